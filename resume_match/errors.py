@@ -1,0 +1,26 @@
+"""Errors the library raises; the CLI turns each into a one-line message and an exit code."""
+from __future__ import annotations
+
+
+class ResumeMatchError(Exception):
+    """Base class: a problem with an input or a data file, explained in one line."""
+
+    exit_code = 1
+
+
+class InputError(ResumeMatchError):
+    """An input file cannot be analysed (missing, empty, corrupt, encrypted, unsupported)."""
+
+
+class LimitError(InputError):
+    """An input is larger than the configured page or size cap."""
+
+
+class DataError(ResumeMatchError):
+    """A skills taxonomy, role profile or template file is invalid."""
+
+
+class UsageError(ResumeMatchError):
+    """The options given do not make sense together (exit code 2)."""
+
+    exit_code = 2

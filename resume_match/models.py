@@ -1,0 +1,311 @@
+"""Typed, immutable data passed between the stages of the pipeline.
+
+Every stage takes and returns these dataclasses (never a pdfplumber page or a spaCy Doc), so
+stages can be tested, cached and shipped to worker processes independently.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+SCHEMA_VERSION = "1.0"
+
+SectionKind = Literal[
+    "header", "summary", "experience", "education", "skills", "projects", "publications",
+    "certifications", "awards", "volunteering", "languages", "interests", "references", "other",
+]
+SECTION_KINDS: tuple[str, ...] = SectionKind.__args__  # type: ignore[attr-defined]
+
+DegreeLevel = Literal["none", "high_school", "associate", "bachelor", "master", "phd"]
+DEGREE_LEVELS: tuple[str, ...] = DegreeLevel.__args__  # type: ignore[attr-defined]
+
+Stage = Literal["entry", "mid", "senior"]
+CheckStatus = Literal["pass", "warn", "fail"]
+Region = Literal["body", "header", "footer"]
+
+
+def to_dict(obj: Any) -> Any:
+    """Plain JSON-ready data from nested dataclasses/tuples (fields named in `_private` dropped)."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        skip = getattr(obj, "_private", ())
+        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)
+                if f.name not in skip}
+    if isinstance(obj, (list, tuple)):
+        return [to_dict(x) for x in obj]
+    if isinstance(obj, dict):
+        return {str(k): to_dict(v) for k, v in obj.items()}
+    return obj
+
+
+# ---------------------------------------------------------------- document (reader output)
+
+@dataclass(frozen=True)
+class Line:
+    """One visual line of text in reading order, with where and how it was printed."""
+    text: str
+    page: int                      # 1-based
+    x0: float = 0.0
+    top: float = 0.0
+    x1: float = 0.0
+    bottom: float = 0.0
+    size: float = 0.0              # dominant font size in points (0 when unknown, e.g. plain text)
+    bold: bool = False
+    italic: bool = False
+    font: str = ""                 # dominant font name, subset prefix removed
+    column: int = 0                # 0 full width, 1.. column index left to right
+    region: Region = "body"        # header/footer lines are kept out of `Page.lines`
+
+
+@dataclass(frozen=True)
+class Page:
+    number: int                    # 1-based
+    width: float
+    height: float
+    lines: tuple[Line, ...]        # body lines in reading order
+    margin_lines: tuple[Line, ...] = ()   # repeated headers/footers/page numbers removed from body
+    columns: int = 1               # text columns detected on the page (2 for sidebar layouts too)
+    sidebar: bool = False          # a narrow column beside a wide one
+    tables: int = 0                # ruled tables detected
+    images: int = 0                # raster images / figures
+    char_count: int = 0
+    ocr: bool = False              # text came from OCR
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Facts about the file an ATS cares about, gathered while reading."""
+    file_name: str = ""
+    file_size: int = 0
+    page_count: int = 0
+    columns: int = 1
+    sidebar: bool = False
+    tables: int = 0
+    text_boxes: int = 0
+    images: int = 0
+    icon_glyphs: int = 0
+    cid_glyphs: int = 0
+    fonts: tuple[str, ...] = ()
+    ocr: bool = False
+
+
+@dataclass(frozen=True)
+class Document:
+    source: str                    # file path as given, or "<bytes>"
+    kind: Literal["pdf", "docx", "text"]
+    pages: tuple[Page, ...]
+    layout: Layout = field(default_factory=Layout)
+    readable: bool = True
+    unreadable_reason: str | None = None
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def lines(self) -> tuple[Line, ...]:
+        return tuple(line for page in self.pages for line in page.lines)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+
+# ---------------------------------------------------------------- candidate (what the CV says)
+
+@dataclass(frozen=True)
+class Section:
+    kind: str                      # one of SECTION_KINDS
+    heading: str                   # as printed; "" for the header block
+    page: int
+    lines: tuple[Line, ...] = ()
+    _private = ("lines",)
+
+
+@dataclass(frozen=True)
+class Contact:
+    email: str | None = None
+    phone: str | None = None       # E.164 when it parses, digits otherwise
+    links: tuple[str, ...] = ()
+    location: str | None = None
+    in_margin: bool = False        # found only in a page header/footer (ATS often drops these)
+    _private = ("in_margin",)
+
+
+@dataclass(frozen=True)
+class Position:
+    title: str | None
+    organization: str | None
+    start: str | None              # "YYYY-MM" or "YYYY"
+    end: str | None
+    current: bool = False
+    page: int = 0
+    text: str = ""                 # the line(s) the dates came from
+    _private = ("page", "text")
+
+
+@dataclass(frozen=True)
+class Experience:
+    years: float | None = None     # total, overlapping periods merged
+    positions: tuple[Position, ...] = ()
+
+
+@dataclass(frozen=True)
+class EducationEntry:
+    degree: str | None
+    level: str                     # one of DEGREE_LEVELS
+    field: str | None
+    institution: str | None
+    year: int | None
+
+
+@dataclass(frozen=True)
+class Education:
+    highest_degree: str = "none"
+    entries: tuple[EducationEntry, ...] = ()
+
+
+@dataclass(frozen=True)
+class Evidence:
+    section: str
+    page: int
+    text: str
+
+
+@dataclass(frozen=True)
+class SkillHit:
+    id: str
+    name: str
+    category: str
+    evidence: tuple[Evidence, ...]
+    demonstrated: bool             # used in experience/projects bullets, not only listed
+
+
+@dataclass(frozen=True)
+class Candidate:
+    source: str
+    readable: bool
+    unreadable_reason: str | None
+    name: str | None
+    contact: Contact
+    sections: tuple[Section, ...]
+    skills: tuple[SkillHit, ...]
+    experience: Experience
+    education: Education
+    certifications: tuple[str, ...]
+    warnings: tuple[str, ...] = ()
+    document: Document | None = None
+    _private = ("document",)
+
+
+# ---------------------------------------------------------------- roles and fit
+
+@dataclass(frozen=True)
+class SkillRequirement:
+    """One required or preferred item: a single skill, or any one of a group."""
+    any_of: tuple[str, ...]        # skill ids
+    weight: float = 1.0
+    label: str = ""                # display name for a group ("a cloud platform")
+
+
+@dataclass(frozen=True)
+class RoleProfile:
+    id: str
+    title: str
+    stage: str                     # entry/mid/senior
+    summary: str
+    required: tuple[SkillRequirement, ...]
+    preferred: tuple[SkillRequirement, ...] = ()
+    experience_years: tuple[float, float | None] = (0.0, None)
+    education_level: str = "bachelor"          # expected minimum DEGREE_LEVEL
+    education_fields: tuple[str, ...] = ()
+    certifications: tuple[str, ...] = ()
+    next_roles: tuple[str, ...] = ()
+    learning: dict[str, str] = field(default_factory=dict)   # skill id or category -> advice
+    weights: dict[str, float] = field(default_factory=dict)  # component -> max points
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Component:
+    name: str                      # required_skills, preferred_skills, demonstrated, experience, ...
+    points: float
+    max_points: float
+    detail: str                    # one sentence: why these points
+
+
+@dataclass(frozen=True)
+class MatchedSkill:
+    id: str
+    name: str
+    required: bool
+    weight: float
+    credit: float                  # 0..1 share of the weight earned (related skills earn less)
+    via: str | None                # skill id that gave credit when not the skill itself
+    demonstrated: bool
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class MissingSkill:
+    id: str
+    name: str
+    required: bool
+    weight: float
+    advice: str
+
+
+@dataclass(frozen=True)
+class RoleFit:
+    role: str
+    title: str
+    score: int                     # 0-100, sum of component points rounded
+    components: tuple[Component, ...]
+    matched: tuple[MatchedSkill, ...]
+    missing: tuple[MissingSkill, ...]
+
+
+# ---------------------------------------------------------------- ATS and template
+
+@dataclass(frozen=True)
+class AtsCheck:
+    id: str
+    title: str
+    status: str                    # pass / warn / fail
+    evidence: str
+    advice: str
+
+
+@dataclass(frozen=True)
+class AtsReport:
+    score: int
+    checks: tuple[AtsCheck, ...]
+
+
+@dataclass(frozen=True)
+class TemplateSuggestion:
+    name: str                      # "Classic CV", "TemplateA CV", "TemplateB CV", "Executive CV"
+    id: str                        # classic, template-a, template-b, executive
+    reasons: tuple[str, ...]
+
+
+# ---------------------------------------------------------------- the report
+
+@dataclass(frozen=True)
+class Report:
+    candidate: Candidate
+    fits: tuple[RoleFit, ...] = ()
+    best_role: str | None = None
+    next_roles: tuple[str, ...] = ()
+    ats: AtsReport | None = None
+    template: TemplateSuggestion | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON report contract: candidate fields at the top level, then fit/ATS/template."""
+        out: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
+        out.update(to_dict(self.candidate))
+        out["fits"] = to_dict(self.fits)
+        out["best_role"] = self.best_role
+        out["next_roles"] = list(self.next_roles)
+        if self.ats is not None:
+            out["ats"] = to_dict(self.ats)
+        if self.template is not None:
+            out["template"] = to_dict(self.template)
+        return out
