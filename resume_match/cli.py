@@ -1,4 +1,7 @@
-"""Command line: parse options, call one library function, print; errors become one line."""
+"""Command line: parse options, call one library function, print; errors become one line.
+
+Each command lives in its own block below; keep them thin (options -> one library call -> render).
+"""
 from __future__ import annotations
 
 import sys
@@ -8,8 +11,10 @@ import click
 
 from resume_match import api, report as render
 from resume_match.errors import ResumeMatchError
+from resume_match.fileio import write_atomic
 
-EXIT_CODES = "Exit codes: 0 success; 1 an input could not be analysed (or a batch had failures); 2 usage error."
+EXIT_CODES = ("Exit codes: 0 success; 1 an input could not be analysed (or a batch had "
+              "failures); 2 usage error.")
 
 
 class DefaultGroup(click.Group):
@@ -22,6 +27,7 @@ class DefaultGroup(click.Group):
 
 
 def fail(e: ResumeMatchError) -> click.ClickException:
+    """A library error as a one-line click error with the library's exit code."""
     err = click.ClickException(str(e))
     err.exit_code = e.exit_code
     return err
@@ -36,19 +42,85 @@ def main() -> None:
     """
 
 
+# ---------------------------------------------------------------- analyse (default command)
+
 @main.command("analyse", epilog=EXIT_CODES)
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--role", "roles", multiple=True, help="Role id (see `resume-match roles`) or a role YAML file; repeatable. Default: all roles.")
-@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON on stdout.")
+@click.option("--jd", "jd", type=str, default=None, help="Score against a job posting (.txt, .md, .pdf, .docx, or - for stdin).")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON on stdout (same as --format json).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True, help="Output format on stdout.")
+@click.option("--html", "html_out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Also write a self-contained HTML report to this file.")
+@click.option("--cv-out", "cv_out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Also render the CV into an ATS-friendly template (HTML) at this path.")
+@click.option("--template", "template_id", type=click.Choice(["classic", "template-a", "template-b", "executive"]), default=None, help="Template for --cv-out (default: the suggested one).")
 @click.option("--engine", type=click.Choice(["pdfplumber", "pdfium"]), default="pdfplumber", show_default=True, help="PDF text engine.")
 @click.option("--ocr", is_flag=True, help="OCR image-only PDF pages with Tesseract.")
-def analyse_cmd(file: Path, roles: tuple[str, ...], as_json: bool, engine: str, ocr: bool) -> None:
+def analyse_cmd(file: Path, roles: tuple[str, ...], jd: str | None, as_json: bool, fmt: str,
+                html_out: Path | None, cv_out: Path | None, template_id: str | None,
+                engine: str, ocr: bool) -> None:
     """Analyse one CV: what it says, how it fits roles, how an ATS reads it."""
     try:
-        result = api.analyse(file, roles or None, engine=engine, ocr=ocr)
+        role_refs: list = list(roles)
+        if jd is not None:
+            from resume_match.postings import read_posting
+            role_refs.append(read_posting(jd))
+        result = api.analyse(file, role_refs or None, engine=engine, ocr=ocr)
+        if html_out is not None:
+            write_atomic(html_out, render.render_html(result, cv_href=str(cv_out) if cv_out else None))
+        if cv_out is not None:
+            write_atomic(cv_out, render.render_cv(result, template_id))
     except ResumeMatchError as e:
         raise fail(e) from e
-    click.echo(render.render_json(result) if as_json else render.render_terminal(result))
+    fmt = "json" if as_json else fmt
+    if fmt == "json":
+        click.echo(render.render_json(result))
+    elif fmt == "markdown":
+        click.echo(render.render_markdown(result))
+    else:
+        click.echo(render.render_terminal(result))
+
+
+# ---------------------------------------------------------------- roles
+
+@main.command("roles", epilog=EXIT_CODES)
+@click.argument("role", required=False)
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+def roles_cmd(role: str | None, as_json: bool) -> None:
+    """List the roadmap roles, or show one role profile (id or YAML path)."""
+    raise click.ClickException("roles: not implemented yet")
+
+
+# ---------------------------------------------------------------- jd (job postings)
+
+@main.command("jd", epilog=EXIT_CODES)
+@click.argument("posting")
+@click.option("--json", "as_json", is_flag=True, help="Print the derived profile as JSON.")
+@click.option("--save-role", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Write the derived profile as a reusable role YAML file.")
+def jd_cmd(posting: str, as_json: bool, save_role: Path | None) -> None:
+    """Derive a role profile from a job posting (.txt, .md, .pdf, .docx or - for stdin)."""
+    raise click.ClickException("jd: not implemented yet")
+
+
+# ---------------------------------------------------------------- roadmap
+
+@main.command("roadmap", epilog=EXIT_CODES)
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@click.option("--html", "html_out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Write the roadmap as HTML.")
+def roadmap_cmd(file: Path, as_json: bool, html_out: Path | None) -> None:
+    """The career roadmap for a CV: best-fit role now, next roles, gaps and a learning plan."""
+    raise click.ClickException("roadmap: not implemented yet")
+
+
+# ---------------------------------------------------------------- batch
+
+@main.command("batch", epilog=EXIT_CODES)
+@click.argument("folder", type=click.Path(file_okay=False, exists=True, path_type=Path))
+@click.option("--role", "roles", multiple=True, help="Role id or YAML file; repeatable. Default: all roles.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True, help="Output folder.")
+def batch_cmd(folder: Path, roles: tuple[str, ...], out_dir: Path) -> None:
+    """Score a whole folder of CVs: ranked CSV/JSONL, HTML reports and an index page."""
+    raise click.ClickException("batch: not implemented yet")
 
 
 if __name__ == "__main__":
