@@ -1,0 +1,98 @@
+"""CLI contract: exit codes, one-line errors naming the file, payload-only stdout."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from resume_match.cli import main
+
+CV_TEXT = """Jane Doe
+jane.doe@example.com | +1 415 555 0100 | github.com/janedoe
+
+SUMMARY
+Data scientist with five years of experience in Python and SQL.
+
+EXPERIENCE
+Data Scientist, Acme Corp  Jan 2020 - Present
+- Built churn models in Python with scikit-learn, lifting retention by 12%.
+
+EDUCATION
+M.S. Statistics, Stanford University, 2019
+
+SKILLS
+Python, SQL, pandas, scikit-learn, Tableau
+"""
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def test_missing_file_is_one_line_error_exit_1(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.pdf"
+    result = run(str(missing))
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"Error: {missing}: no such file"
+    assert result.stdout == ""
+
+
+def test_empty_file_is_refused(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.pdf"
+    empty.write_bytes(b"")
+    result = run(str(empty), "--json")
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"Error: {empty}: file is empty"
+
+
+def test_binary_junk_is_refused_with_reason(tmp_path: Path) -> None:
+    junk = tmp_path / "photo.png"
+    junk.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    result = run(str(junk))
+    assert result.exit_code == 1
+    assert "photo.png: unsupported file type" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_pdf_name_without_pdf_content(tmp_path: Path) -> None:
+    fake = tmp_path / "cv.pdf"
+    fake.write_text("this is not a pdf at all")
+    result = run(str(fake))
+    assert result.exit_code == 1
+    assert "cv.pdf: not a valid PDF" in result.stderr
+
+
+def test_unknown_option_is_usage_error_exit_2(tmp_path: Path) -> None:
+    cv = tmp_path / "cv.txt"
+    cv.write_text(CV_TEXT)
+    result = run(str(cv), "--no-such-option")
+    assert result.exit_code == 2
+
+
+def test_input_is_never_modified(tmp_path: Path) -> None:
+    cv = tmp_path / "cv.txt"
+    cv.write_text(CV_TEXT)
+    before = (cv.read_bytes(), cv.stat().st_mtime_ns)
+    assert run(str(cv), "--json").exit_code == 0
+    assert (cv.read_bytes(), cv.stat().st_mtime_ns) == before
+
+
+def test_json_output_is_only_the_payload(tmp_path: Path) -> None:
+    cv = tmp_path / "cv.txt"
+    cv.write_text(CV_TEXT)
+    result = run(str(cv), "--json")
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["schema_version"]
+    assert report["readable"] is True
+    assert report["source"] == str(cv)
+
+
+def test_every_command_has_help_and_is_in_readme() -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+    for name, command in main.commands.items():
+        result = run(name, "--help")
+        assert result.exit_code == 0, name
+        assert (command.help or "").strip(), f"{name} has no help text"
+        assert f"resume-match {name}" in readme or name == "analyse", f"README lacks `resume-match {name}`"
