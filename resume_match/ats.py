@@ -1,12 +1,492 @@
-"""ATS readiness checks and the CV template suggestion. STUB: to be replaced."""
+"""ATS readiness checks and the CV template suggestion.
+
+Checks read the layout facts the readers gathered (Document.layout, pages) and what the CV says
+(Candidate); thresholds and word lists are data in templates/ats.yaml and cv-templates.yaml.
+"""
 from __future__ import annotations
 
-from resume_match.models import AtsReport, Candidate, RoleProfile, TemplateSuggestion
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import PurePath
+from typing import Any, Callable
+
+import yaml
+from rapidfuzz import fuzz
+
+from resume_match.errors import DataError
+from resume_match.models import (AtsCheck, AtsReport, Candidate, Document, Layout, Line,
+                                 Page, RoleProfile, TemplateSuggestion)
+
+STATUS_CREDIT = {"pass": 1.0, "warn": 0.5, "fail": 0.0}
+BULLET_SECTIONS = ("experience", "projects", "volunteering", "publications", "awards")
+DATE_STYLES: tuple[tuple[str, str], ...] = (
+    ("month name and year", r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(?:19|20)\d\d\b"),
+    ("season and year", r"\b(?:spring|summer|fall|autumn|winter)\s+(?:19|20)\d\d\b"),
+    ("MM/YYYY", r"\b\d{1,2}\s*/\s*(?:19|20)\d\d\b"),
+    ("YYYY-MM", r"\b(?:19|20)\d\d-\d{1,2}\b"),
+    ("MM.YYYY", r"\b\d{1,2}\.(?:19|20)\d\d\b"),
+    ("year only", r"\b(?:19|20)\d\d\b"),
+)
+NUMBER_RE = re.compile(r"\d")
+WORD_RE = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+
+@lru_cache(maxsize=None)
+def load_data(name: str) -> dict[str, Any]:
+    """A bundled YAML data file from the templates package (ats.yaml, cv-templates.yaml)."""
+    try:
+        text = resources.files("resume_match.templates").joinpath(name).read_text("utf-8")
+        data = yaml.safe_load(text)
+    except (OSError, yaml.YAMLError) as e:
+        raise DataError(f"{name}: cannot load ATS data: {e}".splitlines()[0]) from e
+    if not isinstance(data, dict):
+        raise DataError(f"{name}: expected a mapping at the top level, got {type(data).__name__}")
+    return data
+
+
+# ---------------------------------------------------------------- facts gathered once per CV
+
+@dataclass(frozen=True)
+class _Facts:
+    layout: Layout
+    doc: Document | None
+    text: str
+    words: int
+    pages: int
+    bullets: tuple[str, ...]
+
+
+def _bullet_lines(candidate: Candidate, rules: dict[str, Any]) -> tuple[str, ...]:
+    """Sentence-like lines of experience/projects sections, bullet glyphs stripped."""
+    glyphs = rules["bullet_chars"]
+    dated = {p.text.strip() for p in candidate.experience.positions if p.text}
+    sections = [s for s in candidate.sections if s.kind in BULLET_SECTIONS]
+    lines: list[Line] = [ln for s in sections for ln in s.lines]
+    if not sections and candidate.document is not None:   # no sections found: glyph bullets only
+        lines = [ln for ln in candidate.document.lines if ln.text.strip()[:1] in glyphs]
+    out = []
+    for ln in lines:
+        text = ln.text.strip().lstrip(glyphs).strip()
+        if (len(WORD_RE.findall(text)) >= rules["bullet_min_words"]
+                and not any(text in d or d in text for d in dated if d)
+                and not _date_styles(text)):
+            out.append(text)
+    return tuple(out)
+
+
+def _facts(candidate: Candidate, rules: dict[str, Any]) -> _Facts:
+    doc = candidate.document
+    layout = doc.layout if doc is not None else Layout()
+    text = doc.text if doc is not None else "\n".join(
+        ln.text for s in candidate.sections for ln in s.lines)
+    pages = layout.page_count or (len(doc.pages) if doc is not None else 0)
+    return _Facts(layout=layout, doc=doc, text=text, words=len(WORD_RE.findall(text)),
+                  pages=pages, bullets=_bullet_lines(candidate, rules))
+
+
+def _check(check_id: str, status: str, evidence: str, advice: str) -> AtsCheck:
+    return AtsCheck(id=check_id, title=TITLES[check_id], status=status, evidence=evidence,
+                    advice=advice)
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _pages_with(doc: Document | None, seen: Callable[[Page], bool]) -> str:
+    """' (pages 1, 2)' for the pages where a layout fact was seen, '' when unknown."""
+    if doc is None:
+        return ""
+    hits = [str(p.number) for p in doc.pages if seen(p)]
+    return f" (page{'s' if len(hits) > 1 else ''} {', '.join(hits)})" if hits else ""
+
+
+# ---------------------------------------------------------------- the checks
+
+def check_text_layer(c: Candidate, f: _Facts, rules: dict[str, Any]) -> AtsCheck:
+    """An ATS reads the text layer only: no text, OCR-only text or undecodable glyphs lose content."""
+    if not c.readable:
+        return _check("text_layer", "fail", f"No usable text layer: {c.unreadable_reason or 'unreadable file'}.",
+                      "Export the CV from your editor as a text PDF or DOCX, not a scan or image.")
+    if f.layout.ocr or (f.doc is not None and any(p.ocr for p in f.doc.pages)):
+        return _check("text_layer", "fail", "The text was recovered by OCR; the file itself has no text layer.",
+                      "Export the CV from your editor as a text PDF or DOCX, not a scan or image.")
+    bad = f.layout.cid_glyphs + f.text.count("\ufffd")
+    chars = max(len(f.text), 1)
+    if bad:
+        status = "fail" if bad / chars > 0.05 else "warn"
+        return _check("text_layer", status, f"{_plural(bad, 'character')} could not be decoded (font without a Unicode map).",
+                      "Re-export with standard fonts embedded so every character maps to real text.")
+    return _check("text_layer", "pass", f"{len(f.text)} characters of selectable text on {_plural(f.pages, 'page')}.",
+                  "Keep exporting from a word processor so the text stays selectable.")
+
+
+def check_layout(c: Candidate, f: _Facts, rules: dict[str, Any]) -> AtsCheck:
+    """Columns and sidebars are read across, interleaving unrelated lines."""
+    columns, sidebar = f.layout.columns, f.layout.sidebar
+    if f.doc is not None:
+        columns = max([columns, *(p.columns for p in f.doc.pages)])
+        sidebar = sidebar or any(p.sidebar for p in f.doc.pages)
+    if sidebar:
+        return _check("layout", "warn", f"A sidebar beside the main column{_pages_with(f.doc, lambda p: p.sidebar)}.",
+                      "Move sidebar content (skills, contact) into the single main column.")
+    if columns > 1:
+        status = "fail" if columns > 2 else "warn"
+        return _check("layout", status, f"{columns} text columns{_pages_with(f.doc, lambda p: p.columns > 1)}.",
+                      "Use a single-column layout so an ATS reads each section in order.")
+    return _check("layout", "pass", "One text column throughout.",
+                  "Keep the single-column layout.")
+
+
+def check_tables(c: Candidate, f: _Facts, rules: dict[str, Any]) -> AtsCheck:
+    """Tables and text boxes are often skipped or flattened out of order."""
+    tables = f.layout.tables or (sum(p.tables for p in f.doc.pages) if f.doc else 0)
+    boxes = f.layout.text_boxes
+    if tables or boxes:
+        parts = [x for x in (_plural(tables, "table") if tables else "",
+                             _plural(boxes, "text box") if boxes else "") if x]
+        return _check("tables", "warn", f"{' and '.join(parts)} found{_pages_with(f.doc, lambda p: p.tables > 0)}.",
+                      "Replace tables and text boxes with plain headings and bullet lists.")
+    return _check("tables", "pass", "No tables or text boxes.",
+                  "Keep content in plain paragraphs and bullets.")
+
+
+def check_graphics(c: Candidate, f: _Facts, rules: dict[str, Any]) -> AtsCheck:
+    """Images, charts and icon fonts carry no text an ATS can read."""
+    images = f.layout.images or (sum(p.images for p in f.doc.pages) if f.doc else 0)
+    icons = f.layout.icon_glyphs or sum(1 for ch in f.text if 0xE000 <= ord(ch) <= 0xF8FF)
+    if images or icons:
+        parts = [x for x in (_plural(images, "image") if images else "",
+                             _plural(icons, "icon glyph") if icons else "") if x]
+        return _check("graphics", "warn", f"{' and '.join(parts)} found{_pages_with(f.doc, lambda p: p.images > 0)}.",
+                      "Replace icons, skill bars and photos with words (e.g. 'Email:', 'Python (5 years)').")
+    return _check("graphics", "pass", "No images or icon glyphs.",
+                  "Keep information in words rather than graphics.")
+
+
+def check_contact(c: Candidate, f: _Facts, rules: dict[str, Any]) -> AtsCheck:
+    """Recruiters need an email and a phone number the ATS can read from the body."""
+    ct = c.contact
+    found = [x for x in (ct.email and "email", ct.phone and "phone") if x]
+    if not found:
+        return _check("contact", "fail", "No email address or phone number found.",
+                      "Put your email and phone number in plain text under your name.")
+    if ct.in_margin:
+        return _check("contact", "fail", f"The {' and '.join(found)} appear only in a page header or footer.",
+                      "Move contact details out of the page header/footer into the body under your name.")
+    if len(found) < 2:
+        missing = "phone number" if "email" in found else "email address"
+        return _check("contact", "warn", f"Found the {found[0]} but no {missing}.",
+                      f"Add a {missing} under your name so recruiters can reach you.")
+    return _check("contact", "pass", f"Email {ct.email} and phone {ct.phone} in the body.",
+                  "Keep contact details in the body text under your name.")
+
+
+def _norm_heading(text: str) -> str:
+    return " ".join(re.sub(r"[^a-z ]+", " ", text.lower().replace("&", " and ")).split())
+
+
+def _creative(heading: str, kind: str, rules: dict[str, Any]) -> bool:
+    """A heading an ATS may not map: classified `other`, or far from every standard heading."""
+    norm = _norm_heading(heading)
+    standard = rules["standard_headings"]
+    if norm in standard:
+        return False
+    if kind == "other":
+        return True
+    best = max((fuzz.token_set_ratio(norm, s) for s in standard), default=0)
+    return best < rules["heading_similarity"]
+
+
+def check_headings(c: Candidate, f: _Facts, rules: dict[str, Any]) -> AtsCheck:
+    """An ATS files content by heading; creative headings leave sections unfiled."""
+    found = [s for s in c.sections if s.kind != "header" and s.heading.strip()]
+    if not found:
+        return _check("headings", "fail", "No section headings were recognised.",
+                      "Use standard headings such as Experience, Education and Skills.")
+    creative = [s.heading.strip() for s in found if _creative(s.heading, s.kind, rules)]
+    kinds = {s.kind for s in found}
+    missing = [k for k in ("experience", "education") if k not in kinds]
+    if creative:
+        shown = ", ".join(f'"{h}"' for h in creative[:4])
+        return _check("headings", "warn", f"Non-standard heading{'s' if len(creative) > 1 else ''}: {shown}.",
+                      "Rename creative headings to standard ones (Experience, Education, Skills, Projects).")
+    if missing:
+        return _check("headings", "warn", f"No {' or '.join(missing)} section found among {_plural(len(found), 'heading')}.",
+                      f"Add a clearly headed {missing[0].capitalize()} section.")
+    return _check("headings", "pass", f"{_plural(len(found), 'standard heading')}: "
+                  + ", ".join(s.heading.strip() for s in found[:6]) + ".",
+                  "Keep the standard headings.")
+
+
+def _date_styles(text: str) -> list[str]:
+    """The date styles used in a line, most specific first (a year inside 'Jan 2020' is not counted twice)."""
+    styles, rest = [], text.lower()
+    for name, pattern in DATE_STYLES:
+        if re.search(pattern, rest):
+            styles.append(name)
+            rest = re.sub(pattern, " ", rest)
+    return styles
+
+
+def check_dates(c: Candidate, f: _Facts, rules: dict[str, Any]) -> AtsCheck:
+    """An ATS computes experience from position dates; unparsed or mixed formats lose years."""
+    positions = c.experience.positions
+    if not positions:
+        return _check("dates", "warn", "No dated positions were found.",
+                      "Give each position a start and end date, e.g. 'Jan 2021 - Mar 2023'.")
+    undated = [p for p in positions if not p.start]
+    styles = sorted({s for p in positions for s in _date_styles(p.text or "")})
+    if len(undated) * 2 > len(positions):
+        return _check("dates", "fail", f"{len(undated)} of {_plural(len(positions), 'position')} have no parseable start date.",
+                      "Write dates as 'Mon YYYY - Mon YYYY' (or 'Present') on each position's line.")
+    if undated:
+        return _check("dates", "warn", f"{len(undated)} of {_plural(len(positions), 'position')} have no parseable start date.",
+                      "Write dates as 'Mon YYYY - Mon YYYY' (or 'Present') on each position's line.")
+    if len(styles) > 1:
+        return _check("dates", "warn", f"Mixed date formats: {', '.join(styles)}.",
+                      "Use one date format throughout, e.g. 'Jan 2021 - Mar 2023'.")
+    shown = f" ({styles[0]})" if styles else ""
+    return _check("dates", "pass", f"{_plural(len(positions), 'position')} with parseable dates in one format{shown}.",
+                  "Keep one date format throughout.")
+
+
+def check_length(c: Candidate, f: _Facts, rules: dict[str, Any]) -> AtsCheck:
+    """Length should match seniority: one page early on, two or three later."""
+    years = c.experience.years or 0.0
+    band = next(b for b in rules["length_bands"] if years < b["max_years"])
+    where = f"{_plural(f.pages, 'page')} and {f.words} words for {years:g} years of experience ({band['label']})"
+    if f.words < rules["thin_words"]:
+        return _check("length", "fail", f"Only {where}.",
+                      "Add your experience, projects and skills with a bullet or two each.")
+    if f.words < rules["min_words"]:
+        return _check("length", "warn", f"Only {where}.",
+                      "Add detail: what you built, with which tools, and the result.")
+    if f.pages > band["warn_pages"]:
+        return _check("length", "fail", f"{where[0].upper()}{where[1:]}; aim for {band['pass_pages']}.",
+                      f"Cut to {_plural(band['pass_pages'], 'page')}: drop old or unrelated detail.")
+    if f.pages > band["pass_pages"] or f.words > rules["max_words_per_page"] * max(f.pages, 1):
+        return _check("length", "warn", f"{where[0].upper()}{where[1:]}; aim for {band['pass_pages']}.",
+                      f"Tighten to {_plural(band['pass_pages'], 'page')} of the most relevant work.")
+    return _check("length", "pass", f"{where[0].upper()}{where[1:]}.",
+                  "Keep the length in step with your experience.")
+
+
+def check_measurable(c: Candidate, f: _Facts, rules: dict[str, Any]) -> AtsCheck:
+    """Numbers make results concrete for recruiters and keyword scans alike."""
+    if not f.bullets:
+        return _check("measurable", "warn", "No bullet points found in experience or projects.",
+                      "Describe each role in bullets that state a result with a number.")
+    hits = sum(1 for b in f.bullets if NUMBER_RE.search(b))
+    share = hits / len(f.bullets)
+    status = ("pass" if share >= rules["measurable_pass"] else
+              "warn" if share >= rules["measurable_warn"] else "fail")
+    return _check("measurable", status, f"{hits} of {_plural(len(f.bullets), 'bullet')} ({share:.0%}) state a number.",
+                  "Quantify results: by how much, for how many, how fast (e.g. 'cut latency 40%')."
+                  if status != "pass" else "Keep quantifying results.")
+
+
+def _starts_with_verb(bullet: str, rules: dict[str, Any]) -> bool:
+    words = WORD_RE.findall(bullet)
+    if not words:
+        return False
+    first = words[0].lower()
+    return first in _verb_set() or (len(first) > 4 and first.endswith(tuple(rules["action_suffixes"])))
+
+
+@lru_cache(maxsize=1)
+def _verb_set() -> frozenset[str]:
+    return frozenset(str(v).lower() for v in load_data("ats.yaml")["action_verbs"])
+
+
+def check_action_verbs(c: Candidate, f: _Facts, rules: dict[str, Any]) -> AtsCheck:
+    """Bullets that open with an action verb read as achievements, not duties."""
+    if not f.bullets:
+        return _check("action_verbs", "warn", "No bullet points found in experience or projects.",
+                      "Start each bullet with an action verb such as Built, Led or Reduced.")
+    hits = sum(1 for b in f.bullets if _starts_with_verb(b, rules))
+    share = hits / len(f.bullets)
+    status = ("pass" if share >= rules["action_pass"] else
+              "warn" if share >= rules["action_warn"] else "fail")
+    return _check("action_verbs", status, f"{hits} of {_plural(len(f.bullets), 'bullet')} ({share:.0%}) open with an action verb.",
+                  "Start each bullet with an action verb such as Built, Led or Reduced."
+                  if status != "pass" else "Keep opening bullets with action verbs.")
+
+
+def _odd_char(ch: str) -> bool:
+    """Private-use icons, replacement characters, emoji and dingbats other than bullets/ticks."""
+    code = ord(ch)
+    return (0xE000 <= code <= 0xF8FF or code == 0xFFFD or 0x1F000 <= code <= 0x1FAFF
+            or (0x2700 <= code <= 0x27BF and ch not in "✓✔➢➤") or unicodedata.category(ch) == "Co")
+
+
+def _unusual_fonts(fonts: tuple[str, ...], rules: dict[str, Any]) -> list[str]:
+    safe = [s.replace(" ", "") for s in rules["safe_fonts"]]
+    out = []
+    for font in fonts:
+        key = re.sub(r"^[A-Z]{6}\+", "", font).lower().replace(" ", "").replace("_", "")
+        if key and not any(key.startswith(s) for s in safe) and font not in out:
+            out.append(font)
+    return out
+
+
+def check_characters(c: Candidate, f: _Facts, rules: dict[str, Any]) -> AtsCheck:
+    """Uncommon fonts may not embed or map; icons and emoji come out as junk characters."""
+    odd = sum(1 for ch in f.text if _odd_char(ch))
+    share = odd / max(len(f.text), 1)
+    fonts = _unusual_fonts(f.layout.fonts, rules)
+    if share > rules["odd_char_fail"]:
+        return _check("characters", "fail", f"{_plural(odd, 'unusual character')} ({share:.1%} of the text): icons, emoji or symbols.",
+                      "Replace symbols and emoji with words and use a standard font.")
+    if fonts or share > rules["odd_char_warn"]:
+        parts = []
+        if fonts:
+            parts.append(f"uncommon font{'s' if len(fonts) > 1 else ''}: {', '.join(fonts[:3])}")
+        if share > rules["odd_char_warn"]:
+            parts.append(_plural(odd, "unusual character"))
+        return _check("characters", "warn", f"{'; '.join(parts).capitalize()}.",
+                      "Use a standard font (Calibri, Arial, Georgia, Times) and plain characters.")
+    fonts_seen = f" in {', '.join(f.layout.fonts[:3])}" if f.layout.fonts else ""
+    return _check("characters", "pass", f"Standard characters{fonts_seen}.",
+                  "Keep standard fonts and plain characters.")
+
+
+def _name_words(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[A-Za-z]+", text)}
+
+
+def check_file(c: Candidate, f: _Facts, rules: dict[str, Any]) -> AtsCheck:
+    """Upload forms cap file size, and a recruiter's folder fills with 'resume.pdf'."""
+    name = f.layout.file_name or (PurePath(c.source).name if c.source and not c.source.startswith("<") else "")
+    size = f.layout.file_size
+    size_text = f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{size / 1000:.0f} KB"
+    if size > rules["file_size_fail"]:
+        return _check("file", "fail", f"{name or 'The file'} is {size_text}; many upload forms refuse files over 5 MB.",
+                      "Compress images or export without them to get under 2 MB.")
+    if size > rules["file_size_warn"]:
+        return _check("file", "warn", f"{name or 'The file'} is {size_text}; some upload forms cap at 2 MB.",
+                      "Compress images or export without them to get under 2 MB.")
+    if not name:
+        return _check("file", "pass", "No file name was given (read from memory).",
+                      "Name the file after yourself, e.g. 'Jane-Doe-CV.pdf'.")
+    stem = PurePath(name).stem
+    generic = _name_words(" ".join(rules["generic_file_names"]))
+    own = _name_words(stem) - generic
+    size_part = f", {size_text}" if size else ""
+    if not own:
+        return _check("file", "warn", f'"{name}" does not say whose CV it is{size_part}.',
+                      "Name the file after yourself, e.g. 'Jane-Doe-CV.pdf'.")
+    ext = PurePath(name).suffix.lower()
+    if ext not in (".pdf", ".docx"):
+        return _check("file", "warn", f'"{name}" is a {ext or "plain"} file{size_part}.',
+                      "Send a PDF or DOCX: every ATS accepts those.")
+    return _check("file", "pass", f'"{name}"{size_part}.',
+                  "Keep a descriptive file name and a small file.")
+
+
+CheckFn = Callable[[Candidate, _Facts, dict[str, Any]], AtsCheck]
+CHECKS: tuple[tuple[str, str, CheckFn], ...] = (
+    ("text_layer", "Text layer present and decodable", check_text_layer),
+    ("layout", "Single-column layout", check_layout),
+    ("tables", "No tables or text boxes", check_tables),
+    ("graphics", "No images or icon glyphs", check_graphics),
+    ("contact", "Contact details in the body", check_contact),
+    ("headings", "Standard section headings", check_headings),
+    ("dates", "Consistent, parseable dates", check_dates),
+    ("length", "Length fits experience", check_length),
+    ("measurable", "Measurable results", check_measurable),
+    ("action_verbs", "Bullets open with action verbs", check_action_verbs),
+    ("characters", "Standard fonts and characters", check_characters),
+    ("file", "File name and size", check_file),
+)
+TITLES = {check_id: title for check_id, title, _ in CHECKS}
+
+
+def ats_score(checks: tuple[AtsCheck, ...], rules: dict[str, Any]) -> int:
+    """Weighted share of credit (pass 1, warn 0.5, fail 0), capped when a critical check fails."""
+    weights = rules["weights"]
+    total = sum(weights.get(ch.id, 0) for ch in checks) or 1
+    earned = sum(weights.get(ch.id, 0) * STATUS_CREDIT[ch.status] for ch in checks)
+    score = round(100 * earned / total)
+    if any(ch.id in rules["critical"] and ch.status == "fail" for ch in checks):
+        score = min(score, rules["critical_cap"])
+    return score
 
 
 def check_ats(candidate: Candidate) -> AtsReport:
-    return AtsReport(score=0, checks=())
+    """Every ATS readiness check for one CV, and the overall 0-100 readiness score."""
+    rules = load_data("ats.yaml")
+    facts = _facts(candidate, rules)
+    checks = tuple(fn(candidate, facts, rules) for _, _, fn in CHECKS)
+    return AtsReport(score=ats_score(checks, rules), checks=checks)
+
+
+# ---------------------------------------------------------------- template suggestion
+
+def career_stage(years: float | None, data: dict[str, Any]) -> str:
+    """entry / mid / senior from total years of experience (thresholds in cv-templates.yaml)."""
+    cut = data["career_stages"]
+    y = years or 0.0
+    return "entry" if y < cut["entry"] else "mid" if y < cut["mid"] else "senior"
+
+
+def _signals(c: Candidate, role: RoleProfile | None, data: dict[str, Any]) -> dict[str, str]:
+    """Signal id -> the reason sentence, for each signal this CV and role show."""
+    years = c.experience.years or 0.0
+    kinds = {s.kind for s in c.sections}
+    out: dict[str, str] = {}
+    pubs = [s for s in c.sections if s.kind == "publications"]
+    if pubs:
+        out["publications"] = f'A "{pubs[0].heading.strip() or "Publications"}" section: publications carry weight on this CV.'
+    if c.education.highest_degree == "phd":
+        out["doctorate"] = "A doctorate, which research teams read first."
+    if role is not None:
+        label = f"{role.id} {role.title}".lower()
+        if any(w in label for w in data["research_words"]):
+            out["research_role"] = f"{role.title} is a research role: education and publications lead."
+    if "projects" in kinds and years < data["career_stages"]["entry"]:
+        out["projects_carry"] = f"Projects carry the CV with {years:g} years of work experience."
+    positions = len(c.experience.positions)
+    if positions >= 2 and years >= data["career_stages"]["entry"]:
+        out["steady_experience"] = f"{positions} positions over {years:g} years read best in reverse-chronological order."
+    if years >= data["long_career_years"]:
+        out["long_career"] = f"{years:g} years of experience: lead with impact and leadership, keep history concise."
+    return out
 
 
 def suggest_template(candidate: Candidate, role: RoleProfile | None) -> TemplateSuggestion:
-    return TemplateSuggestion(name="Classic CV", id="classic", reasons=())
+    """The roadmap template that suits this CV and role best, with the reasons that decided it."""
+    data = load_data("cv-templates.yaml")
+    stage = career_stage(candidate.experience.years, data)
+    signals = _signals(candidate, role, data)
+    best: tuple[float, dict[str, Any], list[str]] | None = None
+    for tpl in data["templates"]:
+        points, reasons = 0.0, []
+        if stage in tpl["stages"]:
+            points += 2
+            reasons.append(f"{candidate.experience.years or 0:g} years of experience: {stage}-career stage.")
+        if role is not None and role.stage in tpl["stages"]:
+            points += 1
+            reasons.append(f"The best-fit role, {role.title}, is a {role.stage}-level role.")
+        for sig in tpl["signals"]:
+            if sig in signals:
+                points += 2
+                reasons.append(signals[sig])
+        if best is None or points > best[0]:
+            best = (points, tpl, reasons)
+    assert best is not None, "cv-templates.yaml lists no templates"
+    _, tpl, reasons = best
+    if not reasons:
+        reasons = ["No strong signal either way: the plain reverse-chronological layout is the safe default."]
+    return TemplateSuggestion(name=tpl["name"], id=tpl["id"], reasons=tuple(reasons))
+
+
+def template_info(template_id: str) -> dict[str, Any]:
+    """The cv-templates.yaml entry for a template id (DataError when unknown)."""
+    for tpl in load_data("cv-templates.yaml")["templates"]:
+        if tpl["id"] == template_id:
+            return dict(tpl)
+    raise DataError(f"cv-templates.yaml: no template with id {template_id!r}")
