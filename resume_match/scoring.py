@@ -1,8 +1,305 @@
-"""Pure scoring: (candidate, role) -> RoleFit with every point explained. STUB: to be replaced."""
+"""Pure scoring: (candidate, role) -> RoleFit, 0-100, with every point traced to evidence.
+
+Components and their maximum points come from the role (`RoleProfile.weights`, defaults in
+roles.py). Skills earn full credit when the CV names them, less through the taxonomy's links
+(`implies`, then `related`), and less again when only listed rather than used in the work.
+Background components (experience, education, certifications) count in proportion to how many
+required skills the CV shows, so years in another field do not make a fit.
+"""
 from __future__ import annotations
 
-from resume_match.models import Candidate, RoleFit, RoleProfile
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Iterable, Mapping
+
+from rapidfuzz import fuzz
+
+from resume_match.models import (DEGREE_LEVELS, Candidate, Component, MatchedSkill, MissingSkill,
+                                 RoleFit, RoleProfile, SkillHit, SkillRequirement)
+from resume_match.roles import DEFAULT_WEIGHTS, advice_for, stage_rank
+
+IMPLIED_CREDIT = 0.8      # PyTorch on the CV stands in well for "deep learning"
+RELATED_CREDIT = 0.5      # Keras for TensorFlow: transferable, not the same
+LISTED_CREDIT = 0.75      # named only in a skills list: a claim, not evidence of use
+FULL_RELEVANCE_AT = 0.6   # share of required skills at which background counts in full
+OVER_RANGE_STEP = 0.1     # experience credit lost per year above the role's range
+OVER_RANGE_FLOOR = 0.3
+LEVEL_STEP = 0.35         # education credit lost per degree level below the expectation
+FIELD_SHARE = 0.3         # part of the education points for a matching field
+CERT_MATCH = 80           # rapidfuzz token_set_ratio for a certificate name
+VALUED_CERT_CREDIT = (0.0, 0.7, 1.0)   # by number of the role's valued certificates held
+OTHER_CERT_CREDIT = 0.25               # per other certificate, capped below the valued ones
+OTHER_CERT_CAP = 0.5
 
 
-def score_role(candidate: Candidate, role: RoleProfile) -> RoleFit:
-    return RoleFit(role=role.id, title=role.title, score=0, components=(), matched=(), missing=())
+# ---------------------------------------------------------------- the taxonomy's links
+
+@dataclass(frozen=True)
+class SkillGraph:
+    """What scoring needs from the taxonomy: display names and implies/related links."""
+    names: Mapping[str, str] = field(default_factory=dict)
+    implies: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    related: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+    def name(self, skill_id: str) -> str:
+        return self.names.get(skill_id) or skill_id.replace("-", " ")
+
+    def implied_by(self, skill_id: str, depth: int = 3) -> frozenset[str]:
+        """Every skill `skill_id` implies, following chains (PyTorch -> deep learning -> ML)."""
+        seen: set[str] = set()
+        frontier = {skill_id}
+        for _ in range(depth):
+            frontier = {t for s in frontier for t in self.implies.get(s, ())} - seen - {skill_id}
+            seen |= frontier
+        return frozenset(seen)
+
+
+def graph_from_entries(entries: Iterable[Any]) -> SkillGraph:
+    """A SkillGraph from taxonomy entries (objects or dicts with id, name, implies, related)."""
+    names: dict[str, str] = {}
+    implies: dict[str, frozenset[str]] = {}
+    related: dict[str, set[str]] = {}
+    for entry in entries:
+        get = entry.get if isinstance(entry, dict) else (lambda k, e=entry: getattr(e, k, None))
+        sid = get("id")
+        if not sid:
+            continue
+        names[sid] = get("name") or sid
+        implies[sid] = frozenset(get("implies") or ())
+        for other in get("related") or ():      # related is symmetric
+            related.setdefault(sid, set()).add(other)
+            related.setdefault(other, set()).add(sid)
+    return SkillGraph(names, implies, {k: frozenset(v) for k, v in related.items()})
+
+
+@lru_cache(maxsize=1)
+def default_graph() -> SkillGraph:
+    """The bundled taxonomy's links, loaded once; empty (names from ids) when unavailable."""
+    try:
+        from resume_match.skills import load_taxonomy  # type: ignore[attr-defined]
+    except ImportError:
+        return SkillGraph()
+    taxonomy = load_taxonomy()
+    entries = getattr(taxonomy, "skills", taxonomy)
+    return graph_from_entries(entries.values() if isinstance(entries, Mapping) else entries)
+
+
+# ---------------------------------------------------------------- skills
+
+@dataclass(frozen=True)
+class _Credit:
+    """How one requirement was met: the skill credited, through which CV skill, how much."""
+    req: SkillRequirement
+    skill: str
+    hit: SkillHit
+    link: float                    # 1, IMPLIED_CREDIT or RELATED_CREDIT
+
+    @property
+    def credit(self) -> float:
+        return self.link * (1.0 if self.hit.demonstrated else LISTED_CREDIT)
+
+
+def _credit_for(req: SkillRequirement, hits: Mapping[str, SkillHit],
+                graph: SkillGraph) -> _Credit | None:
+    """The best way the CV meets one requirement, or None."""
+    options: list[_Credit] = []
+    for skill in req.any_of:
+        if skill in hits:
+            options.append(_Credit(req, skill, hits[skill], 1.0))
+    for hit in hits.values():
+        implied = graph.implied_by(hit.id)
+        related = graph.related.get(hit.id, frozenset())
+        for skill in req.any_of:
+            if skill in implied:
+                options.append(_Credit(req, skill, hit, IMPLIED_CREDIT))
+            elif skill in related:
+                options.append(_Credit(req, skill, hit, RELATED_CREDIT))
+    if not options:
+        return None
+    return max(options, key=lambda c: (c.credit, c.link, c.hit.demonstrated, -len(c.hit.id)))
+
+
+def _req_name(req: SkillRequirement, graph: SkillGraph) -> str:
+    return req.label or graph.name(req.any_of[0])
+
+
+def _matched(c: _Credit, required: bool, graph: SkillGraph) -> MatchedSkill:
+    return MatchedSkill(id=c.skill, name=graph.name(c.skill), required=required,
+                        weight=c.req.weight, credit=round(c.credit, 3),
+                        via=None if c.hit.id == c.skill else c.hit.id,
+                        demonstrated=c.hit.demonstrated, evidence=c.hit.evidence)
+
+
+def _missing(req: SkillRequirement, required: bool, role: RoleProfile,
+             graph: SkillGraph) -> MissingSkill:
+    return MissingSkill(id=req.any_of[0], name=_req_name(req, graph), required=required,
+                        weight=req.weight, advice=advice_for(role, req))
+
+
+def _share(credits: list[_Credit | None], reqs: tuple[SkillRequirement, ...]) -> float:
+    total = sum(r.weight for r in reqs)
+    return sum(c.credit * c.req.weight for c in credits if c) / total if total else 0.0
+
+
+def _skills_detail(kind: str, credits: list[_Credit | None], reqs: tuple[SkillRequirement, ...],
+                   graph: SkillGraph) -> str:
+    if not reqs:
+        return f"The role lists no {kind} skills."
+    found = [c for c in credits if c]
+    names = ", ".join(graph.name(c.skill) + ("" if c.hit.id == c.skill else
+                                             f" (via {graph.name(c.hit.id)})") for c in found)
+    missing = [_req_name(r, graph) for r, c in zip(reqs, credits) if c is None]
+    listed = sum(1 for c in found if not c.hit.demonstrated)
+    parts = [f"{len(found)} of {len(reqs)} {kind} skills found" + (f": {names}" if names else "")]
+    if listed:
+        parts.append(f"{listed} only listed (x{LISTED_CREDIT:g})")
+    if missing:
+        parts.append("missing: " + ", ".join(missing))
+    return "; ".join(parts) + "."
+
+
+def _demonstrated_detail(credits: list[_Credit | None], graph: SkillGraph) -> str:
+    shown = [graph.name(c.skill) for c in credits if c and c.hit.demonstrated]
+    only = [graph.name(c.skill) for c in credits if c and not c.hit.demonstrated]
+    if not shown and not only:
+        return "No role skills found, so none shown in work."
+    text = (f"{len(shown)} role skills used in experience/project lines"
+            + (f": {', '.join(shown)}" if shown else ""))
+    return text + (f"; only listed: {', '.join(only)}." if only else ".")
+
+
+# ---------------------------------------------------------------- background
+
+def _relevance(required_share: float) -> float:
+    """How much background counts: full once FULL_RELEVANCE_AT of required skills are shown."""
+    return min(1.0, required_share / FULL_RELEVANCE_AT)
+
+
+def _scaled_note(relevance: float) -> str:
+    return "" if relevance >= 1.0 else f"; x{relevance:.2f} for skill relevance"
+
+
+def _range_text(low: float, high: float | None) -> str:
+    return f"{low:g}+ years" if high is None else f"{low:g}-{high:g} years"
+
+
+def _experience_credit(years: float | None, low: float, high: float | None) -> tuple[float, str]:
+    expected = _range_text(low, high)
+    if years is None:
+        return 0.5, f"Work years not found; half credit against {expected}"
+    if years < low:
+        return years / low, f"{years:g} years, below the {expected} expected"
+    if high is not None and years > high:
+        credit = max(OVER_RANGE_FLOOR, 1.0 - OVER_RANGE_STEP * (years - high))
+        return credit, f"{years:g} years, above the {expected} of this role"
+    return 1.0, f"{years:g} years, within the {expected} expected"
+
+
+def _field_matches(candidate_field: str, wanted: tuple[str, ...]) -> str | None:
+    text = candidate_field.lower()
+    return next((w for w in wanted if w in text or fuzz.token_set_ratio(w, text) >= 90), None)
+
+
+def _education_credit(candidate: Candidate, role: RoleProfile) -> tuple[float, str]:
+    have = candidate.education.highest_degree
+    rank = DEGREE_LEVELS.index(have) if have in DEGREE_LEVELS else 0
+    want = DEGREE_LEVELS.index(role.education_level)
+    level = 1.0 if rank >= want else max(0.0, 1.0 - LEVEL_STEP * (want - rank))
+    text = (f"highest degree {have} " + ("meets" if rank >= want else "is below")
+            + f" the expected {role.education_level}")
+    fields = [e.field for e in candidate.education.entries if e.field]
+    if not role.education_fields:
+        field_credit = 1.0
+    elif not fields:
+        field_credit, text = 0.5, text + "; field of study not found (half credit)"
+    else:
+        hit = next((m for f in fields if (m := _field_matches(f, role.education_fields))), None)
+        field_credit = 1.0 if hit else 0.0
+        text += f"; field {hit!r} fits" if hit else f"; field ({fields[0]}) is not one expected"
+    if rank == 0 and not fields:
+        return 0.0, "No degree found"
+    return level * (1 - FIELD_SHARE) + field_credit * FIELD_SHARE * level, text
+
+
+def _cert_matches(held: str, valued: tuple[str, ...]) -> str | None:
+    return next((v for v in valued if fuzz.token_set_ratio(v.lower(), held.lower()) >= CERT_MATCH),
+                None)
+
+
+def _certification_credit(candidate: Candidate, role: RoleProfile) -> tuple[float, str]:
+    valued = sorted({m for c in candidate.certifications
+                     if (m := _cert_matches(c, role.certifications))})
+    others = [c for c in candidate.certifications if not _cert_matches(c, role.certifications)]
+    if valued:
+        credit = VALUED_CERT_CREDIT[min(len(valued), len(VALUED_CERT_CREDIT) - 1)]
+        return credit, "Valued by this role: " + "; ".join(valued)
+    if others:
+        credit = min(OTHER_CERT_CAP, OTHER_CERT_CREDIT * len(others))
+        return credit, f"{len(others)} other certificate(s): " + "; ".join(others[:3])
+    return 0.0, "No certifications found"
+
+
+# ---------------------------------------------------------------- the score
+
+def _component(name: str, role: RoleProfile, share: float, detail: str) -> Component:
+    max_points = float(role.weights.get(name, DEFAULT_WEIGHTS[name] if not role.weights else 0.0))
+    return Component(name=name, points=round(max_points * share, 2),
+                     max_points=round(max_points, 2), detail=detail)
+
+
+def best_hits(skills: Iterable[SkillHit]) -> dict[str, SkillHit]:
+    """One hit per skill id, preferring a demonstrated one."""
+    out: dict[str, SkillHit] = {}
+    for hit in skills:
+        if hit.id not in out or (hit.demonstrated and not out[hit.id].demonstrated):
+            out[hit.id] = hit
+    return out
+
+
+def score_role(candidate: Candidate, role: RoleProfile, graph: SkillGraph | None = None) -> RoleFit:
+    """How well the CV fits the role, 0-100, with components, matched and missing skills."""
+    graph = graph if graph is not None else default_graph()
+    hits = best_hits(candidate.skills)
+    req_credits = [_credit_for(r, hits, graph) for r in role.required]
+    pref_credits = [_credit_for(r, hits, graph) for r in role.preferred]
+    all_reqs = role.required + role.preferred
+    total_weight = sum(r.weight for r in all_reqs) or 1.0
+    shown = sum(c.link * c.req.weight for c in req_credits + pref_credits
+                if c and c.hit.demonstrated) / total_weight
+    required_share = _share(req_credits, role.required)
+    relevance = _relevance(required_share)
+    exp_credit, exp_text = _experience_credit(candidate.experience.years, *role.experience_years)
+    edu_credit, edu_text = _education_credit(candidate, role)
+    cert_credit, cert_text = _certification_credit(candidate, role)
+    components = (
+        _component("required_skills", role, required_share,
+                   _skills_detail("required", req_credits, role.required, graph)),
+        _component("preferred_skills", role, _share(pref_credits, role.preferred),
+                   _skills_detail("preferred", pref_credits, role.preferred, graph)),
+        _component("demonstrated", role, shown, _demonstrated_detail(req_credits + pref_credits,
+                                                                     graph)),
+        _component("experience", role, exp_credit * relevance, exp_text + _scaled_note(relevance)
+                   + "."),
+        _component("education", role, edu_credit * relevance, edu_text + _scaled_note(relevance)
+                   + "."),
+        _component("certifications", role, cert_credit * relevance,
+                   cert_text + _scaled_note(relevance) + "."),
+    )
+    rows = list(zip(all_reqs, req_credits + pref_credits,
+                    [True] * len(role.required) + [False] * len(role.preferred)))
+    matched = tuple(_matched(c, is_req, graph) for _, c, is_req in rows if c)
+    missing = sorted((_missing(req, is_req, role, graph) for req, c, is_req in rows if c is None),
+                     key=lambda m: (not m.required, -m.weight))
+    score = int(round(min(100.0, sum(c.points for c in components))))
+    return RoleFit(role=role.id, title=role.title, score=score, components=components,
+                   matched=matched, missing=tuple(missing))
+
+
+def best_fit(fits: Iterable[RoleFit], roles: Iterable[RoleProfile]) -> RoleFit | None:
+    """The highest score; ties go to the earlier career stage, then the roadmap's order."""
+    stage = {r.id: stage_rank(r.stage) for r in roles}
+    ranked = list(fits)
+    if not ranked:
+        return None
+    order = {f.role: i for i, f in enumerate(ranked)}
+    return min(ranked, key=lambda f: (-f.score, stage.get(f.role, 9), order[f.role]))
