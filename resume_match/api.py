@@ -9,7 +9,7 @@ from resume_match.extract import read_document
 from resume_match.facts import extract_facts
 from resume_match.models import Candidate, Report, RoleFit, RoleProfile
 from resume_match.roles import list_roles, load_role
-from resume_match.scoring import score_role
+from resume_match.scoring import best_fit, score_role
 from resume_match.sections import split_sections
 from resume_match.skills import SkillMatcher, find_skills
 
@@ -41,7 +41,7 @@ def resolve_roles(roles: Iterable[RoleRef] | None) -> tuple[RoleProfile, ...]:
 def evaluate(candidate: Candidate, profiles: tuple[RoleProfile, ...]) -> Report:
     """Score a read candidate against roles and add the ATS checks and template suggestion."""
     fits: tuple[RoleFit, ...] = tuple(score_role(candidate, p) for p in profiles)
-    best = max(fits, key=lambda f: f.score) if fits else None
+    best = best_fit(fits, profiles)
     best_profile = next((p for p in profiles if best and p.id == best.role), None)
     return Report(candidate=candidate, fits=fits, best_role=best.role if best else None,
                   next_roles=best_profile.next_roles if best_profile else (),

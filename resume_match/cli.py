@@ -87,7 +87,20 @@ def analyse_cmd(file: Path, roles: tuple[str, ...], jd: str | None, as_json: boo
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 def roles_cmd(role: str | None, as_json: bool) -> None:
     """List the roadmap roles, or show one role profile (id or YAML path)."""
-    raise click.ClickException("roles: not implemented yet")
+    import json
+
+    from resume_match import fit_text, roles as role_data
+    try:
+        chosen = (role_data.load_role(role),) if role else role_data.list_roles()
+    except ResumeMatchError as e:
+        raise fail(e) from e
+    if as_json:
+        data = [role_data.role_to_dict(r) for r in chosen]
+        click.echo(json.dumps(data[0] if role else data, indent=2, ensure_ascii=False))
+    elif role:
+        click.echo(fit_text.render_role_terminal(chosen[0]))
+    else:
+        click.echo(fit_text.render_roles_terminal(chosen))
 
 
 # ---------------------------------------------------------------- jd (job postings)

@@ -74,14 +74,13 @@ def graph_from_entries(entries: Iterable[Any]) -> SkillGraph:
 
 @lru_cache(maxsize=1)
 def default_graph() -> SkillGraph:
-    """The bundled taxonomy's links, loaded once; empty (names from ids) when unavailable."""
+    """The bundled taxonomy's links, loaded once; empty (names from ids) when it is not there."""
+    from resume_match.skills.taxonomy import load_taxonomy
     try:
-        from resume_match.skills import load_taxonomy  # type: ignore[attr-defined]
-    except ImportError:
+        taxonomy = load_taxonomy()
+    except FileNotFoundError:
         return SkillGraph()
-    taxonomy = load_taxonomy()
-    entries = getattr(taxonomy, "skills", taxonomy)
-    return graph_from_entries(entries.values() if isinstance(entries, Mapping) else entries)
+    return graph_from_entries(taxonomy.skills.values())
 
 
 # ---------------------------------------------------------------- skills
