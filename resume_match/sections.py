@@ -1,11 +1,219 @@
-"""Document -> sections: headings found by typography and a heading lexicon. STUB: to be replaced."""
+"""Document -> sections: headings found by typography (size, weight, capitals) and a heading
+lexicon (resume_match/data/headings.yaml) matched fuzzily, mapped to canonical section kinds."""
 from __future__ import annotations
 
-from resume_match.models import Document, Section
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from rapidfuzz import fuzz, process
+
+from resume_match.errors import DataError
+from resume_match.models import SECTION_KINDS, Document, Line, Section
+
+MAX_HEADING_WORDS = 6
+MAX_HEADING_CHARS = 48
+FUZZY_CUTOFF = 88.0
+_NOISE = re.compile(r"\(cid:\d+\)|[\ue000-\uf8ff]")
+_LEADER = re.compile(r"^[^A-Za-z]*")          # numbering, bullets, icons before a heading
+_NON_LETTER = re.compile(r"[^a-z]+")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    phrases: dict[str, str]        # phrase key (letters only) -> kind
+    keywords: dict[str, str]       # single word -> kind
+
+
+@dataclass(frozen=True)
+class HeadingMatch:
+    kind: str
+    score: float                   # 0-100: how well the text matched a known heading
+    whole: bool                    # the whole line is a known heading (not just a keyword in it)
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """The heading lexicon shipped with the package, validated on load."""
+    name = "data/headings.yaml"
+    try:
+        raw = yaml.safe_load(resources.files("resume_match").joinpath(name).read_text("utf-8"))
+    except (OSError, yaml.YAMLError) as e:
+        raise DataError(f"{name}: cannot load the heading lexicon ({e})") from e
+    phrases: dict[str, str] = {}
+    keywords: dict[str, str] = {}
+    for kind, entry in (raw or {}).items():
+        if kind not in SECTION_KINDS and kind != "coursework":
+            raise DataError(f"{name}: key {kind!r}: expected a section kind ({', '.join(SECTION_KINDS)})")
+        if not isinstance(entry, dict) or not isinstance(entry.get("phrases"), list):
+            raise DataError(f"{name}: key {kind!r}: expected a mapping with a 'phrases' list")
+        for phrase in entry["phrases"]:
+            phrases.setdefault(_key(str(phrase)), kind)
+        for word in entry.get("keywords") or []:
+            keywords.setdefault(str(word).lower(), kind)
+    return Lexicon(phrases=phrases, keywords=keywords)
+
+
+def clean_heading(text: str) -> str:
+    """Lower-case words of a heading without icons, numbering or punctuation; '&' reads 'and'."""
+    text = _NOISE.sub(" ", unicodedata.normalize("NFKC", text))
+    text = _LEADER.sub("", text).lower().replace("&", " and ")
+    words = _NON_LETTER.sub(" ", text).split()
+    while words and words[-1] in ("and", "or"):      # "Honors &" broken over two lines
+        words.pop()
+    return " ".join(words)
+
+
+def _key(text: str) -> str:
+    return clean_heading(text).replace(" ", "")
+
+
+def match_heading(text: str, lexicon: Lexicon | None = None) -> HeadingMatch | None:
+    """The section kind a heading's text names, or None: whole known headings first (fuzzy,
+    spaces ignored so 'WorkExperience' matches), then the leftmost kind keyword."""
+    lex = lexicon or load_lexicon()
+    words = clean_heading(text).split()
+    if not words or len(words) > MAX_HEADING_WORDS or len(text.strip()) > MAX_HEADING_CHARS:
+        return None
+    key = "".join(words)
+    if key in lex.phrases:
+        return HeadingMatch(lex.phrases[key], 100.0, True)
+    if len(key) > 5:
+        best = process.extractOne(key, lex.phrases.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        if best is not None:
+            return HeadingMatch(lex.phrases[best[0]], float(best[1]), True)
+    for word in words:
+        kind = lex.keywords.get(word) or lex.keywords.get(word.rstrip("s"))
+        if kind:
+            return HeadingMatch(kind, 75.0, False)
+    return None
+
+
+@dataclass(frozen=True)
+class _Style:
+    size: float
+    bold: bool
+    caps: bool
+
+
+def _is_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def _style(line: Line) -> _Style:
+    return _Style(round(line.size * 2) / 2, line.bold, _is_caps(line.text))
+
+
+def body_size(lines: tuple[Line, ...] | list[Line]) -> float:
+    """The font size most of the text is printed in (0 when sizes are unknown)."""
+    weight: Counter[float] = Counter()
+    for line in lines:
+        if line.size > 0:
+            weight[round(line.size * 2) / 2] += len(line.text)
+    return weight.most_common(1)[0][0] if weight else 0.0
+
+
+def _shape_ok(text: str) -> bool:
+    """Headings are short labels: no sentence punctuation, e-mail, URL or run of digits."""
+    t = _NOISE.sub("", text).strip()
+    if not t or t[-1] in ".,;" or "@" in t or "://" in t or "www." in t.lower():
+        return False
+    return sum(c.isdigit() for c in t) < 2
+
+
+def _styled(line: Line, body: float) -> bool:
+    bigger = body > 0 and line.size >= body + 0.9
+    return bigger or line.bold or _is_caps(line.text) or line.text.rstrip().endswith(":")
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    index: int
+    match: HeadingMatch | None
+    style: _Style
+
+
+def _candidates(lines: tuple[Line, ...], body: float, plain: bool) -> list[_Candidate]:
+    out = []
+    for i, line in enumerate(lines):
+        if not _shape_ok(line.text):
+            continue
+        m = match_heading(line.text)
+        if m is None:
+            out.append(_Candidate(i, None, _style(line)))
+            continue
+        styled = _styled(line, body) or (plain and m.whole)
+        exact_alone = m.whole and m.score >= 95
+        if styled or exact_alone:
+            out.append(_Candidate(i, m, _style(line)))
+    return out
+
+
+def _house_style(cands: list[_Candidate], body: float) -> _Style | None:
+    """The style most confident headings share, when at least two agree and it stands out."""
+    votes = Counter(c.style for c in cands if c.match and c.match.whole and c.match.score >= 95)
+    if not votes:
+        return None
+    style, n = votes.most_common(1)[0]
+    stands_out = (body > 0 and style.size >= body + 0.9) or style.bold or style.caps
+    return style if n >= 2 and stands_out else None
+
+
+def _fits(style: _Style, house: _Style, body: float, strict: bool) -> bool:
+    """Whether a candidate looks like the CV's own headings: the same style when `strict`,
+    otherwise not smaller and sharing at least one of the cues that set headings apart."""
+    if style.size and house.size and style.size < house.size - 0.9:
+        return False
+    if strict:
+        return (abs(style.size - house.size) <= 0.6 and style.caps == house.caps
+                and style.bold == house.bold)
+    by_size = body > 0 and house.size >= body + 0.9
+    return by_size or (house.bold and style.bold) or (house.caps and style.caps)
+
+
+def find_headings(doc: Document) -> list[tuple[int, str]]:
+    """(index into doc.lines, kind) of every heading line, in reading order."""
+    lines = doc.lines
+    body = body_size(lines)
+    plain = doc.kind == "text" or body == 0
+    cands = _candidates(lines, body, plain)
+    house = _house_style(cands, body)
+    found: list[tuple[int, str]] = []
+    for c in cands:
+        if c.match is not None:
+            exact = c.match.whole and c.match.score >= 95
+            if house is None or _fits(c.style, house, body, strict=not exact):
+                found.append((c.index, c.match.kind))
+        elif house is not None and not plain and house.size >= body + 0.9 and _fits(c.style, house, body, True):
+            found.append((c.index, "other"))   # styled like the CV's headings, name not in lexicon
+    return found
 
 
 def split_sections(doc: Document) -> tuple[Section, ...]:
+    """The header block (text before the first heading) and one Section per heading."""
     lines = doc.lines
     if not lines:
         return ()
-    return (Section(kind="header", heading="", page=lines[0].page, lines=lines),)
+    heads = find_headings(doc)
+    out: list[Section] = []
+    first = heads[0][0] if heads else len(lines)
+    if first > 0:
+        out.append(Section(kind="header", heading="", page=lines[0].page, lines=lines[:first]))
+    for n, (i, kind) in enumerate(heads):
+        end = heads[n + 1][0] if n + 1 < len(heads) else len(lines)
+        if kind == "coursework":
+            kind = "education" if out and out[-1].kind == "education" else "other"
+        out.append(Section(kind=kind, heading=lines[i].text.strip(), page=lines[i].page,
+                           lines=lines[i + 1:end]))
+    return tuple(out)
+
+
+def section_text(sections: tuple[Section, ...], *kinds: str) -> list[Line]:
+    """All lines of the sections of the given kinds, in order."""
+    return [line for s in sections if s.kind in kinds for line in s.lines]
+

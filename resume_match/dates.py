@@ -1,0 +1,242 @@
+"""Dates as CVs print them: single dates, ranges ("Jan 2019 - Present", "2017-20", "Summer 2019")
+and the total time they cover with overlaps merged. Pure functions on text; no I/O.
+
+A date is (year, month) with month None when only the year is printed. Ranges keep that
+precision so the report can say "2019" rather than an invented "2019-01".
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+
+YearMonth = tuple[int, int | None]
+
+MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+          "sep": 9, "oct": 10, "nov": 11, "dec": 12}
+# A season is a month range: a "Summer 2019" internship lasted about three months.
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (1, 3)}
+
+_DASHES = dict.fromkeys(map(ord, "\u00ad\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"), "-")
+_MON = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+        r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
+_YY = r"['\u2018\u2019`]\d\d"
+def _date_pat(p: str) -> str:
+    """One printed date; group names are prefixed with `p` so a range can hold two."""
+    return (
+        rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s*)?(?P<{p}mon>{_MON})\.?,?\s*"
+        rf"(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s*)?(?P<{p}my>{_YEAR}|{_YY})(?!\d)"
+        rf"|(?P<{p}season>spring|summer|fall|autumn|winter)\s*,?\s*(?P<{p}sy>{_YEAR}|{_YY})(?!\d)"
+        rf"|(?<![\d/.])(?P<{p}mm>0?[1-9]|1[0-2])\s*[/.]\s*(?P<{p}ny>{_YEAR})(?!\d)"
+        rf"|(?<![\d/.])(?P<{p}iy>{_YEAR})[/.-](?P<{p}im>0[1-9]|1[0-2])(?![\d/.-])"
+        rf"|(?<![\d$#+.,/])(?P<{p}y>{_YEAR})(?![\d%+])"
+        rf"|(?<![\w])(?P<{p}yy>{_YY})(?!\d)"
+    )
+
+
+_PRESENT = (r"(?:present|current(?:ly)?|now|today|ongoing|on-?going|to\s+date|till\s+date|till\s+now"
+            r"|date|recent|onwards?|running)")
+_SEP = r"\s*(?:-+|to|till|until|through|thru|~)\s*"
+_RANGE = re.compile(
+    rf"(?P<since>since\s+)?(?:from\s+)?(?:{_date_pat('a')})"
+    rf"(?:{_SEP}(?:(?P<present>{_PRESENT})(?![a-z])|{_date_pat('b')}))?",
+    re.IGNORECASE)
+# "May - Aug 2012": the first month takes the year printed after the second.
+_MONTH_PAIR = re.compile(
+    rf"(?P<m1>{_MON})\.?{_SEP}(?P<m2>{_MON})\.?,?\s*(?P<y>{_YEAR})(?!\d)", re.IGNORECASE)
+_LEADING_END = re.compile(rf"^\s*(?:-+\s*)?(?:(?P<present>{_PRESENT})(?![a-z])|{_date_pat('b')})",
+                          re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """A period printed on a CV; `end` is None for a single date or an open ("present") range."""
+    start: YearMonth
+    end: YearMonth | None
+    current: bool
+    span: tuple[int, int]          # character offsets of the printed range in the searched text
+
+    @property
+    def is_range(self) -> bool:
+        return self.end is not None or self.current
+
+
+def normalize(text: str) -> str:
+    """NFKC with every dash-like character as '-', keeping offsets (one character for one)."""
+    out = text.translate(_DASHES)
+    return "".join(unicodedata.normalize("NFKC", ch) if len(unicodedata.normalize("NFKC", ch)) == 1
+                   else ch for ch in out)
+
+
+def find_ranges(text: str) -> tuple[DateRange, ...]:
+    """Every date or date range printed in `text`, in order; offsets refer to `text`."""
+    norm = normalize(text)
+    found: list[DateRange] = []
+    taken: list[tuple[int, int]] = []
+    for m in _MONTH_PAIR.finditer(norm):
+        if _word_start(norm, m.start()):
+            y, a, b = int(m.group("y")), _month(m.group("m1")), _month(m.group("m2"))
+            found.append(DateRange((y if a <= b else y - 1, a), (y, b), False, m.span()))
+            taken.append(m.span())
+    for m in _RANGE.finditer(norm):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        first = m.start("amon") if m.group("amon") else m.start("since") if m.group("since") else m.start()
+        if not _word_start(norm, first):
+            continue
+        start = _date_from(m, "a")
+        rng = _range_from(m, start) if start else None
+        if rng is not None:
+            found.append(DateRange(rng[0], rng[1], rng[2], m.span()))
+    return tuple(sorted(found, key=lambda r: r.span))
+
+
+def find_ranges_in_lines(lines: list[str] | tuple[str, ...]) -> list[tuple[int, DateRange]]:
+    """Ranges per line, joining a range wrapped over two lines ("2021 -" / "Present ...")."""
+    out: list[tuple[int, DateRange]] = []
+    for i, text in enumerate(lines):
+        for r in find_ranges(text):
+            if not r.is_range and i + 1 < len(lines):
+                r = _continued(text, r, lines[i + 1]) or r
+            out.append((i, r))
+    return out
+
+
+def _continued(text: str, r: DateRange, following: str) -> DateRange | None:
+    """A lone start date followed by a dash, whose end opens the next line."""
+    rest = normalize(text[r.span[1]:])
+    if not re.match(r"^\s*-+", rest):
+        return None
+    after = rest.lstrip(" -")
+    if after and _RANGE.match(after):
+        return None
+    m = _LEADING_END.match(normalize(following))
+    if not m:
+        return None
+    if m.group("present"):
+        return DateRange(r.start, None, True, r.span)
+    end = _date_from(m, "b")
+    if end is None or _key(end, True) < _key(r.start, False):
+        return None
+    return DateRange(r.start, end, False, r.span)
+
+
+def _word_start(text: str, pos: int) -> bool:
+    """A date must not start inside a word, unless it begins a capitalised word glued to the
+    previous one (PDF text without spaces: 'LastUpdatedon21stJanuary2015')."""
+    if pos == 0 or not text[pos - 1].isalpha():
+        return True
+    return text[pos].isupper() and text[pos - 1].islower()
+
+
+def _year(raw: str) -> int:
+    if raw[0].isdigit() and len(raw) == 4:
+        return int(raw)
+    yy = int(raw[-2:])
+    return 2000 + yy if yy <= (date.today().year % 100) + 1 else 1900 + yy
+
+
+def _month(name: str) -> int:
+    return MONTHS[name[:3].lower()]
+
+
+def _date_from(m: re.Match[str], p: str) -> YearMonth | None:
+    g = m.group
+    if g(f"{p}mon"):
+        return _year(g(f"{p}my")), _month(g(f"{p}mon"))
+    if g(f"{p}season"):
+        return _year(g(f"{p}sy")), SEASONS[g(f"{p}season").lower()][0]
+    if g(f"{p}mm"):
+        return int(g(f"{p}ny")), int(g(f"{p}mm"))
+    if g(f"{p}iy"):
+        return int(g(f"{p}iy")), int(g(f"{p}im"))
+    if g(f"{p}y"):
+        return int(g(f"{p}y")), None
+    if g(f"{p}yy"):
+        return _year(g(f"{p}yy")), None
+    return None
+
+
+def _range_from(m: re.Match[str], start: YearMonth) -> tuple[YearMonth, YearMonth | None, bool] | None:
+    if m.group("present"):
+        return start, None, True
+    end = _date_from(m, "b")
+    if end is None:
+        season = m.group("aseason")
+        if season:
+            return start, (start[0], SEASONS[season.lower()][1]), False
+        return start, None, bool(m.group("since"))
+    if _key(end, True) < _key(start, False):
+        return None
+    return start, end, False
+
+
+def _key(d: YearMonth, end: bool) -> int:
+    """Months since year 0: a start is the beginning of its month, an end is its end."""
+    y, mo = d
+    if mo is None:
+        return y * 12 if not end else y * 12
+    return y * 12 + mo - 1 + (1 if end else 0)
+
+
+def interval(r: DateRange, as_of: YearMonth) -> tuple[int, int] | None:
+    """The period in months [start, end) a range covers; None for a single non-season date.
+
+    Year-only bounds count from January to January ("2017 - 2020" is three years); an end
+    in the same year as a year-only start covers that whole year.
+    """
+    s = _key(r.start, False)
+    if r.current:
+        e = _key(as_of, True)
+    elif r.end is not None:
+        e = _key(r.end, True)
+        if e <= s:
+            e = r.end[0] * 12 + 12 if r.end[1] is None else s + 1
+    else:
+        return None
+    return (s, e) if e > s else None
+
+
+def total_years(periods: list[tuple[int, int]]) -> float:
+    """Years covered by month intervals, overlapping periods counted once."""
+    months = 0
+    cur_s = cur_e = None
+    for s, e in sorted(periods):
+        if cur_e is None or s > cur_e:
+            if cur_e is not None and cur_s is not None:
+                months += cur_e - cur_s
+            cur_s, cur_e = s, e
+        else:
+            cur_e = max(cur_e, e)
+    if cur_e is not None and cur_s is not None:
+        months += cur_e - cur_s
+    return round(months / 12, 1)
+
+
+def latest(ranges: list[DateRange] | tuple[DateRange, ...]) -> YearMonth | None:
+    """The latest date printed among `ranges` (ends and starts; 'present' is not a date)."""
+    dates = [d for r in ranges for d in (r.start, r.end) if d is not None]
+    return max(dates, key=lambda d: _key(d, True)) if dates else None
+
+
+def iso(d: YearMonth | None) -> str | None:
+    """'2019-03', or '2019' when only the year is printed."""
+    if d is None:
+        return None
+    return f"{d[0]:04d}" if d[1] is None else f"{d[0]:04d}-{d[1]:02d}"
+
+
+def today() -> YearMonth:
+    t = date.today()
+    return t.year, t.month
+
+
+def parse_iso(text: str) -> YearMonth | None:
+    """'2023-07-16', '2023-07' or 'D:20230716...' (PDF metadata) -> (2023, 7)."""
+    m = re.match(r"^(?:D:)?(\d{4})-?(\d{2})?", text.strip())
+    if not m or not 1950 <= int(m.group(1)) <= 2100:
+        return None
+    month = int(m.group(2)) if m.group(2) and 1 <= int(m.group(2)) <= 12 else None
+    return int(m.group(1)), month
