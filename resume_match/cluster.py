@@ -1,0 +1,72 @@
+"""Past one machine: run the batch's per-file function on a Dask distributed cluster.
+
+Dask is an optional extra (`pip install resume-match[dask]`); nothing imports it unless asked.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterator
+
+from resume_match.errors import UsageError
+from resume_match.extract import MAX_BYTES
+
+if TYPE_CHECKING:
+    from resume_match.batch import BatchSettings, FileOutcome, FileTask
+
+
+def _analyse_on_worker(task: "FileTask", settings: "BatchSettings") -> "FileOutcome":
+    """Runs on a Dask worker; get_matcher() is cached per process, so it is built once per worker."""
+    from resume_match.batch import analyse_file
+    from resume_match.skills import get_matcher
+    return analyse_file(task, settings, get_matcher())
+
+
+def with_content(task: "FileTask") -> "FileTask":
+    """The task carrying the file's bytes, so workers need no shared disk (huge files stay paths)."""
+    from dataclasses import replace
+    path = Path(task.path)
+    try:
+        if path.stat().st_size <= MAX_BYTES:
+            return replace(task, data=path.read_bytes())
+    except OSError:
+        pass
+    return task
+
+
+def connect(scheduler: Any) -> tuple[Any, bool]:
+    """A distributed Client for an address, or the Client given; and whether we own it."""
+    try:
+        from distributed import Client
+    except ImportError as e:
+        raise UsageError("--executor dask needs the dask extra: pip install 'resume-match[dask]'") from e
+    if isinstance(scheduler, Client):
+        return scheduler, False
+    if not scheduler:
+        raise UsageError("--executor dask needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
+    try:
+        return Client(scheduler, timeout="10s"), True
+    except (OSError, TimeoutError) as e:
+        raise UsageError(f"--scheduler {scheduler}: cannot connect ({e})") from e
+
+
+def run_dask(tasks: list["FileTask"], settings: "BatchSettings",
+             scheduler: Any) -> Iterator[tuple["FileTask", "FileOutcome"]]:
+    """Yield (task, outcome) as the cluster finishes them; a failed task becomes an error row."""
+    from distributed import as_completed
+
+    from resume_match.batch import FileOutcome, error_row
+    client, owned = connect(scheduler)
+    try:
+        shared = client.scatter(settings, broadcast=True)
+        futures = {client.submit(_analyse_on_worker, with_content(t), shared, pure=False): t
+                   for t in tasks}
+        for future in as_completed(futures):
+            task = futures[future]
+            try:
+                outcome = future.result()
+            except Exception as e:  # a worker lost or killed: one row, not the batch
+                outcome = FileOutcome(error_row(task, f"{task.file}: dask task failed ({type(e).__name__}: {e})"))
+            yield task, outcome
+    finally:
+        if owned:
+            client.close()

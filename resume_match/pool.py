@@ -1,0 +1,171 @@
+"""A process pool with a per-task time limit: a stuck or crashed worker is killed and replaced.
+
+concurrent.futures cannot cancel a running task, and one hung PDF must not stall a batch of
+thousands, so this pool gives each worker its own pipe and one task at a time.
+"""
+from __future__ import annotations
+
+import multiprocessing as mp
+import resource
+import time
+from collections import deque
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from typing import Any, Callable, Iterator, Sequence
+
+_STOP = None
+_GRACE_S = 2.0
+
+
+@dataclass(frozen=True)
+class TaskResult:
+    """What became of one task: its value, or why it has none (error/timeout/crash)."""
+    index: int
+    ok: bool
+    value: Any = None
+    failure: str = ""              # "error", "timeout" or "crash" when not ok
+    message: str = ""
+
+
+@dataclass
+class PoolStats:
+    """Filled while the pool runs: workers started and the largest worker's peak RSS."""
+    started: int = 0
+    replaced: int = 0
+    peak_rss_mb: float = 0.0
+
+
+class WorkerInitError(RuntimeError):
+    """A worker could not set itself up (e.g. a data file is invalid); the batch cannot run."""
+
+
+def _serve(conn: Connection, func: Callable[[Any], Any],
+           init: Callable[..., None] | None, initargs: tuple[Any, ...]) -> None:
+    """Worker main loop: set up once, then answer one task at a time until told to stop."""
+    try:
+        if init is not None:
+            init(*initargs)
+    except BaseException as e:  # report, do not die silently: every task would crash
+        conn.send(("init_error", -1, f"{type(e).__name__}: {e}"))
+        return
+    while True:
+        msg = conn.recv()
+        if msg is _STOP:
+            conn.send(("bye", -1, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))
+            return
+        index, item = msg
+        try:
+            conn.send(("ok", index, func(item)))
+        except Exception as e:  # the task's own failure; the worker stays usable
+            conn.send(("error", index, f"{type(e).__name__}: {e}"))
+
+
+class _Worker:
+    def __init__(self, ctx: Any, func: Callable[[Any], Any], init: Callable[..., None] | None,
+                 initargs: tuple[Any, ...]) -> None:
+        self.conn, child = ctx.Pipe()
+        self.proc = ctx.Process(target=_serve, args=(child, func, init, initargs), daemon=True)
+        self.proc.start()
+        child.close()
+        self.index: int | None = None
+        self.deadline = float("inf")
+
+    def give(self, index: int, item: Any, timeout: float | None) -> None:
+        self.index = index
+        self.deadline = time.monotonic() + timeout if timeout else float("inf")
+        self.conn.send((index, item))
+
+    def kill(self) -> None:
+        self.proc.kill()
+        self.proc.join(_GRACE_S)
+        self.conn.close()
+
+    def stop(self) -> float:
+        """Ask the worker to finish; its peak RSS in MB (0 when it does not answer)."""
+        peak = 0.0
+        try:
+            self.conn.send(_STOP)
+            if self.conn.poll(_GRACE_S):
+                kind, _, value = self.conn.recv()
+                peak = float(value) if kind == "bye" else 0.0
+        except (OSError, EOFError):
+            pass
+        self.proc.join(_GRACE_S)
+        if self.proc.is_alive():
+            self.proc.kill()
+            self.proc.join(_GRACE_S)
+        self.conn.close()
+        return peak
+
+
+def default_context() -> Any:
+    """forkserver where available: fast worker start without forking a threaded parent."""
+    methods = mp.get_all_start_methods()
+    return mp.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+def run_tasks(func: Callable[[Any], Any], items: Sequence[Any], *, workers: int,
+              timeout: float | None = None, init: Callable[..., None] | None = None,
+              initargs: tuple[Any, ...] = (), ctx: Any = None,
+              stats: PoolStats | None = None) -> Iterator[TaskResult]:
+    """Run `func` over `items` in `workers` processes; yield results as they finish.
+
+    A task running longer than `timeout` seconds gets a "timeout" result and its worker is
+    killed and replaced; a worker that dies gets a "crash" result for its task.
+    """
+    ctx = ctx or default_context()
+    stats = stats if stats is not None else PoolStats()
+    pending = deque(enumerate(items))
+    pool: list[_Worker] = []
+
+    def spawn() -> _Worker:
+        stats.started += 1
+        return _Worker(ctx, func, init, initargs)
+
+    try:
+        pool = [spawn() for _ in range(max(1, min(workers, len(items))))]
+        while pending or any(w.index is not None for w in pool):
+            for w in pool:
+                if w.index is None and pending:
+                    w.give(*pending.popleft(), timeout)
+            busy = [w for w in pool if w.index is not None]
+            wait_s = max(0.0, min(w.deadline for w in busy) - time.monotonic()) if timeout else None
+            ready = set(wait([w.conn for w in busy], wait_s))
+            for i, w in enumerate(pool):
+                if w.index is None:
+                    continue
+                if w.conn in ready:
+                    result = _receive(w)
+                elif time.monotonic() >= w.deadline:
+                    result = TaskResult(w.index, False, failure="timeout",
+                                        message=f"took longer than {timeout:g} s")
+                else:
+                    continue
+                if result.failure in ("timeout", "crash"):
+                    w.kill()
+                    pool[i] = spawn()
+                    stats.replaced += 1
+                else:
+                    w.index = None
+                yield result
+    finally:
+        for w in pool:
+            if w.index is None:
+                stats.peak_rss_mb = max(stats.peak_rss_mb, w.stop())
+            else:
+                w.kill()
+
+
+def _receive(w: _Worker) -> TaskResult:
+    index = w.index if w.index is not None else -1
+    try:
+        kind, _, value = w.conn.recv()
+    except (EOFError, OSError):
+        w.proc.join(_GRACE_S)
+        return TaskResult(index, False, failure="crash",
+                          message=f"worker process died (exit code {w.proc.exitcode})")
+    if kind == "init_error":
+        raise WorkerInitError(str(value))
+    if kind == "error":
+        return TaskResult(index, False, failure="error", message=str(value))
+    return TaskResult(index, True, value=value)
