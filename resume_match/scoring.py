@@ -296,9 +296,10 @@ def score_role(candidate: Candidate, role: RoleProfile, graph: SkillGraph | None
 
 def best_fit(fits: Iterable[RoleFit], roles: Iterable[RoleProfile]) -> RoleFit | None:
     """The highest score; ties go to the earlier career stage, then the roadmap's order."""
-    stage = {r.id: stage_rank(r.stage) for r in roles}
+    profiles = list(roles)
+    stage = {r.id: stage_rank(r.stage) for r in profiles}
+    order = {r.id: i for i, r in enumerate(profiles)}
     ranked = list(fits)
     if not ranked:
         return None
-    order = {f.role: i for i, f in enumerate(ranked)}
-    return min(ranked, key=lambda f: (-f.score, stage.get(f.role, 9), order[f.role]))
+    return min(ranked, key=lambda f: (-f.score, stage.get(f.role, 9), order.get(f.role, 99)))

@@ -1,0 +1,305 @@
+"""Scoring: each component, related/implied credit, listed vs shown, stuffing, evidence, ties."""
+from __future__ import annotations
+
+import pytest
+
+from resume_match.fit_text import render_fit_terminal, render_fits_terminal
+from resume_match.models import (Candidate, Contact, Education, EducationEntry, Evidence,
+                                 Experience, Report, RoleFit, SkillHit)
+from resume_match.roles import list_roles, load_role, role_from_dict
+from resume_match.scoring import (LISTED_CREDIT, SkillGraph, best_fit, graph_from_entries,
+                                  score_role)
+
+GRAPH = graph_from_entries([
+    {"id": "python", "name": "Python"}, {"id": "sql", "name": "SQL"},
+    {"id": "pytorch", "name": "PyTorch", "implies": ["deep-learning"]},
+    {"id": "deep-learning", "name": "Deep Learning", "implies": ["machine-learning"]},
+    {"id": "machine-learning", "name": "Machine Learning"},
+    {"id": "keras", "name": "Keras", "related": ["tensorflow"]},
+    {"id": "tensorflow", "name": "TensorFlow"}, {"id": "aws", "name": "AWS"},
+    {"id": "gcp", "name": "Google Cloud"}, {"id": "docker", "name": "Docker"},
+    {"id": "statistics", "name": "Statistics"},
+])
+
+ROLE = role_from_dict({
+    "id": "test-role", "title": "Test Role", "stage": "mid", "summary": "A role for tests.",
+    "experience_years": [2, 6],
+    "education": {"level": "master", "fields": ["computer science", "statistics"]},
+    "required": [{"skill": "python", "weight": 3}, {"skill": "sql", "weight": 2},
+                 {"skill": "machine-learning", "weight": 3},
+                 {"any_of": ["aws", "gcp"], "label": "a cloud platform", "weight": 2}],
+    "preferred": [{"skill": "tensorflow", "weight": 2}, {"skill": "docker", "weight": 1},
+                  {"skill": "statistics", "weight": 1}],
+    "certifications": ["TensorFlow Developer Certificate", "IBM Machine Learning Professional Certificate"],
+    "learning": {"sql": "Learn SQL for querying databases.", "default": "Take a course."},
+})
+
+
+def hit(skill: str, shown: bool = True, text: str | None = None) -> SkillHit:
+    section = "experience" if shown else "skills"
+    line = text or (f"Built a service in {skill} that cut costs by 20%" if shown else skill)
+    return SkillHit(id=skill, name=GRAPH.name(skill), category="x",
+                    evidence=(Evidence(section=section, page=1, text=line),), demonstrated=shown)
+
+
+def cv(skills: list[SkillHit] | tuple[SkillHit, ...] = (), years: float | None = 4.0,
+       degree: str = "master", field: str | None = "Computer Science",
+       certs: tuple[str, ...] = ()) -> Candidate:
+    entries = (EducationEntry(degree="M.S.", level=degree, field=field, institution="U", year=2018),
+               ) if degree != "none" else ()
+    return Candidate(source="cv.txt", readable=True, unreadable_reason=None, name="A. Person",
+                     contact=Contact(), sections=(), skills=tuple(skills),
+                     experience=Experience(years=years), education=Education(degree, entries),
+                     certifications=certs)
+
+
+def points(fit: RoleFit, name: str) -> float:
+    return next(c.points for c in fit.components if c.name == name)
+
+
+def detail(fit: RoleFit, name: str) -> str:
+    return next(c.detail for c in fit.components if c.name == name)
+
+
+ALL = ["python", "sql", "machine-learning", "aws", "tensorflow", "docker", "statistics"]
+
+
+# ---------------------------------------------------------------- totals and evidence
+
+def test_perfect_cv_scores_100_and_score_is_sum_of_components() -> None:
+    fit = score_role(cv([hit(s) for s in ALL], certs=("TensorFlow Developer Certificate",
+                                                     "IBM Machine Learning Professional Certificate")),
+                     ROLE, GRAPH)
+    assert fit.score == 100
+    assert fit.score == round(sum(c.points for c in fit.components))
+    assert [c.name for c in fit.components] == ["required_skills", "preferred_skills",
+                                                "demonstrated", "experience", "education",
+                                                "certifications"]
+    assert not fit.missing
+
+
+def test_empty_cv_scores_near_zero_with_every_skill_missing() -> None:
+    fit = score_role(cv([], years=None, degree="none", field=None), ROLE, GRAPH)
+    assert fit.score == 0
+    assert {m.id for m in fit.missing} == {"python", "sql", "machine-learning", "aws",
+                                          "tensorflow", "docker", "statistics"}
+
+
+def test_every_matched_skill_carries_its_cv_evidence() -> None:
+    line = "Trained churn models in Python on 2M rows"
+    fit = score_role(cv([hit("python", text=line), hit("sql")]), ROLE, GRAPH)
+    python = next(m for m in fit.matched if m.id == "python")
+    assert python.evidence[0].text == line and python.evidence[0].section == "experience"
+    assert python.required and python.weight == 3 and python.credit == 1.0 and python.via is None
+    assert "2 of 4 required skills found: Python, SQL" in detail(fit, "required_skills")
+
+
+# ---------------------------------------------------------------- required / preferred
+
+def test_required_points_are_weighted_share() -> None:
+    fit = score_role(cv([hit("python"), hit("machine-learning")]), ROLE, GRAPH)
+    assert points(fit, "required_skills") == pytest.approx(45 * 6 / 10)
+    assert "missing: SQL, a cloud platform" in detail(fit, "required_skills")
+
+
+def test_any_of_group_is_met_by_one_member() -> None:
+    fit = score_role(cv([hit("gcp")]), ROLE, GRAPH)
+    cloud = next(m for m in fit.matched if m.id == "gcp")
+    assert cloud.credit == 1.0
+    assert points(fit, "required_skills") == pytest.approx(45 * 2 / 10)
+
+
+def test_preferred_points_are_separate() -> None:
+    fit = score_role(cv([hit("docker"), hit("statistics")]), ROLE, GRAPH)
+    assert points(fit, "required_skills") == 0
+    assert points(fit, "preferred_skills") == pytest.approx(15 * 2 / 4)
+    assert all(not m.required for m in fit.matched)
+
+
+# ---------------------------------------------------------------- related and implied credit
+
+def test_implied_skill_gives_partial_credit_through_a_chain() -> None:
+    fit = score_role(cv([hit("pytorch")]), ROLE, GRAPH)
+    ml = next(m for m in fit.matched if m.id == "machine-learning")
+    assert ml.via == "pytorch" and ml.credit == pytest.approx(0.8)
+    assert "Machine Learning (via PyTorch)" in detail(fit, "required_skills")
+
+
+def test_related_skill_gives_half_credit() -> None:
+    fit = score_role(cv([hit("keras")]), ROLE, GRAPH)
+    tf = next(m for m in fit.matched if m.id == "tensorflow")
+    assert tf.via == "keras" and tf.credit == pytest.approx(0.5)
+    assert points(fit, "preferred_skills") == pytest.approx(15 * 0.5 * 2 / 4)
+
+
+def test_the_skill_itself_beats_a_related_one() -> None:
+    fit = score_role(cv([hit("keras"), hit("tensorflow")]), ROLE, GRAPH)
+    tf = next(m for m in fit.matched if m.id == "tensorflow")
+    assert tf.via is None and tf.credit == 1.0
+
+
+def test_without_links_there_is_no_partial_credit() -> None:
+    fit = score_role(cv([hit("keras"), hit("pytorch")]), ROLE, SkillGraph())
+    assert not fit.matched
+
+
+# ---------------------------------------------------------------- demonstrated vs listed
+
+def test_listed_only_skills_earn_less_and_no_demonstrated_points() -> None:
+    shown = score_role(cv([hit(s) for s in ALL]), ROLE, GRAPH)
+    listed = score_role(cv([hit(s, shown=False) for s in ALL]), ROLE, GRAPH)
+    assert points(listed, "required_skills") == pytest.approx(45 * LISTED_CREDIT)
+    assert points(listed, "demonstrated") == 0
+    assert points(shown, "demonstrated") == 15
+    assert "only listed: Python" in detail(listed, "demonstrated")
+    assert "7 only listed" not in detail(listed, "required_skills")
+    assert "4 only listed" in detail(listed, "required_skills")
+
+
+def test_demonstrated_hit_preferred_over_listed_duplicate() -> None:
+    fit = score_role(cv([hit("python", shown=False), hit("python")]), ROLE, GRAPH)
+    assert next(m for m in fit.matched if m.id == "python").demonstrated
+
+
+def test_keyword_stuffing_does_not_beat_shown_work() -> None:
+    """A long skills list with nothing used loses to a CV that uses the same skills in its work."""
+    same = ["python", "sql", "machine-learning", "aws", "docker", "statistics", "tensorflow"]
+    assert (score_role(cv([hit(s) for s in same]), ROLE, GRAPH).score
+            > score_role(cv([hit(s, shown=False) for s in same]), ROLE, GRAPH).score)
+
+
+@pytest.mark.parametrize("role", list_roles(), ids=lambda r: r.id)
+def test_stuffed_superset_loses_to_shown_required_skills(role) -> None:
+    """Listing every skill of the role (and 40 more) loses to using just the required ones."""
+    every = {s for req in role.required + role.preferred for s in req.any_of}
+    stuffed = [hit(s, shown=False) for s in sorted(every)]
+    stuffed += [hit(f"buzzword-{i}", shown=False) for i in range(40)]
+    worker = [hit(req.any_of[0]) for req in role.required]
+    assert (score_role(cv(worker), role, GRAPH).score
+            > score_role(cv(stuffed), role, GRAPH).score)
+
+
+# ---------------------------------------------------------------- experience
+
+@pytest.mark.parametrize("years,expected,words", [
+    (4.0, 12.0, "within the 2-6 years"),
+    (1.0, 6.0, "below the 2-6 years"),
+    (0.0, 0.0, "below"),
+    (9.0, 12.0 * 0.7, "above the 2-6 years"),
+    (30.0, 12.0 * 0.3, "above"),
+    (None, 6.0, "Work years not found"),
+])
+def test_experience_against_the_role_range(years: float | None, expected: float, words: str) -> None:
+    fit = score_role(cv([hit(s) for s in ALL], years=years), ROLE, GRAPH)
+    assert points(fit, "experience") == pytest.approx(expected, abs=0.01)
+    assert words in detail(fit, "experience")
+
+
+def test_open_ended_range_has_no_overqualification() -> None:
+    senior = load_role("senior-ml-engineer")
+    assert senior.experience_years[1] is None
+    fit = score_role(cv([hit(s) for s in ALL], years=25), senior, GRAPH)
+    assert "within the 6+ years" in detail(fit, "experience")
+
+
+# ---------------------------------------------------------------- education
+
+@pytest.mark.parametrize("degree,field,expected,words", [
+    ("phd", "Statistics", 8.0, "meets the expected master; field 'statistics' fits"),
+    ("master", "Computer Science", 8.0, "meets"),
+    ("master", "History", 8.0 * 0.7, "field (History) is not one expected"),
+    ("master", None, 8.0 * 0.85, "field of study not found"),
+    ("bachelor", "Computer Science", 8.0 * 0.65, "is below the expected master"),
+    ("none", None, 0.0, "No degree found"),
+])
+def test_education_level_and_field(degree: str, field: str | None, expected: float,
+                                   words: str) -> None:
+    fit = score_role(cv([hit(s) for s in ALL], degree=degree, field=field), ROLE, GRAPH)
+    assert points(fit, "education") == pytest.approx(expected, abs=0.01)
+    assert words in detail(fit, "education")
+
+
+# ---------------------------------------------------------------- certifications
+
+def test_valued_certifications_match_loosely() -> None:
+    one = score_role(cv([hit(s) for s in ALL], certs=("Google TensorFlow Developer Certificate",)),
+                     ROLE, GRAPH)
+    assert points(one, "certifications") == pytest.approx(5 * 0.7)
+    assert "Valued by this role: TensorFlow Developer Certificate" in detail(one, "certifications")
+
+
+def test_other_certifications_earn_a_little() -> None:
+    fit = score_role(cv([hit(s) for s in ALL], certs=("Certified Scrum Master",)), ROLE, GRAPH)
+    assert points(fit, "certifications") == pytest.approx(5 * 0.25)
+    assert "Certified Scrum Master" in detail(fit, "certifications")
+    none = score_role(cv([hit(s) for s in ALL]), ROLE, GRAPH)
+    assert points(none, "certifications") == 0 and "No certifications" in detail(none, "certifications")
+
+
+# ---------------------------------------------------------------- background gated by relevance
+
+def test_background_counts_only_with_relevant_skills() -> None:
+    """Years and a degree in another field do not make a fit on their own."""
+    unrelated = score_role(cv([], years=4, certs=("TensorFlow Developer Certificate",)), ROLE, GRAPH)
+    assert points(unrelated, "experience") == 0 and points(unrelated, "education") == 0
+    assert unrelated.score == 0
+    some = score_role(cv([hit("python")]), ROLE, GRAPH)   # 30% of required weight
+    assert points(some, "experience") == pytest.approx(12 * 0.3 / 0.6, abs=0.01)
+    assert "x0.50 for skill relevance" in detail(some, "experience")
+
+
+# ---------------------------------------------------------------- missing skills and advice
+
+def test_missing_ranked_required_first_then_weight_with_advice() -> None:
+    fit = score_role(cv([hit("python")]), ROLE, GRAPH)
+    assert [m.id for m in fit.missing] == ["machine-learning", "sql", "aws", "tensorflow",
+                                           "docker", "statistics"]
+    sql = next(m for m in fit.missing if m.id == "sql")
+    assert sql.advice == "Learn SQL for querying databases." and sql.required and sql.weight == 2
+    cloud = next(m for m in fit.missing if m.id == "aws")
+    assert cloud.name == "a cloud platform" and cloud.advice == "Take a course."
+
+
+def test_bundled_role_advice_comes_from_the_roadmap() -> None:
+    fit = score_role(cv([]), load_role("data-scientist"), GRAPH)
+    advice = " ".join(m.advice for m in fit.missing)
+    for source in ("Coursera", "Kaggle", "GitHub"):
+        assert source in advice
+
+
+# ---------------------------------------------------------------- best fit
+
+def test_best_fit_prefers_higher_score_then_earlier_stage() -> None:
+    roles = list_roles()
+    fits = [RoleFit(role=r.id, title=r.title, score=50, components=(), matched=(), missing=())
+            for r in reversed(roles)]
+    assert best_fit(fits, roles).role == "data-analyst"
+    fits.append(RoleFit(role="ml-architect", title="x", score=51, components=(), matched=(),
+                        missing=()))
+    assert best_fit(fits, roles).role == "ml-architect"
+    assert best_fit([], roles) is None
+
+
+# ---------------------------------------------------------------- terminal text
+
+def test_fit_terminal_text_shows_points_evidence_and_advice() -> None:
+    fit = score_role(cv([hit("python", text="Built ETL jobs in Python"), hit("keras")]), ROLE, GRAPH)
+    text = render_fit_terminal(fit)
+    assert text.startswith(f"  Fit: Test Role (test-role): {fit.score}/100")
+    assert "Required skills" in text and "/ 45" in text
+    assert '+ Python (required, used in work)' in text
+    assert 'experience, p1: "Built ETL jobs in Python"' in text
+    assert "+ TensorFlow (preferred, used in work, via keras, 50% credit)" in text
+    assert "- SQL (required, weight 2)" in text and "Learn SQL for querying databases." in text
+
+
+def test_fits_terminal_ranks_all_roles_and_names_next_step() -> None:
+    candidate = cv([hit(s) for s in ALL])
+    fits = tuple(score_role(candidate, r, GRAPH) for r in list_roles())
+    best = best_fit(fits, list_roles())
+    report = Report(candidate=candidate, fits=fits, best_role=best.role,
+                    next_roles=load_role(best.role).next_roles)
+    text = render_fits_terminal(report)
+    assert f"({best.role}) <- best fit" in text
+    assert "Next step on the career path: " + ", ".join(report.next_roles) in text
+    assert text.count("  Fit: ") == 1
