@@ -73,13 +73,13 @@ def ev(section: str, text: str) -> tuple[Evidence, ...]:
 
 
 SKILL_ROWS = [  # id, name, category, section, evidence line, demonstrated
-    ("python", "Python", "language", "experience", EXPERIENCE[6], True),
+    ("python", "Python", "language", "experience", EXPERIENCE[7], True),
     ("pytorch", "PyTorch", "framework", "experience", EXPERIENCE[1], True),
     ("aws", "AWS", "cloud", "experience", EXPERIENCE[2], True),
     ("docker", "Docker", "mlops", "experience", EXPERIENCE[2], True),
     ("sql", "SQL", "data", "experience", EXPERIENCE[3], True),
     ("spark", "Apache Spark", "data", "experience", EXPERIENCE[3], True),
-    ("scikit-learn", "scikit-learn", "framework", "experience", EXPERIENCE[5], True),
+    ("scikit-learn", "scikit-learn", "framework", "experience", EXPERIENCE[6], True),
     ("git", "Git", "engineering", "skills", SKILLS[0], False),
     ("statistics", "Statistics", "math", "skills", SKILLS[0], False),
     ("ab-testing", "A/B testing", "analysis", "experience", EXPERIENCE[8], True),
@@ -152,7 +152,13 @@ def build_fits(cand: Candidate) -> tuple[RoleFit, ...]:
         matched=(matched(cand, "python", True, 3), matched(cand, "statistics", True, 2)),
         missing=(MissingSkill("r", "R", False, 1.0, "Work through an R for Data Science course."),),
     )
-    return (mle, ds)
+    senior = RoleFit(role="senior-ml-engineer", title="Senior ML Engineer", score=58,
+                     components=(Component("experience", 4.0, 12.0, "4.5 of 6 years."),),
+                     matched=(), missing=())
+    architect = RoleFit(role="ml-architect", title="ML Architect", score=44,
+                        components=(Component("experience", 2.0, 12.0, "4.5 of 8 years."),),
+                        matched=(), missing=())
+    return (mle, ds, senior, architect)
 
 
 def build_report(candidate: Candidate | None = None) -> Report:
