@@ -87,6 +87,9 @@ class Layout:
     cid_glyphs: int = 0
     fonts: tuple[str, ...] = ()
     ocr: bool = False
+    created: str = ""              # file's own date (PDF CreationDate/ModDate, DOCX core
+                                   # properties) as "YYYY-MM-DD"; "" when unknown. Experience
+                                   # years count "Present" up to this date (else today).
 
 
 @dataclass(frozen=True)
