@@ -1,0 +1,706 @@
+"""Job posting -> RoleProfile: title, seniority, required/preferred skills, years and degree.
+
+Postings are messy prose, so the text is cut into units (lines, or sentences of a long paragraph),
+each unit labelled by the block it sits in (requirements, nice-to-have, duties, boilerplate) and by
+cues in its own words ("a plus", "must"). Skills come from the skills matcher, run on the units
+that speak about the candidate; benefits, company blurb and EEO text never reach it.
+"""
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+
+from resume_match.errors import InputError
+from resume_match.extract import read_document
+from resume_match.models import (DEGREE_LEVELS, Document, Line, RoleProfile, Section, SkillHit,
+                                 SkillRequirement)
+from resume_match.roles import list_roles, stage_rank
+from resume_match.skills import SkillMatcher, find_skills
+
+Label = Literal["intro", "required", "preferred", "duties", "boilerplate", "meta"]
+DUTY_WEIGHT = 0.5            # a tool named only in the duties counts half a requirement
+LONG_LINE = 220              # a line longer than this is a paragraph: cut into sentences
+
+
+# ---------------------------------------------------------------- vocabulary (data file)
+
+@dataclass(frozen=True)
+class Vocabulary:
+    headings: tuple[tuple[str, re.Pattern[str]], ...]   # (kind, pattern) in priority order
+    heading_max_words: int
+    boilerplate: re.Pattern[str]
+    preferred: re.Pattern[str]
+    required: re.Pattern[str]
+    candidate: re.Pattern[str]
+    alternative: re.Pattern[str]
+    metadata_keys: frozenset[str]
+    title_keys: frozenset[str]
+    role_nouns: frozenset[str]
+    seniority: dict[str, frozenset[str]]
+    degrees: tuple[tuple[str, re.Pattern[str]], ...]
+    degree_fields: tuple[str, ...]
+    numbers: dict[str, int]
+
+
+def _any(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    """The posting vocabulary from role_profiles/postings.yaml, compiled once per process."""
+    text = resources.files("resume_match.role_profiles").joinpath("postings.yaml").read_text("utf-8")
+    d: dict[str, Any] = yaml.safe_load(text)
+    heads = tuple((kind, re.compile(p, re.IGNORECASE))
+                  for kind, pats in d["headings"].items() for p in pats)
+    return Vocabulary(
+        headings=heads, heading_max_words=int(d["heading_max_words"]),
+        boilerplate=_any(d["boilerplate_cues"]), preferred=_any(d["preferred_cues"]),
+        required=_any(d["required_cues"]), candidate=_any(d["candidate_cues"]),
+        alternative=_any(d["alternative_cues"]),
+        metadata_keys=frozenset(d["metadata_keys"]), title_keys=frozenset(d["title_keys"]),
+        role_nouns=frozenset(d["role_nouns"]),
+        seniority={k: frozenset(v) for k, v in d["seniority"].items()},
+        degrees=tuple((level, _any(p)) for level, p in d["degrees"].items()),
+        degree_fields=tuple(d["degree_fields"]), numbers=dict(d["number_words"]))
+
+
+# ---------------------------------------------------------------- the result
+
+@dataclass(frozen=True)
+class PostingSkill:
+    """One requirement found in the posting: a skill or any one of a group, with its line."""
+    any_of: tuple[str, ...]
+    names: tuple[str, ...]
+    required: bool
+    weight: float
+    evidence: str
+
+
+@dataclass(frozen=True)
+class Posting:
+    source: str
+    title: str
+    seniority: str | None          # senior / entry when the title says so
+    stage: str
+    required: tuple[PostingSkill, ...]
+    preferred: tuple[PostingSkill, ...]
+    years: tuple[float, float | None] | None
+    degree_level: str | None
+    degree_fields: tuple[str, ...]
+    degree_required: bool
+    closest_role: str
+    similarity: tuple[tuple[str, float], ...]   # roadmap role id -> similarity, best first
+    dropped_lines: int                         # boilerplate lines kept away from the matcher
+    profile: RoleProfile
+
+    def to_dict(self) -> dict[str, Any]:
+        """The `jd --json` contract."""
+        def ids(items: tuple[PostingSkill, ...]) -> list[str]:
+            return list(dict.fromkeys(s for item in items for s in item.any_of))
+
+        def groups(items: tuple[PostingSkill, ...]) -> list[dict[str, Any]]:
+            return [{"any_of": list(i.any_of), "names": list(i.names), "weight": i.weight,
+                     "evidence": i.evidence} for i in items]
+        return {
+            "source": self.source, "title": self.title, "seniority": self.seniority,
+            "stage": self.stage, "closest_role": self.closest_role,
+            "similarity": {r: s for r, s in self.similarity},
+            "required": ids(self.required), "preferred": ids(self.preferred),
+            "required_groups": groups(self.required), "preferred_groups": groups(self.preferred),
+            "years": None if self.years is None else {"min": self.years[0], "max": self.years[1]},
+            "degree": {"level": self.degree_level, "fields": list(self.degree_fields),
+                       "required": self.degree_required},
+            "dropped_lines": self.dropped_lines, "role_id": self.profile.id,
+        }
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A line (or sentence) of the posting with the block label it belongs to."""
+    text: str
+    page: int
+    label: Label
+    heading: str = ""
+
+
+# ---------------------------------------------------------------- reading and cutting
+
+def _read(source: str | Path) -> Document:
+    if str(source) == "-":
+        data = sys.stdin.buffer.read()
+        doc = read_document(data, name="<stdin>")
+    else:
+        doc = read_document(source)
+    if not doc.readable:
+        raise InputError(f"{doc.source}: {doc.unreadable_reason or 'no readable text'}")
+    return doc
+
+
+_BULLET = re.compile(r"^[\s\u2022\u25cf\u25aa\u25e6\u2023\u2043\u2219*\-\u2013\u2014>·o]+\s+|^\s*\d{1,2}[.)]\s+")
+_SENT_SPLIT = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9(\"'])")
+_CAP_SPLIT = re.compile(r"(?<=[a-z])\s+(?=[A-Z][a-z]+ [a-z])")
+_FUNCTION_WORDS = frozenset("and or andor of in with as such the a an to for on using like "
+                            "including e.g. via from at by".split())
+
+
+def _clean(text: str) -> tuple[str, bool]:
+    """The text without its bullet, and whether it had one."""
+    stripped = _BULLET.sub("", text, count=1)
+    return " ".join(stripped.split()), stripped != text
+
+
+def _sentences(text: str) -> list[str]:
+    """A paragraph cut into sentences; a run-on without full stops also at 'word Capital word'."""
+    out: list[str] = []
+    for sent in _SENT_SPLIT.split(text):
+        if len(sent) <= LONG_LINE:
+            out.append(sent)
+            continue
+        start = 0
+        for m in _CAP_SPLIT.finditer(sent):
+            prev = sent[:m.start()].rsplit(" ", 1)[-1]
+            if prev.isalpha() and prev.islower() and len(prev) > 2 and prev not in _FUNCTION_WORDS:
+                out.append(sent[start:m.start()])
+                start = m.end()
+        out.append(sent[start:])
+    return [s.strip() for s in out if s.strip()]
+
+
+_INLINE_HEADING = re.compile(r"(?<=[a-z.)]\s)(Responsibilities include|Responsibilities|Requirements"
+                             r"|Required|Qualifications|Preferred|Nice to have|Benefits"
+                             r"|What you'll do|About you)\b:?\s*")
+
+
+def _inline_headings(text: str) -> list[tuple[str | None, str]]:
+    """A run-on paragraph cut where a capitalised heading word starts a new part:
+    (heading or None, text) pairs."""
+    out: list[tuple[str | None, str]] = []
+    pos, head = 0, None
+    for m in _INLINE_HEADING.finditer(text):
+        out.append((head, text[pos:m.start()].strip()))
+        head, pos = m.group(1), m.end()
+    out.append((head, text[pos:].strip()))
+    return [(h, t) for h, t in out if h or t]
+
+
+@dataclass(frozen=True)
+class RawLine:
+    text: str
+    page: int
+    bold: bool
+    bullet: bool
+    wrapped: bool              # reaches the right edge of the text: the sentence goes on below
+    size: float = 0.0
+
+
+def _raw_lines(doc: Document) -> list[RawLine]:
+    """Cleaned lines; in PDFs a line that wraps is joined with the next back into a sentence."""
+    right = {p.number: max((ln.x1 for ln in p.lines), default=0.0) for p in doc.pages}
+    out: list[RawLine] = []
+    for line in doc.lines:
+        text, bullet = _clean(line.text)
+        if not text or re.fullmatch(r"\d{1,3}|page \d+( of \d+)?", text, re.IGNORECASE):
+            continue
+        wrapped = doc.kind == "pdf" and line.x1 >= 0.8 * right.get(line.page, 0.0) > 0
+        prev = out[-1] if out else None
+        if (prev and prev.wrapped and not bullet and not re.search(r"[.:;!?]$", prev.text)
+                and abs(prev.size - line.size) < 0.5 and not _heading_kind(text, line.bold)):
+            joined = (prev.text[:-1] + text if prev.text.endswith("-") and text[:1].islower()
+                      else prev.text + " " + text)
+            out[-1] = RawLine(joined, prev.page, prev.bold, prev.bullet, wrapped, prev.size)
+            continue
+        out.append(RawLine(text, line.page, line.bold, bullet, wrapped, line.size))
+    return out
+
+
+def _heading_kind(text: str, bold: bool = False) -> str | None:
+    """The block kind a heading line opens, or None when the line is not a heading."""
+    v = vocabulary()
+    head = re.sub(r"(\.\.\.|\u2026)$", "", text.strip()).rstrip(":").strip()
+    words = head.split()
+    if not words or len(words) > v.heading_max_words or re.search(r"[.!]$", head):
+        return None
+    colon = text.strip().endswith(":")
+    question = head.endswith("?")
+    styled = colon or question or bold or head.isupper()
+    if not styled and (len(words) > 5 or re.search(r"\b(with|using|of|on|in)\b", head, re.IGNORECASE)):
+        return None       # a bare line is a heading only when it is short
+    for kind, pat in v.headings:
+        m = pat.search(head)
+        if m and (styled or len(head[:m.start()].split()) <= 2):
+            return kind
+    return None
+
+
+def _split_label(text: str) -> tuple[str, str] | None:
+    """'Must have: Python, SQL' -> ('Must have', 'Python, SQL') when the label is a heading."""
+    m = re.match(r"^([^:]{2,40}):\s+(\S.*)$", text)
+    if m and _heading_kind(m.group(1)):
+        return m.group(1), m.group(2)
+    return None
+
+
+def cut_units(doc: Document) -> tuple[list[Unit], str | None]:
+    """The posting as labelled units, and the title given by a 'Title:' line if any."""
+    v = vocabulary()
+    units: list[Unit] = []
+    label: Label = "intro"
+    heading = ""
+    seen_required = sticky = False
+    title: str | None = None
+    for i, raw in enumerate(_raw_lines(doc)):
+        parts = _inline_headings(raw.text) if len(raw.text) > LONG_LINE else [(None, raw.text)]
+        for inline, part in parts:
+            meta = re.match(r"^([A-Za-z][A-Za-z ]{1,30}):\s*(.+)$", part)
+            if meta and i < 12 and not seen_required and inline is None:
+                key = meta.group(1).strip().lower()
+                if key in v.title_keys and title is None and _has_role_noun(meta.group(2)):
+                    title = meta.group(2).strip()
+                    continue
+                if key in v.metadata_keys:
+                    continue
+            kind, content = None, part
+            if inline is not None:
+                kind, heading = _heading_kind(inline + ":"), inline
+            elif not raw.bullet:
+                kind = _heading_kind(part, raw.bold)
+                styled = part.rstrip().endswith((":", "?")) or raw.bold or part.isupper()
+                if kind is not None and sticky and not styled:
+                    kind = None      # 'Education reimbursement' in a benefits list is no heading
+                if kind is not None:
+                    heading, content = part.rstrip(":").strip(), ""
+                elif split := _split_label(part):
+                    kind = _heading_kind(split[0])
+                    heading, content = split
+            if kind is not None:
+                sticky = False
+                if kind == "desired":
+                    kind = "preferred" if seen_required else "required"
+                seen_required |= kind == "required"
+                label = kind  # type: ignore[assignment]
+            for sent in (_sentences(content) if len(content) > LONG_LINE else [content] if content else []):
+                own = _unit_label(sent, label)
+                if own == "boilerplate" and label != "boilerplate" and kind is None:
+                    label, sticky = "boilerplate", True   # company/benefits/EEO text goes on
+                units.append(Unit(text=sent, page=raw.page, label=own, heading=heading))
+    return units, title
+
+
+_PROMOTE = re.compile(r"\b(must|required|requires?|minimum|at least)\b", re.IGNORECASE)
+
+
+def _unit_label(text: str, block: Label) -> Label:
+    """A unit's own label: boilerplate cues win, then intro lines that speak of the candidate."""
+    v = vocabulary()
+    if block == "boilerplate" or v.boilerplate.search(text):
+        return "boilerplate"
+    if block == "intro":
+        if v.candidate.search(text):
+            return "preferred" if v.preferred.search(text) or not v.required.search(text) else "required"
+        return "intro"
+    if block == "duties" and _PROMOTE.search(text):
+        return "required"
+    return block
+
+
+# ---------------------------------------------------------------- skills
+
+def _section(unit: Unit) -> Section:
+    kind = "skills" if unit.label in ("required", "preferred") else "experience"
+    return Section(kind=kind, heading=unit.heading, page=unit.page,
+                   lines=(Line(text=unit.text, page=unit.page),))
+
+
+def _parts(text: str, label: Label) -> list[tuple[str, Label]]:
+    """A required unit split where a preference cue qualifies only a clause of it:
+    '..., knowledge of X preferred' or '(..., nice to have R)'."""
+    v = vocabulary()
+    cue = v.preferred.search(text)
+    if label == "preferred" or cue is None:
+        return [(text, label)]
+    if label != "required":
+        return [(text, "preferred")]
+    stack = [-1]          # last clause separator at each parenthesis depth
+    for j, ch in enumerate(text[:cue.start()]):
+        if ch == "(":
+            stack.append(j)
+        elif ch == ")" and len(stack) > 1:
+            stack.pop()
+        elif ch in ",;" or text[j:j + 5] == " but ":
+            stack[-1] = j
+    start, depth = stack[-1], len(stack) - 1
+    if depth > 0:     # the cue sits in parentheses: only that clause is preferred
+        close = text.find(")", cue.end())
+        end = close if close >= 0 else len(text)
+        return [(text[:start + 1] + " " + text[end:], "required"), (text[start + 1:end], "preferred")]
+    if start < 0:
+        return [(text, "preferred")]
+    return [(text[:start], "required"), (text[start + 1:], "preferred")]
+
+
+def _locate(hit: SkillHit, text: str, names: dict[str, tuple[str, ...]]) -> int:
+    """Where in `text` the skill is written (-1 when the matcher found it by a form not known here)."""
+    low = text.lower()
+    best = -1
+    for form in (hit.name, hit.id.replace("-", " "), *names.get(hit.id, ())):
+        form = form.lower().strip()
+        if not form:
+            continue
+        m = re.search(r"(?<![a-z0-9])" + re.escape(form) + r"(?![a-z0-9])", low)
+        if m and (best < 0 or m.start() < best):
+            best = m.start()
+    return best
+
+
+def _groups(text: str, hits: list[SkillHit], names: dict[str, tuple[str, ...]]) -> list[list[SkillHit]]:
+    """Skills of one unit as requirements: alternatives ('X, Y or Z', '(e.g. X, Y)') form a group."""
+    v = vocabulary()
+    placed = sorted(((max(_locate(h, text, names), 0), h) for h in hits), key=lambda p: p[0])
+    # clauses: parentheses on their own, the rest cut at ' and ' / ';' (not 'and/or')
+    bounds: list[tuple[int, int, bool]] = []
+    for m in re.finditer(r"\([^()]*\)", text):
+        bounds.append((m.start(), m.end(), True))
+    cuts = [0] + [m.end() for m in re.finditer(r"\band\b(?!/)|;", text)] + [len(text) + 1]
+    clauses: dict[tuple[int, int, bool], list[SkillHit]] = {}
+    for pos, hit in placed:
+        paren = next((b for b in bounds if b[0] <= pos < b[1]), None)
+        if paren is None:
+            lo = max(c for c in cuts if c <= pos)
+            hi = min(c for c in cuts if c > pos)
+            paren = (lo, hi, False)
+        clauses.setdefault(paren, []).append(hit)
+    out: list[list[SkillHit]] = []
+    for (lo, hi, is_paren), members in clauses.items():
+        clause = text[lo:hi]
+        for h in members:   # blank the skill names so 'CI/CD' is not read as an alternative
+            for form in (h.name, *names.get(h.id, ())):
+                clause = re.sub(re.escape(form), " ", clause, flags=re.IGNORECASE) if form else clause
+        if len(members) > 1 and (is_paren or v.alternative.search(clause)):
+            out.append(members)
+        else:
+            out.extend([h] for h in members)
+    return out
+
+
+def _skill_names() -> dict[str, tuple[str, ...]]:
+    """Skill id -> the forms the taxonomy knows, to find where a hit sits in a line."""
+    from resume_match.errors import DataError
+    from resume_match.skills.taxonomy import load_taxonomy
+    try:
+        return {sid: skill.forms for sid, skill in load_taxonomy().skills.items()}
+    except (DataError, FileNotFoundError):   # no taxonomy: fall back to names and ids
+        return {}
+
+
+def find_requirements(units: list[Unit], matcher: SkillMatcher | None = None
+                      ) -> tuple[tuple[PostingSkill, ...], tuple[PostingSkill, ...]]:
+    """Required and preferred skills of the posting, each with the line that asks for it."""
+    names = _skill_names()
+    found: list[PostingSkill] = []
+    for unit in units:
+        if unit.label not in ("required", "preferred", "duties"):
+            continue
+        for text, label in _parts(unit.text, unit.label):
+            hits = list(find_skills((_section(Unit(text, unit.page, label, unit.heading)),), matcher))
+            for group in _groups(text, hits, names):
+                weight = DUTY_WEIGHT if label == "duties" else 1.0
+                found.append(PostingSkill(any_of=tuple(h.id for h in group),
+                                          names=tuple(h.name for h in group),
+                                          required=label != "preferred", weight=weight,
+                                          evidence=unit.text))
+    return _dedupe(found)
+
+
+def _dedupe(found: list[PostingSkill]) -> tuple[tuple[PostingSkill, ...], tuple[PostingSkill, ...]]:
+    """One entry per skill or group: required beats preferred, a full weight beats a duty's."""
+    singles_req = {p.any_of[0]: p for p in found if p.required and len(p.any_of) == 1
+                   and p.weight == 1.0}
+    required: dict[tuple[str, ...], PostingSkill] = {}
+    preferred: dict[tuple[str, ...], PostingSkill] = {}
+    for p in found:
+        key = tuple(sorted(p.any_of))
+        if p.required:
+            if len(p.any_of) > 1 and any(s in singles_req for s in p.any_of):
+                continue
+            if key not in required or required[key].weight < p.weight:
+                required[key] = p
+        else:
+            preferred.setdefault(key, p)
+    covered = {s for k in required for s in k if len(k) == 1}
+    pref = [p for k, p in preferred.items() if k not in required and not set(k) <= covered]
+    if not required and pref:     # a posting that lists only wishes: they are what it asks for
+        required = {tuple(sorted(p.any_of)): PostingSkill(p.any_of, p.names, True, p.weight, p.evidence)
+                    for p in pref}
+        pref = []
+    return tuple(required.values()), tuple(pref)
+
+
+# ---------------------------------------------------------------- years, degree, title, stage
+
+def _number(word: str) -> float | None:
+    word = word.lower()
+    if word.isdigit():
+        return float(word)
+    return float(vocabulary().numbers[word]) if word in vocabulary().numbers else None
+
+
+_NUM = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
+_YEARS = [
+    re.compile(_NUM + r"\s*(?:-|–|to)\s*" + _NUM + r"\+?\s*(?:years?|yrs?)", re.IGNORECASE),
+    re.compile(r"(?:at least|minimum(?: of)?|min\.?|over|more than)\s+(?:\(?\d+\)?\s+)?" + _NUM
+               + r"\+?\s*(?:years?|yrs?)", re.IGNORECASE),
+    re.compile(_NUM + r"\s*\+\s*(?:years?|yrs?)", re.IGNORECASE),
+    re.compile(_NUM + r"\s*(?:\(\d+\)\s*)?(?:or more\s+)?(?:years?|yrs?)\b(?:'|’)?\s*(?:of\s+)?"
+               r"(?:\w+\s+){0,6}?(?:experience|professional|industry|work)", re.IGNORECASE),
+]
+
+
+def find_years(units: list[Unit]) -> tuple[float, float | None] | None:
+    """Years of experience asked for: the lowest bar among required lines, else any line."""
+    def scan(pool: list[Unit]) -> list[tuple[float, float | None]]:
+        found: list[tuple[float, float | None]] = []
+        for u in pool:
+            for k, pat in enumerate(_YEARS):
+                for m in pat.finditer(u.text):
+                    if k == 0:
+                        lo, hi = _number(m.group(1)), _number(m.group(2))
+                        if lo is not None and hi is not None and hi >= lo:
+                            found.append((lo, hi))
+                    else:
+                        lo = _number(m.group(1))
+                        if lo is not None:
+                            found.append((lo, None))
+                if found:
+                    break
+        return [f for f in found if f[0] <= 30]
+    for pool in ([u for u in units if u.label == "required"],
+                 [u for u in units if u.label in ("preferred", "duties", "intro")]):
+        found = scan(pool)
+        if found:
+            return min(found, key=lambda f: f[0])
+    return None
+
+
+def find_degree(units: list[Unit]) -> tuple[str | None, tuple[str, ...], bool]:
+    """The lowest degree level a required line accepts (else a preferred one), the fields named,
+    and whether the degree is required."""
+    v = vocabulary()
+    order = {lvl: i for i, lvl in enumerate(DEGREE_LEVELS)}
+    best: dict[bool, str] = {}
+    fields: list[str] = []
+    for u in units:
+        if u.label in ("boilerplate", "meta"):
+            continue
+        for text, label in _parts(u.text, u.label):
+            levels = [lvl for lvl, pat in v.degrees if pat.search(text)]
+            if not levels and not re.search(r"\bdegree\b", text, re.IGNORECASE):
+                continue
+            low = text.lower()
+            for f in v.degree_fields:
+                if re.search(r"\b" + re.escape(f) + r"\b", low) and not any(f in g for g in fields):
+                    fields.append(f)
+            if levels:
+                lvl = min(levels, key=lambda x: order[x])
+                req = label == "required"
+                if req not in best or order[lvl] < order[best[req]]:
+                    best[req] = lvl
+    level = best.get(True) or best.get(False)
+    return (level, tuple(f for f in fields if not any(f != g and f in g for g in fields)),
+            True in best)
+
+
+def _has_role_noun(text: str) -> bool:
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    return bool(words & vocabulary().role_nouns)
+
+
+_TITLE_IN_TEXT = re.compile(
+    r"\b((?:[A-Z][A-Za-z&/+.-]*\s+){0,5}?(?:Engineer|Scientist|Analyst|Manager|Developer|Researcher"
+    r"|Architect|Intern|Assistant|Specialist|Consultant|Statistician|Lead)s?)\b")
+
+
+def find_title(units: list[Unit], given: str | None, source: str) -> str:
+    """The job title: a 'Title:' line, a short first line naming a role, a role in the text,
+    else the file name's words."""
+    v = vocabulary()
+    if given:
+        return _tidy_title(given)
+    for u in units[:4]:
+        if len(u.text.split()) <= 10 and not u.text.endswith(".") and _has_role_noun(u.text):
+            return _tidy_title(u.text)
+    for u in units[:25]:
+        if u.label == "boilerplate":
+            continue
+        for m in _TITLE_IN_TEXT.finditer(u.text):
+            words = [w for w in m.group(1).split() if w.lower() not in ("the", "a", "an", "our", "join")]
+            if len(words) >= 2:
+                return _tidy_title(" ".join(words))
+    stem = re.sub(r"[_\-]+", " ", Path(source).stem).lower()
+    vocab = v.role_nouns | {t for r in _role_tokens_all() for t in r} | {
+        w for ws in v.seniority.values() for w in ws}
+    words = [w for w in stem.split() if not w.isdigit()]
+    while words and words[0] not in vocab:
+        words.pop(0)
+    return " ".join(w.upper() if len(w) <= 2 else w.capitalize() for w in words) or "Untitled posting"
+
+
+def _tidy_title(text: str) -> str:
+    text = re.sub(r"\([^)]*\)", "", text)
+    text = re.sub(r"^(job (title|description)|title|position|role)\s*[:\-]\s*", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"s\b$", "", text.strip()) if text.strip().endswith(("Scientists", "Engineers", "Analysts")) else text
+    return " ".join(text.split()).strip(" -:,")
+
+
+def find_seniority(title: str) -> str | None:
+    words = set(re.findall(r"[a-z]+(?:-[a-z]+)?", title.lower()))
+    for level in ("senior", "entry"):
+        if words & vocabulary().seniority[level]:
+            return level
+    return None
+
+
+def find_stage(seniority: str | None, years: tuple[float, float | None] | None) -> str:
+    """Entry/mid/senior from the title's words, else from the years asked for."""
+    if seniority:
+        return seniority
+    if years is None:
+        return "mid"
+    low, high = years
+    if low >= 8:
+        return "senior"
+    if low <= 1 and (high is None or high <= 3):
+        return "entry"
+    return "mid"
+
+
+# ---------------------------------------------------------------- closest roadmap role
+
+_SYNONYMS = [(r"machine[\s-]+learning", "ml"), (r"artificial intelligence", "ai"),
+             (r"\bdeep learning\b", "ml"), (r"\bscientists?\b|\bsciences?\b", "scientist"),
+             (r"\bengineers?\b|\bengineering\b", "engineer"), (r"\banalysts?\b|\banalytics\b", "analyst"),
+             (r"\bresearchers?\b", "research scientist"), (r"\bmanagers?\b", "manager")]
+_IGNORED = frozenset("and or of the a an i ii iii iv to in for with senior sr junior jr lead "
+                     "principal staff head entry level chief intern".split())
+
+
+def title_tokens(title: str) -> frozenset[str]:
+    low = title.lower()
+    for pat, rep in _SYNONYMS:
+        low = re.sub(pat, rep, low)
+    return frozenset(w for w in re.findall(r"[a-z]+", low) if w not in _IGNORED)
+
+
+def _role_tokens(role: RoleProfile) -> frozenset[str]:
+    return title_tokens(role.title) | title_tokens(role.id.replace("-", " "))
+
+
+def _role_tokens_all() -> list[frozenset[str]]:
+    try:
+        return [_role_tokens(r) for r in list_roles()]
+    except Exception:   # noqa: BLE001 - the file name fallback must not fail on a bad profile
+        return []
+
+
+def _skill_similarity(required: tuple[PostingSkill, ...], preferred: tuple[PostingSkill, ...],
+                      role: RoleProfile) -> float:
+    """F1 of the posting's skills against the role's: weighted recall and precision."""
+    wanted: dict[str, float] = {}
+    for items, share in ((required, 1.0), (preferred, 0.5)):
+        for p in items:
+            for s in p.any_of:
+                wanted[s] = max(wanted.get(s, 0.0), share * p.weight / len(p.any_of))
+    role_skills = {s for r in role.required + role.preferred for s in r.any_of}
+    total = sum(r.weight for r in role.required) + 0.5 * sum(r.weight for r in role.preferred)
+    got = (sum(r.weight for r in role.required if set(r.any_of) & wanted.keys())
+           + 0.5 * sum(r.weight for r in role.preferred if set(r.any_of) & wanted.keys()))
+    recall = got / total if total else 0.0
+    precision = (sum(w for s, w in wanted.items() if s in role_skills) / sum(wanted.values())
+                 if wanted else 0.0)
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def rank_roles(title: str, title_known: bool, stage: str, required: tuple[PostingSkill, ...],
+               preferred: tuple[PostingSkill, ...], roles: tuple[RoleProfile, ...]
+               ) -> tuple[tuple[str, float], ...]:
+    """Roadmap roles by similarity to the posting: title words, skills, then career stage."""
+    posting = title_tokens(title)
+    w_title = 0.45 if title_known else 0.2
+    out = []
+    for role in roles:
+        tokens = _role_tokens(role)
+        t = len(posting & tokens) / len(tokens) if tokens else 0.0
+        gap = abs(stage_rank(stage) - stage_rank(role.stage))
+        s = 1.0 if gap == 0 else 0.5 if gap == 1 else 0.0
+        score = w_title * t + 0.4 * _skill_similarity(required, preferred, role) + 0.15 * s
+        out.append((role.id, round(score, 3)))
+    return tuple(sorted(out, key=lambda p: -p[1]))
+
+
+# ---------------------------------------------------------------- public
+
+def derive_posting(source: str | Path, matcher: SkillMatcher | None = None,
+                   roles: tuple[RoleProfile, ...] | None = None) -> Posting:
+    """Read a posting (path, or '-' for stdin) and derive its role profile and closest role."""
+    doc = _read(source)
+    units, given = cut_units(doc)
+    required, preferred = find_requirements(units, matcher)
+    if not required:
+        raise InputError(f"{doc.source}: no recognisable skills in this job posting (is it a "
+                         "posting? the requirements should name tools or methods)")
+    title = find_title(units, given, doc.source)
+    title_known = given is not None or any(title in u.text for u in units)
+    years = find_years(units)
+    seniority = find_seniority(title)
+    stage = find_stage(seniority, years)
+    level, fields, degree_required = find_degree(units)
+    roles = roles if roles is not None else list_roles()
+    ranked = rank_roles(title, title_known, stage, required, preferred, roles)
+    closest = next((r for r in roles if r.id == ranked[0][0]), None) if ranked else None
+    profile = _profile(doc.source, title, stage, required, preferred, years,
+                       level if degree_required else None, fields, closest, units)
+    return Posting(source=doc.source, title=title, seniority=seniority, stage=stage,
+                   required=required, preferred=preferred, years=years, degree_level=level,
+                   degree_fields=fields, degree_required=degree_required, closest_role=ranked[0][0] if ranked else "",
+                   similarity=ranked[:3], profile=profile,
+                   dropped_lines=sum(u.label == "boilerplate" for u in units))
+
+
+def _profile(source: str, title: str, stage: str, required: tuple[PostingSkill, ...],
+             preferred: tuple[PostingSkill, ...], years: tuple[float, float | None] | None,
+             level: str | None, fields: tuple[str, ...], closest: RoleProfile | None,
+             units: list[Unit]) -> RoleProfile:
+    """The posting as a RoleProfile; the closest roadmap role lends its path and advice."""
+    def reqs(items: tuple[PostingSkill, ...]) -> tuple[SkillRequirement, ...]:
+        return tuple(SkillRequirement(any_of=p.any_of, weight=p.weight,
+                                      label=_label(p.names) if len(p.any_of) > 1 else "")
+                     for p in items)
+    ids = {s for p in required + preferred for s in p.any_of}
+    learning = {k: v for k, v in (closest.learning if closest else {}).items()
+                if k in ids or k == "default"}
+    duty = next((u.text for u in units if u.label in ("duties", "intro") and len(u.text) > 40), "")
+    summary = (duty[:200] if duty else f"Derived from the job posting {Path(source).name}")
+    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "posting"
+    return RoleProfile(
+        id=f"posting-{slug}"[:60], title=title, stage=stage, summary=summary,
+        required=reqs(required), preferred=reqs(preferred),
+        experience_years=years if years is not None else (0.0, None),
+        education_level=level or "none", education_fields=fields,
+        certifications=closest.certifications if closest else (),
+        next_roles=closest.next_roles if closest else (), learning=learning, source=source)
+
+
+def _label(names: tuple[str, ...]) -> str:
+    return ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def read_posting(source: str | Path, matcher: SkillMatcher | None = None) -> RoleProfile:
+    """The role profile of a job posting, ready for `scoring.score_role`."""
+    return derive_posting(source, matcher).profile
