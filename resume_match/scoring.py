@@ -30,6 +30,7 @@ CERT_MATCH = 80           # rapidfuzz token_set_ratio for a certificate name
 VALUED_CERT_CREDIT = (0.0, 0.7, 1.0)   # by number of the role's valued certificates held
 OTHER_CERT_CREDIT = 0.25               # per other certificate, capped below the valued ones
 OTHER_CERT_CAP = 0.5
+WEAK_FIT = 25          # below this best score, point to the roadmap's entry stage
 
 
 # ---------------------------------------------------------------- the taxonomy's links
@@ -295,11 +296,16 @@ def score_role(candidate: Candidate, role: RoleProfile, graph: SkillGraph | None
 
 
 def best_fit(fits: Iterable[RoleFit], roles: Iterable[RoleProfile]) -> RoleFit | None:
-    """The highest score; ties go to the earlier career stage, then the roadmap's order."""
+    """The highest score; ties go to the earlier career stage, then the roadmap's order.
+
+    When no role fits even weakly, the roadmap's entry point is the honest answer: the best
+    entry-stage role, not a senior role that happened to score a few points more.
+    """
     profiles = list(roles)
     stage = {r.id: stage_rank(r.stage) for r in profiles}
     order = {r.id: i for i, r in enumerate(profiles)}
-    ranked = list(fits)
+    ranked = sorted(fits, key=lambda f: (-f.score, stage.get(f.role, 9), order.get(f.role, 99)))
     if not ranked:
         return None
-    return min(ranked, key=lambda f: (-f.score, stage.get(f.role, 9), order.get(f.role, 99)))
+    entry = [f for f in ranked if stage.get(f.role) == 0]
+    return entry[0] if ranked[0].score < WEAK_FIT and entry else ranked[0]

@@ -280,6 +280,17 @@ def test_best_fit_prefers_higher_score_then_earlier_stage() -> None:
     assert best_fit([], roles) is None
 
 
+def test_weak_fits_point_to_the_best_entry_role() -> None:
+    roles = list_roles()
+    score = {"senior-ml-engineer": 12, "research-assistant": 6, "data-analyst": 4}
+    fits = [RoleFit(role=r.id, title=r.title, score=score.get(r.id, 0), components=(),
+                    matched=(), missing=()) for r in roles]
+    assert best_fit(fits, roles).role == "research-assistant"
+    strong = [f if f.role != "senior-ml-engineer" else RoleFit(f.role, f.title, 40, (), (), ())
+              for f in fits]
+    assert best_fit(strong, roles).role == "senior-ml-engineer"
+
+
 # ---------------------------------------------------------------- terminal text
 
 def test_fit_terminal_text_shows_points_evidence_and_advice() -> None:
