@@ -259,15 +259,15 @@ def check_length(c: Candidate, f: _Facts, rules: dict[str, Any]) -> AtsCheck:
     years = c.experience.years or 0.0
     band = next(b for b in rules["length_bands"] if years < b["max_years"])
     where = f"{_plural(f.pages, 'page')} and {f.words} words for {years:g} years of experience ({band['label']})"
+    if f.pages > band["warn_pages"]:
+        return _check("length", "fail", f"{where[0].upper()}{where[1:]}; aim for {band['pass_pages']}.",
+                      f"Cut to {_plural(band['pass_pages'], 'page')}: drop old or unrelated detail.")
     if f.words < rules["thin_words"]:
         return _check("length", "fail", f"Only {where}.",
                       "Add your experience, projects and skills with a bullet or two each.")
     if f.words < rules["min_words"]:
         return _check("length", "warn", f"Only {where}.",
                       "Add detail: what you built, with which tools, and the result.")
-    if f.pages > band["warn_pages"]:
-        return _check("length", "fail", f"{where[0].upper()}{where[1:]}; aim for {band['pass_pages']}.",
-                      f"Cut to {_plural(band['pass_pages'], 'page')}: drop old or unrelated detail.")
     if f.pages > band["pass_pages"] or f.words > rules["max_words_per_page"] * max(f.pages, 1):
         return _check("length", "warn", f"{where[0].upper()}{where[1:]}; aim for {band['pass_pages']}.",
                       f"Tighten to {_plural(band['pass_pages'], 'page')} of the most relevant work.")
@@ -327,9 +327,10 @@ def _unusual_fonts(fonts: tuple[str, ...], rules: dict[str, Any]) -> list[str]:
     safe = [s.replace(" ", "") for s in rules["safe_fonts"]]
     out = []
     for font in fonts:
-        key = re.sub(r"^[A-Z]{6}\+", "", font).lower().replace(" ", "").replace("_", "")
-        if key and not any(key.startswith(s) for s in safe) and font not in out:
-            out.append(font)
+        shown = re.sub(r"^[A-Z]{6}\+", "", font)
+        key = shown.lower().replace(" ", "").replace("_", "")
+        if key and not any(key.startswith(s) for s in safe) and shown not in out:
+            out.append(shown)
     return out
 
 
@@ -347,7 +348,8 @@ def check_characters(c: Candidate, f: _Facts, rules: dict[str, Any]) -> AtsCheck
             parts.append(f"uncommon font{'s' if len(fonts) > 1 else ''}: {', '.join(fonts[:3])}")
         if share > rules["odd_char_warn"]:
             parts.append(_plural(odd, "unusual character"))
-        return _check("characters", "warn", f"{'; '.join(parts).capitalize()}.",
+        text = "; ".join(parts)
+        return _check("characters", "warn", f"{text[0].upper()}{text[1:]}.",
                       "Use a standard font (Calibri, Arial, Georgia, Times) and plain characters.")
     fonts_seen = f" in {', '.join(f.layout.fonts[:3])}" if f.layout.fonts else ""
     return _check("characters", "pass", f"Standard characters{fonts_seen}.",
@@ -374,7 +376,7 @@ def check_file(c: Candidate, f: _Facts, rules: dict[str, Any]) -> AtsCheck:
                       "Name the file after yourself, e.g. 'Jane-Doe-CV.pdf'.")
     stem = PurePath(name).stem
     generic = _name_words(" ".join(rules["generic_file_names"]))
-    own = _name_words(stem) - generic
+    own = {w for w in _name_words(stem) if len(w) > 1} - generic
     size_part = f", {size_text}" if size else ""
     if not own:
         return _check("file", "warn", f'"{name}" does not say whose CV it is{size_part}.',
