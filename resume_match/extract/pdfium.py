@@ -1,0 +1,160 @@
+"""PDF -> Document with pypdfium2 (the fast engine, `--engine pdfium`; the only pypdfium2 importer
+besides OCR rendering). Turns each page into positioned word records and hands them to
+extract/layout.py, so both engines share every layout rule and give the same Document.
+"""
+from __future__ import annotations
+
+import ctypes
+import math
+from typing import Any
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as raw
+
+from resume_match.errors import InputError, LimitError
+from resume_match.extract.layout import PageWords, WordBox, build_document, is_bold, is_italic
+from resume_match.models import Document
+
+MAX_CHARS_PER_PAGE = 60_000     # as extract/pdf.py: more means a malformed or hostile file
+X_TOLERANCE = 3.0        # a gap wider than this (points) between glyphs starts a new word,
+Y_TOLERANCE = 3.0        # as does a baseline jump; the same defaults as pdfplumber's words
+BOLD_WEIGHT = 600
+ITALIC_FLAG = 1 << 6     # PDF font descriptor flag: Italic
+_FONT_BUF = 256
+_LINE_END_HYPHEN = {0xFFFE: "-"}   # pdfium's mark for a hyphen that ends a line
+
+
+def read_pdf_pdfium(data: bytes, label: str, *, max_pages: int = 40, ocr: bool = False) -> Document:
+    """Read a PDF with pypdfium2; raise InputError (corrupt, encrypted) or LimitError (pages)."""
+    pdf = _open(data, label)
+    try:
+        count = len(pdf)
+        if count > max_pages:
+            raise LimitError(f"{label}: {count} pages, over the {max_pages}-page limit")
+        if count == 0:
+            raise InputError(f"{label}: damaged PDF (no pages found)")
+        pages = [page_words(pdf, i, label) for i in range(count)]
+    finally:
+        pdf.close()
+    if ocr:
+        from resume_match.extract.ocr import build_with_ocr
+        return build_with_ocr(data, label, pages)
+    return build_document(label, pages, file_size=len(data))
+
+
+def _open(data: bytes, label: str) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as e:
+        if getattr(e, "err_code", None) == raw.FPDF_ERR_PASSWORD or "password" in str(e).lower():
+            raise InputError(f"{label}: PDF is password-protected (encrypted); save an "
+                             "unprotected copy and try again") from e
+        raise InputError(f"{label}: damaged or truncated PDF (pdfium: {_reason(e)})") from e
+
+
+def _reason(e: Exception) -> str:
+    """pdfium's own words, e.g. 'Data format error' from 'Failed to load document (PDFium: ...)'."""
+    text = str(e)
+    return text.rsplit("PDFium:", 1)[-1].strip(" .)") if "PDFium:" in text else text
+
+
+def page_words(pdf: pdfium.PdfDocument, index: int, label: str = "<pdf>") -> PageWords:
+    """One page's words (top-left origin, points) with font size and name, and its image count."""
+    page = pdf[index]
+    try:
+        left, _, right, top = page.get_mediabox()
+        textpage = page.get_textpage()
+        try:
+            count = raw.FPDFText_CountChars(textpage.raw)
+            if count > MAX_CHARS_PER_PAGE:
+                raise LimitError(f"{label}: page {index + 1} has {count} characters, over the "
+                                 f"{MAX_CHARS_PER_PAGE} limit for one page")
+            words, chars = _words(textpage.raw, left, top)
+        finally:
+            textpage.close()
+        return PageWords(number=index + 1, width=float(right - left), height=float(page.get_height()),
+                         words=tuple(words), images=_count_images(page.raw), char_count=chars)
+    finally:
+        page.close()
+
+
+def _words(tp: Any, left: float, top: float) -> tuple[list[WordBox], int]:
+    """Glyphs grouped into words: split at spaces, at gaps wider than X_TOLERANCE, at line jumps."""
+    n = raw.FPDFText_CountChars(tp)
+    if n <= 0:
+        return [], 0
+    text = _text(tp, n)
+    rect = raw.FS_RECTF()
+    get_box = raw.FPDFText_GetLooseCharBox
+    words: list[WordBox] = []
+    start = -1
+    x0 = x1 = w_top = w_bottom = 0.0
+    glyphs = 0
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            if start >= 0:
+                words.append(_word(tp, text[start:i], start, x0, x1, w_top, w_bottom, left, top))
+                start = -1
+            continue
+        glyphs += 1
+        if not get_box(tp, i, rect):
+            continue
+        c_top, c_bottom = top - rect.top, top - rect.bottom
+        if start >= 0 and (rect.left - x1 > X_TOLERANCE or rect.left < x0 - X_TOLERANCE
+                           or abs(c_top - w_top) > Y_TOLERANCE):
+            words.append(_word(tp, text[start:i], start, x0, x1, w_top, w_bottom, left, top))
+            start = -1
+        if start < 0:
+            start, x0, x1, w_top, w_bottom = i, rect.left, rect.right, c_top, c_bottom
+        else:
+            x1 = max(x1, rect.right)
+            w_top, w_bottom = min(w_top, c_top), max(w_bottom, c_bottom)
+    if start >= 0:
+        words.append(_word(tp, text[start:], start, x0, x1, w_top, w_bottom, left, top))
+    return words, glyphs
+
+
+def _text(tp: Any, n: int) -> str:
+    """The page's characters, one per glyph index (per-glyph look-up when surrogates break that)."""
+    buf = ctypes.create_string_buffer(2 * (n + 1))
+    got = raw.FPDFText_GetText(tp, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
+    text = buf.raw[:2 * max(got - 1, 0)].decode("utf-16-le", errors="replace")
+    if len(text) != n:
+        text = "".join(chr(raw.FPDFText_GetUnicode(tp, i) or 0xFFFD) for i in range(n))
+    return text.translate(_LINE_END_HYPHEN)
+
+
+def _word(tp: Any, text: str, i: int, x0: float, x1: float, w_top: float, w_bottom: float,
+          left: float, top: float) -> WordBox:
+    return WordBox(text=text, x0=x0 - left, x1=x1 - left, top=w_top, bottom=w_bottom,
+                   size=_font_size(tp, i), fontname=_font_name(tp, i))
+
+
+def _font_size(tp: Any, i: int) -> float:
+    """Font size as printed: the nominal size times the text matrix's vertical scale."""
+    size = raw.FPDFText_GetFontSize(tp, i)
+    m = raw.FS_MATRIX()
+    if raw.FPDFText_GetMatrix(tp, i, m):
+        scale = math.sqrt(abs(m.a * m.d - m.b * m.c))
+        if scale > 0:
+            size *= scale
+    return round(size, 2)
+
+
+def _font_name(tp: Any, i: int) -> str:
+    """The base font name, marked ',Bold'/',Italic' when only the weight or flags say so."""
+    buf = ctypes.create_string_buffer(_FONT_BUF)
+    flags = ctypes.c_int(0)
+    got = raw.FPDFText_GetFontInfo(tp, i, buf, _FONT_BUF, ctypes.byref(flags))
+    name = buf.value.decode("utf-8", errors="replace") if 0 < got <= _FONT_BUF else ""
+    if not is_bold(name) and raw.FPDFText_GetFontWeight(tp, i) >= BOLD_WEIGHT:
+        name += ",Bold"
+    if not is_italic(name) and flags.value & ITALIC_FLAG:
+        name += ",Italic"
+    return name
+
+
+def _count_images(page: Any) -> int:
+    """Image objects drawn directly on the page (photos, logos, scans)."""
+    return sum(raw.FPDFPageObj_GetType(raw.FPDFPage_GetObject(page, k)) == raw.FPDF_PAGEOBJ_IMAGE
+               for k in range(raw.FPDFPage_CountObjects(page)))
