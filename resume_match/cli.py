@@ -130,10 +130,41 @@ def roadmap_cmd(file: Path, as_json: bool, html_out: Path | None) -> None:
 @main.command("batch", epilog=EXIT_CODES)
 @click.argument("folder", type=click.Path(file_okay=False, exists=True, path_type=Path))
 @click.option("--role", "roles", multiple=True, help="Role id or YAML file; repeatable. Default: all roles.")
+@click.option("--jd", "jd", type=str, default=None, help="Also score against a job posting (.txt, .md, .pdf, .docx).")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True, help="Output folder.")
-def batch_cmd(folder: Path, roles: tuple[str, ...], out_dir: Path) -> None:
+@click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes (default: the number of cores).")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0, show_default=True, help="Per-file time limit in seconds; a stuck worker is killed and replaced.")
+@click.option("--resume", is_flag=True, help="Continue an interrupted batch in --out, skipping files already done (by content hash).")
+@click.option("--blind", is_flag=True, help="Remove names, contact details, links, addresses and age cues from everything written.")
+@click.option("--quiet", is_flag=True, help="No progress bar (the summary line is still printed).")
+@click.option("--engine", type=click.Choice(["pdfplumber", "pdfium"]), default="pdfplumber", show_default=True, help="PDF text engine (pdfium is several times faster).")
+@click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True, help="Where files are analysed: local worker processes or a Dask cluster.")
+@click.option("--scheduler", type=str, default=None, help="Dask scheduler address for --executor dask (e.g. tcp://host:8786).")
+def batch_cmd(folder: Path, roles: tuple[str, ...], jd: str | None, out_dir: Path,
+              workers: int | None, timeout: float, resume: bool, blind: bool, quiet: bool,
+              engine: str, executor: str, scheduler: str | None) -> None:
     """Score a whole folder of CVs: ranked CSV/JSONL, HTML reports and an index page."""
-    raise click.ClickException("batch: not implemented yet")
+    from resume_match.batch import analyse_folder, failure_lines
+    from resume_match.errors import UsageError
+    from resume_match.progress import ProgressBar
+    if scheduler and executor != "dask":
+        raise fail(UsageError("--scheduler needs --executor dask"))
+    try:
+        role_refs: list = list(roles)
+        if jd is not None:
+            from resume_match.postings import read_posting
+            role_refs.append(read_posting(jd))
+        result = analyse_folder(folder, role_refs or None, out_dir=out_dir, workers=workers,
+                                timeout=timeout, resume=resume, blind=blind, engine=engine,
+                                executor=executor, scheduler=scheduler,  # type: ignore[arg-type]
+                                progress=ProgressBar(enabled=False if quiet else None))
+    except ResumeMatchError as e:
+        raise fail(e) from e
+    for line in failure_lines(result):
+        click.echo(line, err=True)
+    click.echo(result.summary(), err=True)
+    if result.failed:
+        sys.exit(1)
 
 
 if __name__ == "__main__":
