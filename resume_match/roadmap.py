@@ -1,0 +1,295 @@
+"""The career roadmap for a CV: best-fit role now, the next roles on the path, the gap to each with
+a learning plan, and the roadmap's common pitfalls the CV shows, each with its evidence.
+
+Pure: takes a Candidate (or a Report) and role profiles, returns a Roadmap; the advice itself is
+data in role_profiles/roadmap.yaml.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Iterable
+
+import yaml
+
+from resume_match.errors import DataError, InputError
+from resume_match.models import Candidate, Report, RoleFit, RoleProfile, SkillHit, to_dict
+from resume_match.roles import list_roles, load_role
+from resume_match.scoring import best_fit, score_role
+
+MAX_GAP = 6                   # missing skills shown per role, heaviest first
+IMPACT_KINDS = ("experience", "projects")
+
+
+@dataclass(frozen=True)
+class LearningStep:
+    """One missing skill and how the roadmap suggests closing it."""
+    skill: str
+    name: str
+    required: bool
+    weight: float
+    advice: str
+    area: str
+    courses: tuple[str, ...]
+    certifications: tuple[str, ...]
+    projects: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RoadmapStep:
+    """A role on the path with the CV's score for it and the gap to close."""
+    role: str
+    title: str
+    stage: str
+    score: int
+    summary: str
+    gap: tuple[LearningStep, ...]
+    missing_count: int
+
+
+@dataclass(frozen=True)
+class Pitfall:
+    id: str
+    title: str
+    shown: bool                    # the CV shows this pitfall
+    evidence: str                  # what in the CV (or its absence) led to the verdict
+    roadmap: str                   # what the roadmap says about it
+    advice: str
+
+
+@dataclass(frozen=True)
+class Roadmap:
+    source: str
+    name: str | None
+    now: RoadmapStep
+    next: tuple[RoadmapStep, ...]
+    pitfalls: tuple[Pitfall, ...]  # every pitfall checked; `shown` says which the CV shows
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = to_dict(self)
+        out["pitfalls"] = [to_dict(p) for p in self.pitfalls if p.shown]
+        out["avoided"] = [to_dict(p) for p in self.pitfalls if not p.shown]
+        return out
+
+
+# ---------------------------------------------------------------- data
+
+@lru_cache(maxsize=1)
+def roadmap_data() -> dict[str, Any]:
+    """role_profiles/roadmap.yaml, parsed once per process."""
+    text = resources.files("resume_match.role_profiles").joinpath("roadmap.yaml").read_text("utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    return data
+
+
+def _plan_for(skill: str, category: str | None) -> dict[str, Any]:
+    data = roadmap_data()
+    plans: list[dict[str, Any]] = data["plans"]
+    return (next((p for p in plans if skill in p.get("skills", ())), None)
+            or next((p for p in plans if category and category in p.get("categories", ())), None)
+            or data["default"])
+
+
+@lru_cache(maxsize=1)
+def _categories() -> dict[str, str]:
+    """Skill id -> taxonomy category (empty when the taxonomy cannot be read)."""
+    try:
+        from resume_match.skills.taxonomy import load_taxonomy
+        return {sid: s.category for sid, s in load_taxonomy().skills.items()}
+    except Exception:   # noqa: BLE001 - plans then fall back to skill ids and the default
+        return {}
+
+
+# ---------------------------------------------------------------- steps
+
+def _step(fit: RoleFit, role: RoleProfile, max_gap: int) -> RoadmapStep:
+    gap = []
+    for m in sorted(fit.missing, key=lambda m: (not m.required, -m.weight))[:max_gap]:
+        plan = _plan_for(m.id, _categories().get(m.id))
+        gap.append(LearningStep(skill=m.id, name=m.name, required=m.required, weight=m.weight,
+                                advice=m.advice, area=str(plan["area"]),
+                                courses=tuple(plan.get("courses", ())),
+                                certifications=tuple(plan.get("certifications", ())),
+                                projects=tuple(plan.get("projects", ()))))
+    return RoadmapStep(role=role.id, title=role.title, stage=role.stage, score=fit.score,
+                       summary=role.summary, gap=tuple(gap), missing_count=len(fit.missing))
+
+
+def _profile(role_id: str, known: dict[str, RoleProfile]) -> RoleProfile | None:
+    if role_id in known:
+        return known[role_id]
+    try:
+        return load_role(role_id)
+    except Exception:   # noqa: BLE001 - a dangling next_roles id is skipped, not fatal
+        return None
+
+
+def build_roadmap(source: Report | Candidate, roles: Iterable[RoleProfile] | None = None, *,
+                  max_gap: int = MAX_GAP) -> Roadmap:
+    """Best-fit role now among `roles` (the ten roadmap roles by default), its next roles, the
+    gap to each with a learning plan, and the pitfalls the CV shows."""
+    candidate = source.candidate if isinstance(source, Report) else source
+    if not candidate.readable:
+        raise InputError(f"{candidate.source}: cannot build a roadmap: "
+                         f"{candidate.unreadable_reason or 'no readable text'}")
+    profiles = tuple(roles) if roles is not None else list_roles()
+    known = {p.id: p for p in profiles}
+    scored = {f.role: f for f in source.fits} if isinstance(source, Report) else {}
+    fits = [scored.get(p.id) or score_role(candidate, p) for p in profiles]
+    best = best_fit(fits, profiles)
+    if best is None:
+        raise DataError("no role profiles to build a roadmap from")
+    best_role = known[best.role]
+    nexts = []
+    for rid in best_role.next_roles:
+        role = _profile(rid, known)
+        if role is not None:
+            fit = scored.get(rid) or score_role(candidate, role)
+            nexts.append(_step(fit, role, max_gap))
+    return Roadmap(source=candidate.source, name=candidate.name,
+                   now=_step(best, best_role, max_gap), next=tuple(nexts),
+                   pitfalls=find_pitfalls(candidate))
+
+
+# ---------------------------------------------------------------- pitfalls
+
+def _pitfall(pid: str, shown: bool, evidence: str) -> Pitfall:
+    p = roadmap_data()["pitfalls"][pid]
+    return Pitfall(id=pid, title=p["title"], shown=shown, evidence=evidence,
+                   roadmap=" ".join(p["roadmap"].split()), advice=" ".join(p["advice"].split()))
+
+
+def _where(hit: SkillHit) -> str:
+    ev = hit.evidence[0] if hit.evidence else None
+    return f"{hit.name} ({ev.section}, p{ev.page}: \"{_short(ev.text)}\")" if ev else hit.name
+
+
+def _short(text: str, n: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[:n - 1] + "…"
+
+
+def _lines(candidate: Candidate, kinds: tuple[str, ...] | None = None) -> list[tuple[str, str]]:
+    """(section kind, line text) for the CV's lines, optionally only from some section kinds."""
+    return [(s.kind, ln.text) for s in candidate.sections
+            if kinds is None or s.kind in kinds for ln in s.lines]
+
+
+def _hits(candidate: Candidate, ids: Iterable[str], categories: Iterable[str] = ()) -> list[SkillHit]:
+    ids, cats = set(ids), set(categories)
+    return [h for h in candidate.skills if h.id in ids or h.category in cats]
+
+
+def _text_hit(candidate: Candidate, pattern: str) -> tuple[str, str] | None:
+    rx = re.compile(pattern, re.IGNORECASE)
+    return next(((k, t) for k, t in _lines(candidate) if rx.search(t)), None)
+
+
+def _engineering(candidate: Candidate) -> Pitfall:
+    sig = roadmap_data()["signals"]
+    found = []
+    missing = []
+    for label, ids, pattern in (
+            ("version control", sig["version_control"], r"\b(git|github|gitlab|version control)\b"),
+            ("testing", sig["testing"], r"\b(unit[- ]?test\w*|pytest|test[- ]driven|integration test\w*|ci/cd)\b")):
+        hits = _hits(candidate, ids)
+        line = None if hits else _text_hit(candidate, pattern)
+        if hits:
+            found.append(f"{label}: {_where(hits[0])}")
+        elif line:
+            found.append(f"{label}: \"{_short(line[1])}\" ({line[0]})")
+        else:
+            missing.append(label)
+    if missing:
+        evidence = "No " + " and no ".join(missing) + " anywhere in the CV"
+        return _pitfall("no-engineering-practice", True,
+                        evidence + ("; found " + "; ".join(found) if found else "") + ".")
+    return _pitfall("no-engineering-practice", False, "Found " + "; ".join(found) + ".")
+
+
+def _specialty(candidate: Candidate) -> Pitfall:
+    specs: dict[str, Any] = roadmap_data()["signals"]["specialties"]
+    shown = {}
+    for sid, spec in specs.items():
+        hits = _hits(candidate, spec.get("ids", ()), spec.get("categories", ()))
+        if hits:
+            shown[sid] = (spec["name"], hits)
+    if len(shown) == 1:
+        name, hits = next(iter(shown.values()))
+        others = ", ".join(s["name"] for k, s in specs.items() if k not in shown)
+        return _pitfall("single-specialty", True,
+                        f"Only one ML domain shows: {name} ("
+                        + ", ".join(h.name for h in hits[:4]) + f"); nothing in {others}.")
+    if not shown:
+        return _pitfall("single-specialty", False,
+                        "No specialised ML domain (NLP, computer vision, reinforcement learning...) "
+                        "shows, so there is no single specialty to broaden yet.")
+    return _pitfall("single-specialty", False, "Several domains show: " + "; ".join(
+        f"{name} ({hits[0].name})" for name, hits in shown.values()) + ".")
+
+
+def _portfolio(candidate: Candidate) -> Pitfall:
+    hosts = tuple(roadmap_data()["signals"]["portfolio_hosts"])
+    links = list(candidate.contact.links)
+    code = [u for u in links if any(h in u.lower() for h in hosts) or "portfolio" in u.lower()]
+    if not code:
+        line = _text_hit(candidate, r"(" + "|".join(re.escape(h) for h in hosts) + r")/\S+")
+        code = [re.sub(r"^.*?(\S*(" + "|".join(re.escape(h) for h in hosts) + r")\S*).*$", r"\1",
+                       line[1])] if line else []
+    if code:
+        return _pitfall("no-portfolio", False, "Code/portfolio link: " + ", ".join(code[:2]) + ".")
+    shown = ", ".join(links[:3]) if links else "none"
+    return _pitfall("no-portfolio", True, f"Contact links: {shown}; no GitHub, GitLab, Kaggle or "
+                    "portfolio link anywhere in the CV.")
+
+
+_DATEISH = re.compile(
+    r"\b(19[5-9]\d|20[0-4]\d)\b|\b\d{1,2}[/.-]\d{2,4}\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|"
+    r"sept|oct|nov|dec)[a-z]*\.?\s*'?\d{2,4}\b|[+(]?\d[\d ()-]{7,}\d", re.IGNORECASE)
+_IMPACT = re.compile(r"\d|%|\b(one|two|three|four|five|six|seven|eight|nine|ten|twice|double[sd]?"
+                     r"|tripled?|half|hundreds|thousands|millions?|billions?)\b", re.IGNORECASE)
+
+
+def _impact(candidate: Candidate) -> Pitfall:
+    lines = [t for k, t in _lines(candidate, IMPACT_KINDS) if len(t.split()) >= 4]
+    if not lines:
+        return _pitfall("no-measurable-impact", False,
+                        "No experience or project bullets to check for measurable results.")
+    measured = [t for t in lines if _IMPACT.search(_DATEISH.sub(" ", t))]
+    if measured:
+        return _pitfall("no-measurable-impact", False,
+                        f"{len(measured)} of {len(lines)} experience/project lines give a number, "
+                        f"e.g. \"{_short(measured[0])}\".")
+    return _pitfall("no-measurable-impact", True,
+                    f"None of the {len(lines)} experience/project lines has a number or %, e.g. "
+                    f"\"{_short(lines[0])}\".")
+
+
+def _data_work(candidate: Candidate) -> Pitfall:
+    sig = roadmap_data()["signals"]
+    ml = _hits(candidate, sig["ml_methods"]["ids"], sig["ml_methods"]["categories"])
+    data = _hits(candidate, sig["data_work"]["ids"], sig["data_work"]["categories"])
+    if not data:
+        line = _text_hit(candidate, r"\b(data (cleaning|preparation|preprocessing|wrangling|"
+                         r"pipelines?)|feature engineering|sql|etl)\b")
+        if line:
+            return _pitfall("algorithms-without-data", False,
+                            f"Data work: \"{_short(line[1])}\" ({line[0]}).")
+    if ml and not data:
+        return _pitfall("algorithms-without-data", True,
+                        "ML methods: " + ", ".join(h.name for h in ml[:4]) + "; but no data "
+                        "preparation (SQL, preprocessing, feature engineering, pipelines) anywhere.")
+    if not ml:
+        return _pitfall("algorithms-without-data", False, "No ML methods named, so no imbalance "
+                        "between algorithms and data work.")
+    return _pitfall("algorithms-without-data", False,
+                    "ML methods (" + ", ".join(h.name for h in ml[:3]) + ") with data work: "
+                    + ", ".join(h.name for h in data[:3]) + ".")
+
+
+def find_pitfalls(candidate: Candidate) -> tuple[Pitfall, ...]:
+    """Each roadmap pitfall checked against the CV, with the evidence for the verdict."""
+    return (_engineering(candidate), _specialty(candidate), _portfolio(candidate),
+            _impact(candidate), _data_work(candidate))
