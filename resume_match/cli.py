@@ -111,7 +111,21 @@ def roles_cmd(role: str | None, as_json: bool) -> None:
 @click.option("--save-role", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Write the derived profile as a reusable role YAML file.")
 def jd_cmd(posting: str, as_json: bool, save_role: Path | None) -> None:
     """Derive a role profile from a job posting (.txt, .md, .pdf, .docx or - for stdin)."""
-    raise click.ClickException("jd: not implemented yet")
+    import json
+
+    from resume_match.career_text import render_posting_terminal
+    from resume_match.postings import derive_posting
+    from resume_match.roles import dump_role_yaml
+    try:
+        result = derive_posting(posting)
+        if save_role is not None:
+            write_atomic(save_role, dump_role_yaml(result.profile))
+    except ResumeMatchError as e:
+        raise fail(e) from e
+    click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False) if as_json
+               else render_posting_terminal(result))
+    if save_role is not None:
+        click.echo(f"Saved the role to {save_role} (use it with --role {save_role}).", err=True)
 
 
 # ---------------------------------------------------------------- roadmap
@@ -122,7 +136,18 @@ def jd_cmd(posting: str, as_json: bool, save_role: Path | None) -> None:
 @click.option("--html", "html_out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Write the roadmap as HTML.")
 def roadmap_cmd(file: Path, as_json: bool, html_out: Path | None) -> None:
     """The career roadmap for a CV: best-fit role now, next roles, gaps and a learning plan."""
-    raise click.ClickException("roadmap: not implemented yet")
+    import json
+
+    from resume_match.career_text import render_roadmap_terminal
+    from resume_match.roadmap import build_roadmap
+    try:
+        result = build_roadmap(api.analyse(file))
+        if html_out is not None:
+            write_atomic(html_out, render.render_roadmap_html(result))
+    except ResumeMatchError as e:
+        raise fail(e) from e
+    click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False) if as_json
+               else render_roadmap_terminal(result))
 
 
 # ---------------------------------------------------------------- batch

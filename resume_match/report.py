@@ -231,6 +231,12 @@ def render_html(report: Report, cv_href: str | None = None) -> str:
     return _render("report.html.jinja2", r=report_view(report, cv_href))
 
 
+def render_roadmap_html(roadmap: Any) -> str:
+    """The career roadmap (resume_match.roadmap.Roadmap) as one self-contained HTML page."""
+    return _render("roadmap.html.jinja2", rm=roadmap,
+                   shown=[p for p in roadmap.pitfalls if p.shown])
+
+
 def render_batch_index(view: dict[str, Any]) -> str:
     """A batch's index.html from batch_output.index_view (ranked table, histogram, inline script)."""
     return _render("batch_index.html.jinja2", **view)
