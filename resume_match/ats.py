@@ -197,8 +197,11 @@ def _creative(heading: str, kind: str, rules: dict[str, Any]) -> bool:
         return False
     if kind == "other":
         return True
-    best = max((fuzz.token_set_ratio(norm, s) for s in standard), default=0)
-    return best < rules["heading_similarity"]
+    # "Skills and Interests" is standard when each part is; every part must be close to one.
+    bare = re.sub(r"\([^)]*\)", " ", heading.lower())
+    parts = [_norm_heading(p) for p in re.split(r"&|/|,|\||\+|\band\b", bare) if _norm_heading(p)]
+    return not parts or any(
+        max(fuzz.ratio(p, s) for s in standard) < rules["heading_similarity"] for p in parts)
 
 
 def check_headings(c: Candidate, f: _Facts, rules: dict[str, Any]) -> AtsCheck:
