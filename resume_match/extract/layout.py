@@ -1,0 +1,482 @@
+"""Layout from positioned words: the engine-independent half of every PDF reader.
+
+Contract for engines (pdfplumber, pypdfium2, OCR): turn each page into a `PageWords` holding
+`WordBox` records (text as the engine decoded it; box in points, origin top-left, so
+top < bottom; font size and font name when known), then call
+`build_document(source, pages, file_size=...)`. Everything else happens here, identically for
+every engine: glyph clean-up (NFKC, ligatures, odd spaces, icon fonts, Private Use Area and
+(cid:NN) noise, counted), lines, columns and sidebars in reading order, bullets, repeated page
+headers/footers and page numbers (to `Page.margin_lines`), hyphen joins, and the readable verdict.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+from statistics import median
+from typing import Iterable, Sequence
+
+from resume_match.models import Document, Layout, Line, Page
+
+
+@dataclass(frozen=True)
+class WordBox:
+    """One word as an engine found it; coordinates in points from the page's top-left corner."""
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float = 0.0
+    fontname: str = ""
+
+
+@dataclass(frozen=True)
+class PageWords:
+    """One page as an engine saw it: words plus the counts only the engine can make."""
+    number: int                    # 1-based
+    width: float
+    height: float
+    words: tuple[WordBox, ...]
+    tables: int = 0
+    images: int = 0
+    char_count: int = 0            # glyphs on the page (0: counted from the words)
+    ocr: bool = False
+
+
+@dataclass(frozen=True)
+class GlyphCounts:
+    icons: int = 0                 # icon-font and Private Use Area glyphs dropped
+    cids: int = 0                  # (cid:NN), control and replacement glyphs dropped
+    letters: int = 0               # alphanumeric characters kept
+
+    def __add__(self, other: GlyphCounts) -> GlyphCounts:
+        return GlyphCounts(self.icons + other.icons, self.cids + other.cids,
+                           self.letters + other.letters)
+
+
+# ---------------------------------------------------------------- glyph clean-up
+
+_ICON_FONT = re.compile(r"fontawesome|awesome|academicons|fontello|icomoon|glyphicons|ionicons|"
+                        r"octicons|materialicons|material-?icons|material-?symbols|feather|"
+                        r"simple-?icons|devicons?|typicons|entypo|linearicons|marvosym|"
+                        r"wasy|pifont|dingbat", re.I)
+_BULLET_FONT = re.compile(r"symbol|wingdings|webdings", re.I)
+_BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|extrabold|ultra|[-,]bd\b|cmbx|cmb\d|"
+                        r"cmssbx|-sb\b|medium", re.I)
+_ITALIC_FONT = re.compile(r"italic|oblique|cmti|cmsl|cmmi|-it\b|slanted|kursiv", re.I)
+_CID = re.compile(r"\(cid:\d+\)")
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+_ZERO_WIDTH.update({0xAD: "-", 0x2010: "-", 0x2011: "-"})   # a drawn soft hyphen is visible
+_SYMBOL_CATEGORIES = {"So", "Sk", "Mn", "Me", "Co", "Cn"}
+_BULLET_CHARS = "•●▪■◦○◆◇►▶▸➢➤✓✔✗·‣⁃∙⦁❖□➔→»◼◾▫▹⚫"
+_INLINE_BULLET = re.compile(r"(?<=\S)([•●▪■◦·])|([•●▪■◦·])(?=\S)")
+_LEADING_BULLETS = re.compile(rf"^(?:[{_BULLET_CHARS}]\s*|[-–—*>]\s+|o\s+(?=[A-Z]))+")
+
+
+def font_base(fontname: str) -> str:
+    """Font name without the 6-letter subset prefix (ABCDEF+Calibri-Bold -> Calibri-Bold)."""
+    return fontname.split("+", 1)[1] if re.match(r"^[A-Z]{6}\+", fontname) else fontname
+
+
+def is_bold(fontname: str) -> bool:
+    return bool(_BOLD_FONT.search(font_base(fontname)))
+
+
+def is_italic(fontname: str) -> bool:
+    return bool(_ITALIC_FONT.search(font_base(fontname)))
+
+
+def _is_pua(ch: str) -> bool:
+    return "\ue000" <= ch <= "\uf8ff" or ch >= "\U000f0000"
+
+
+def clean_word(word: WordBox) -> tuple[list[WordBox], GlyphCounts]:
+    """The word's text normalised and stripped of glyph noise, split where odd spaces were."""
+    font = font_base(word.fontname)
+    if font and _ICON_FONT.search(font):
+        return [], GlyphCounts(icons=len(word.text))
+    text, cids = _CID.subn("", word.text)
+    icons = 0
+    kept = []
+    for ch in text:
+        if _is_pua(ch):
+            icons += 0 if _BULLET_FONT.search(font) else 1
+        elif ch == "\ufffd" or (unicodedata.category(ch) == "Cc" and not ch.isspace()):
+            cids += 1
+        else:
+            kept.append(ch)
+    text = unicodedata.normalize("NFKC", "".join(kept).translate(_ZERO_WIDTH))
+    if text and not text.isspace() and all(unicodedata.category(c) in _SYMBOL_CATEGORIES
+                                          or c.isspace() for c in text):
+        return [], GlyphCounts(icons=icons + len(text.replace(" ", "")), cids=cids)
+    parts = _INLINE_BULLET.sub(lambda m: f" {m.group(0)} ", text).split()
+    counts = GlyphCounts(icons=icons, cids=cids, letters=sum(c.isalnum() for c in text))
+    if len(parts) <= 1:
+        return ([replace(word, text=parts[0])] if parts else []), counts
+    return _split_box(word, parts), counts
+
+
+def _split_box(word: WordBox, parts: list[str]) -> list[WordBox]:
+    """Share the word's width between its parts in proportion to their lengths."""
+    total = sum(len(p) for p in parts) + len(parts) - 1
+    per = (word.x1 - word.x0) / max(total, 1)
+    out, x = [], word.x0
+    for p in parts:
+        out.append(replace(word, text=p, x0=x, x1=x + per * len(p)))
+        x += per * (len(p) + 1)
+    return out
+
+
+def clean_words(words: Iterable[WordBox]) -> tuple[list[WordBox], GlyphCounts]:
+    out: list[WordBox] = []
+    counts = GlyphCounts()
+    for w in words:
+        kept, c = clean_word(w)
+        out.extend(kept)
+        counts = counts + c
+    return out, counts
+
+
+# ---------------------------------------------------------------- rows, columns, lines
+
+def group_rows(words: Sequence[WordBox]) -> list[list[WordBox]]:
+    """Words sharing a line: sorted by top, joined while they overlap vertically by half."""
+    rows: list[list[WordBox]] = []
+    top = bottom = 0.0
+    for w in sorted(words, key=lambda w: (w.top, w.x0)):
+        h = max(w.bottom - w.top, 0.1)
+        if rows and min(bottom, w.bottom) - max(top, w.top) >= 0.5 * min(h, bottom - top):
+            rows[-1].append(w)
+            top, bottom = min(top, w.top), max(bottom, w.bottom)
+        else:
+            rows.append([w])
+            top, bottom = w.top, w.bottom
+    return [sorted(r, key=lambda w: w.x0) for r in rows]
+
+
+def _word_groups(row: list[WordBox]) -> list[list[WordBox]]:
+    """A row cut where the horizontal gap is too wide for a word space."""
+    size = median(w.size or (w.bottom - w.top) for w in row)
+    gap = max(7.0, 0.8 * size)
+    groups: list[list[WordBox]] = []
+    for w in row:
+        if groups and w.x0 - max(v.x1 for v in groups[-1]) < gap:
+            groups[-1].append(w)
+        else:
+            groups.append([w])
+    return groups
+
+
+def _fragments(row: list[WordBox]) -> list[tuple[float, float, float]]:
+    """(x0, x1, baseline) of each word group; the baseline is the longest word's bottom, so a
+    bullet glyph does not shift it."""
+    return [(g[0].x0, max(w.x1 for w in g), max(g, key=lambda w: len(w.text)).bottom)
+            for g in _word_groups(row)]
+
+
+@dataclass(frozen=True)
+class _Split:
+    gutter: float
+    runs: tuple[tuple[int, int], ...]   # [start, end) row index ranges read as two columns
+
+
+def find_columns(rows: list[list[WordBox]], min_rows: int = 3) -> _Split | None:
+    """The x of a vertical gutter that splits runs of rows into independent columns, if any.
+
+    A run of consecutive rows that no text crosses at x, with at least `min_rows` rows of text on
+    each side and tall enough, reads as two columns. Runs where the left text sits on the same
+    baselines as the right text are label/table layouts (moderncv dates, a ruled table) and keep
+    row order.
+    """
+    if len(rows) < 2 * min_rows:
+        return None
+    frags = [_fragments(r) for r in rows]
+    x_min = min(f[0] for fr in frags for f in fr)
+    x_max = max(f[1] for fr in frags for f in fr)
+    span = x_max - x_min
+    y_span = max(rows[-1][0].bottom - rows[0][0].top, 1.0)
+    if span < 100:
+        return None
+    best: tuple[int, list[float], list[tuple[int, int]]] = (0, [], [])
+    step = 2.0
+    x = x_min + 0.1 * span
+    while x < x_max - 0.1 * span:
+        runs = _qualifying_runs(rows, frags, x, min_rows, y_span, max(36.0, 0.15 * span))
+        score = sum(e - s for s, e in runs)
+        if score > best[0]:
+            best = (score, [x], runs)
+        elif score == best[0] and score and best[1] and x - best[1][-1] <= step + 0.01 \
+                and runs == best[2]:
+            best[1].append(x)
+        x += step
+    if not best[0]:
+        return None
+    gutter = (best[1][0] + best[1][-1]) / 2
+    runs = [r for r in best[2] if not _aligned(frags[r[0]:r[1]], gutter)]
+    return _Split(gutter, tuple(runs)) if runs else None
+
+
+def _qualifying_runs(rows: list[list[WordBox]], frags: list[list[tuple[float, float, float]]],
+                     x: float, min_rows: int, y_span: float,
+                     max_gap: float) -> list[tuple[int, int]]:
+    """Runs of rows not crossed at x, with text on both sides across a narrow gutter."""
+    runs: list[tuple[int, int]] = []
+    start = None
+    for i, fr in enumerate(frags + [[(x - 1, x + 1, 0.0)]]):   # sentinel row crosses
+        crossing = any(f[0] - 1 < x < f[1] + 1 for f in fr)
+        if crossing:
+            if start is not None and _is_column_run(rows, frags, start, i, x, min_rows, y_span,
+                                                    max_gap):
+                runs.append((start, i))
+            start = None
+        elif start is None:
+            start = i
+    return runs
+
+
+def _is_column_run(rows: list[list[WordBox]], frags: list[list[tuple[float, float, float]]],
+                   start: int, end: int, x: float, min_rows: int, y_span: float,
+                   max_gap: float) -> bool:
+    lefts = [max((f[1] for f in fs if f[1] <= x), default=None) for fs in frags[start:end]]
+    rights = [min((f[0] for f in fs if f[0] >= x), default=None) for fs in frags[start:end]]
+    left_edges = [v for v in lefts if v is not None]
+    right_edges = [v for v in rights if v is not None]
+    if len(left_edges) < min_rows or len(right_edges) < min_rows:
+        return False
+    if rows[end - 1][-1].bottom - rows[start][0].top < 0.15 * y_span:
+        return False
+    if min(right_edges) - max(left_edges) > max_gap:
+        return False
+    # both sides must run side by side, not one merely ending where the other starts
+    left_rows = [i for i, v in enumerate(lefts) if v is not None]
+    right_rows = [i for i, v in enumerate(rights) if v is not None]
+    shared = min(left_rows[-1], right_rows[-1]) - max(left_rows[0], right_rows[0]) + 1
+    return shared >= 0.5 * (end - start)
+
+
+def _aligned(frags: list[list[tuple[float, float, float]]], gutter: float) -> bool:
+    """True for a label column (moderncv dates, headings in a margin, a ruled table): rows with
+    text on both sides keep one constant baseline offset and the left side has little text of
+    its own. Independent columns drift against each other."""
+    offsets: list[float] = []
+    left_only = 0
+    for fr in frags:
+        lefts = [f for f in fr if f[1] <= gutter]
+        rights = [f for f in fr if f[0] >= gutter]
+        if lefts and rights:
+            offsets.append(min((r[2] - lefts[0][2] for r in rights), key=abs))
+        elif lefts:
+            left_only += 1
+    if len(offsets) < 2 or left_only > len(offsets):
+        return False
+    mid = median(offsets)
+    steady = sum(abs(o - mid) <= 1.0 for o in offsets) / len(offsets)
+    return abs(mid) <= 4.0 and steady >= 0.75
+
+
+def order_lines(words: Sequence[WordBox], page: int) -> tuple[list[Line], int, bool]:
+    """Lines in reading order (full-width rows in place, each column top to bottom, left first),
+    the number of text columns and whether one of them is a sidebar."""
+    rows = group_rows(words)
+    split = find_columns(rows)
+    if split is None:
+        return [ln for r in rows for ln in row_lines(r, page)], 1, False
+    lines: list[Line] = []
+    i = 0
+    widths = {1: [0.0, 0.0], 2: [0.0, 0.0]}
+    for start, end in split.runs:
+        lines += [ln for r in rows[i:start] for ln in row_lines(r, page)]
+        block = [w for r in rows[start:end] for w in r]
+        for column, side in ((1, [w for w in block if w.x1 <= split.gutter]),
+                             (2, [w for w in block if w.x1 > split.gutter])):
+            if side:
+                widths[column][0] += min(w.x0 for w in side)
+                widths[column][1] += max(w.x1 for w in side)
+                lines += [ln for r in group_rows(side) for ln in row_lines(r, page, column)]
+        i = end
+    lines += [ln for r in rows[i:] for ln in row_lines(r, page)]
+    left = split.gutter - widths[1][0] / len(split.runs)
+    right = widths[2][1] / len(split.runs) - split.gutter
+    sidebar = min(left, right) / max(left + right, 1.0) < 0.34
+    return lines, 2, sidebar
+
+
+def row_lines(row: list[WordBox], page: int, column: int = 0) -> list[Line]:
+    """A row as one line, or several where a wide gap separates different type sizes (a large
+    name beside small contact details is two lines, a title beside its dates is one)."""
+    groups = _word_groups(row)
+    out: list[list[WordBox]] = [groups[0]]
+    for g in groups[1:]:
+        a = median(w.size for w in out[-1]) or 1.0
+        b = median(w.size for w in g) or 1.0
+        if max(a, b) / min(a, b) > 1.3:
+            out.append(g)
+        else:
+            out[-1] = out[-1] + g
+    return [make_line(g, page, column) for g in out]
+
+
+def make_line(words: Sequence[WordBox], page: int, column: int = 0) -> Line:
+    """One Line from words on a visual line: text with leading bullets stripped, dominant font."""
+    ws = sorted(words, key=lambda w: w.x0)
+    text = _LEADING_BULLETS.sub("", " ".join(w.text for w in ws)).strip()
+    weight: dict[str, float] = {}
+    sizes: dict[float, float] = {}
+    bold = italic = 0
+    for w in ws:
+        n = len(w.text)
+        weight[w.fontname] = weight.get(w.fontname, 0) + n
+        sizes[round(w.size, 1)] = sizes.get(round(w.size, 1), 0) + n
+        bold += n if is_bold(w.fontname) else 0
+        italic += n if is_italic(w.fontname) else 0
+    total = sum(len(w.text) for w in ws) or 1
+    font = max(weight, key=weight.__getitem__) if weight else ""
+    return Line(text=text, page=page, x0=round(ws[0].x0, 2), top=round(min(w.top for w in ws), 2),
+                x1=round(max(w.x1 for w in ws), 2), bottom=round(max(w.bottom for w in ws), 2),
+                size=max(sizes, key=sizes.__getitem__) if sizes else 0.0,
+                bold=bold / total > 0.5, italic=italic / total > 0.5, font=font_base(font),
+                column=column)
+
+
+# ---------------------------------------------------------------- hyphens
+
+_HYPHEN_END = re.compile(r"(?<=[A-Za-z])-$")
+
+
+def join_hyphens(lines: Sequence[Line]) -> list[Line]:
+    """Re-join words broken at line ends ('develop-' + 'ment'); compounds keep their hyphen."""
+    out = list(lines)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if not _HYPHEN_END.search(a.text) or a.column != b.column or not b.text[:1].islower():
+            continue
+        if b.top - a.bottom > max(a.bottom - a.top, 4.0) * 1.5 and a.page == b.page:
+            continue
+        head, _, rest = b.text.partition(" ")
+        tail_word = a.text.rsplit(" ", 1)[-1]
+        joined = a.text + head if "-" in tail_word[:-1] else a.text[:-1] + head
+        out[i] = replace(a, text=joined)
+        out[i + 1] = replace(b, text=rest)
+    return [line for line in out if line.text]
+
+
+# ---------------------------------------------------------------- running headers and footers
+
+_PAGE_NUMBER = re.compile(r"^(?:page\s*)?#(?:\s*(?:of|/|von|de)\s*#)?$|^[-–—]\s*#\s*[-–—]$", re.I)
+MARGIN_ZONE = 0.12
+
+
+def _margin_key(text: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", " ", text.lower())).strip()
+
+
+def split_margins(pages: Sequence[tuple[float, list[Line]]]) -> list[tuple[list[Line], list[Line]]]:
+    """(body, margin) lines per page: page numbers, and text repeated in the top or bottom zone
+    of two or more pages, move to the margin; a large-type banner (the name) never does."""
+    zones: list[list[tuple[Line, str, str]]] = []
+    seen: dict[tuple[str, str], set[int]] = {}
+    for index, (height, lines) in enumerate(pages):
+        z = []
+        for line in lines:
+            zone = ("header" if line.bottom <= MARGIN_ZONE * height else
+                    "footer" if line.top >= (1 - MARGIN_ZONE) * height else "")
+            if not zone and line is lines[-1] and line.top >= 0.75 * height:
+                zone = "footer"       # the last line low on the page: a page number maybe
+            elif not zone and line is lines[0] and line.bottom <= 0.25 * height:
+                zone = "header"
+            if zone:
+                key = _margin_key(line.text)
+                z.append((line, zone, key))
+                seen.setdefault((zone, key), set()).add(index)
+        zones.append(z)
+    body_size = median([ln.size for _, lines in pages for ln in lines if ln.size] or [0.0])
+    out = []
+    need = 2 if len(pages) <= 3 else max(2, len(pages) // 2)
+    for (height, lines), z in zip(pages, zones):
+        margin_ids = set()
+        for line, zone, key in z:
+            repeated = len(pages) > 1 and len(seen[(zone, key)]) >= need
+            small = not body_size or line.size <= 1.25 * body_size
+            if small and (_PAGE_NUMBER.match(key) or repeated):
+                margin_ids.add(id(line))
+        body = [ln for ln in lines if id(ln) not in margin_ids]
+        margin = [replace(ln, region=_zone_of(ln, z)) for ln in lines if id(ln) in margin_ids]
+        out.append((body, margin))
+    return out
+
+
+def _zone_of(line: Line, zone_list: list[tuple[Line, str, str]]) -> str:
+    return next(zone for ln, zone, _ in zone_list if ln is line)
+
+
+# ---------------------------------------------------------------- readable or not
+
+ADVICE = ("an applicant tracking system would see the same: export a text-based PDF from the "
+          "original document (Word, Google Docs or LaTeX 'Save as PDF'), or run with --ocr to "
+          "read it here")
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Frequent words of English CVs (plus a few of other languages), from common_words.txt."""
+    text = resources.files("resume_match.extract").joinpath("common_words.txt").read_text("utf-8")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#")
+                     for w in line.lower().split())
+
+
+def assess(pages: Sequence[Page], counts: GlyphCounts, images: int) -> str | None:
+    """Why the text layer is unusable (reason and advice in one sentence), or None if usable."""
+    if counts.letters < 20:
+        what = ("no text layer: the pages are images (a scan or a picture of text)" if images
+                else "no text on the pages")
+        return f"{what}; {ADVICE}"
+    undecoded = counts.cids / (counts.cids + counts.letters)
+    if undecoded > 0.25:
+        return (f"the text layer does not decode: {undecoded:.0%} of the glyphs are unmapped "
+                f"font codes (cid:NN), the fonts lack a Unicode map; {ADVICE}")
+    tokens = [t for line in (ln for p in pages for ln in p.lines)
+              for t in re.findall(r"[^\W\d_]{2,}", line.text.lower())]
+    if len(tokens) >= 30:
+        share = sum(t in common_words() for t in tokens) / len(tokens)
+        if share < 0.04:
+            return (f"the text layer decodes to gibberish (only {share:.0%} of its words are "
+                    f"recognisable), the fonts map glyphs to the wrong letters; {ADVICE}")
+    return None
+
+
+# ---------------------------------------------------------------- the whole document
+
+def build_page(pw: PageWords) -> tuple[Page, GlyphCounts]:
+    """A Page (body lines in reading order, no margin split yet) and its glyph counts."""
+    words, counts = clean_words(w for w in pw.words if w.x1 > w.x0 and w.bottom > w.top)
+    lines, columns, sidebar = order_lines(words, pw.number) if words else ([], 1, False)
+    page = Page(number=pw.number, width=pw.width, height=pw.height, lines=tuple(lines),
+                columns=columns, sidebar=sidebar, tables=pw.tables, images=pw.images,
+                char_count=pw.char_count or sum(len(w.text) for w in pw.words), ocr=pw.ocr)
+    return page, counts
+
+
+def build_document(source: str, pages: Sequence[PageWords], *, kind: str = "pdf",
+                   file_size: int = 0, warnings: Sequence[str] = ()) -> Document:
+    """The Document for a file's pages of words: the single entry point for every PDF engine."""
+    built = [build_page(pw) for pw in pages]
+    counts = sum((c for _, c in built), GlyphCounts())
+    split = split_margins([(p.height, list(p.lines)) for p, _ in built])
+    final = tuple(replace(p, lines=tuple(join_hyphens(body)), margin_lines=tuple(margin))
+                  for (p, _), (body, margin) in zip(built, split))
+    fonts = sorted({font_base(w.fontname) for pw in pages for w in pw.words if w.fontname})
+    layout = Layout(file_name=source.replace("\\", "/").rsplit("/", 1)[-1], file_size=file_size,
+                    page_count=len(final), columns=max((p.columns for p in final), default=1),
+                    sidebar=any(p.sidebar for p in final), tables=sum(p.tables for p in final),
+                    images=sum(p.images for p in final), icon_glyphs=counts.icons,
+                    cid_glyphs=counts.cids, fonts=tuple(fonts), ocr=any(p.ocr for p in final))
+    reason = assess(final, counts, layout.images)
+    notes = list(warnings)
+    blank = [p.number for p in final if not p.lines]
+    if reason is None and blank:
+        notes.append(f"page(s) {', '.join(map(str, blank))} have no readable text")
+    return Document(source=source, kind=kind, pages=final, layout=layout,  # type: ignore[arg-type]
+                    readable=reason is None, unreadable_reason=reason, warnings=tuple(notes))

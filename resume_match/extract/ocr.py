@@ -1,0 +1,90 @@
+"""OCR for PDF pages without a usable text layer: pypdfium2 renders, Tesseract reads word boxes.
+
+The words go through the same layout functions as any text layer, so a scan gives the same kind
+of Document, with `Page.ocr` and `Layout.ocr` set.
+"""
+from __future__ import annotations
+
+import shutil
+from dataclasses import replace
+from typing import Sequence
+
+from resume_match.errors import InputError
+from resume_match.extract.layout import PageWords, WordBox, build_document
+from resume_match.models import Document
+
+DPI = 300
+MIN_CONFIDENCE = 30.0
+
+
+def build_with_ocr(data: bytes, label: str, pages: Sequence[PageWords]) -> Document:
+    """The Document, with pages that have no usable text replaced by their OCR words.
+
+    When the whole text layer is unusable (image-only, (cid:NN), gibberish) every page is
+    OCRed; otherwise only pages with no text at all.
+    """
+    doc = build_document(label, pages, file_size=len(data))
+    targets = ([p.number for p in doc.pages] if not doc.readable
+               else [p.number for p in doc.pages if not p.lines])
+    if not targets:
+        return doc
+    read = ocr_pdf_pages(data, label, targets)
+    merged = [replace(read[pw.number], tables=pw.tables, images=pw.images)
+              if pw.number in read else pw for pw in pages]
+    notes = [f"text read by OCR (Tesseract) from page(s) {', '.join(map(str, sorted(read)))}; "
+             "an ATS would not OCR them"]
+    return build_document(label, merged, file_size=len(data), warnings=notes)
+
+
+def ocr_pdf_pages(data: bytes, label: str, numbers: Sequence[int],
+                  dpi: int = DPI) -> dict[int, PageWords]:
+    """Render the given 1-based pages with pypdfium2 and read their words with Tesseract."""
+    pytesseract = _tesseract(label)
+    import pypdfium2 as pdfium
+
+    out: dict[int, PageWords] = {}
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as e:
+        raise InputError(f"{label}: cannot render the PDF for OCR ({e})") from e
+    try:
+        for number in numbers:
+            page = pdf[number - 1]
+            width, height = page.get_size()
+            image = page.render(scale=dpi / 72).to_pil().convert("L")
+            page.close()
+            words = image_words(pytesseract, image, scale=72 / dpi)
+            out[number] = PageWords(number=number, width=float(width), height=float(height),
+                                    words=tuple(words), ocr=True)
+    finally:
+        pdf.close()
+    return out
+
+
+def image_words(pytesseract: object, image: object, scale: float) -> list[WordBox]:
+    """Tesseract word boxes (pixels) as WordBoxes in points; low-confidence noise dropped."""
+    data = pytesseract.image_to_data(image, output_type=pytesseract.Output.DICT,  # type: ignore[attr-defined]
+                                     config="--psm 3")
+    words = []
+    for text, conf, left, top, w, h in zip(data["text"], data["conf"], data["left"], data["top"],
+                                           data["width"], data["height"]):
+        if not str(text).strip() or float(conf) < MIN_CONFIDENCE:
+            continue
+        words.append(WordBox(text=str(text), x0=left * scale, x1=(left + w) * scale,
+                             top=top * scale, bottom=(top + h) * scale,
+                             size=round(h * scale / 0.72, 1), fontname="OCR"))
+    return words
+
+
+def _tesseract(label: str) -> object:
+    """pytesseract, after checking the tesseract binary is installed."""
+    try:
+        import pytesseract
+    except ImportError as e:
+        raise InputError(f"{label}: --ocr needs the pytesseract package "
+                         "(pip install 'resume-match[ocr]')") from e
+    cmd = pytesseract.pytesseract.tesseract_cmd
+    if not shutil.which(cmd):
+        raise InputError(f"{label}: --ocr needs the tesseract program; install tesseract-ocr "
+                         "(e.g. apt-get install tesseract-ocr)")
+    return pytesseract
