@@ -1,0 +1,98 @@
+"""The four CV templates: the candidate's own content, one column, standard headings, real text."""
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import pytest
+
+from report_samples import build_report
+from resume_match import report as render
+from resume_match.errors import DataError
+from resume_match.models import Report, TemplateSuggestion
+from test_report_html import Page
+
+TEMPLATES = ("classic", "template-a", "template-b", "executive")
+
+
+@pytest.fixture(scope="module")
+def report() -> Report:
+    return build_report()
+
+
+def h2s(html: str) -> list[str]:
+    return [t.strip() for lvl, t in Page(html).headings if lvl == 2]
+
+
+@pytest.mark.parametrize("template_id", TEMPLATES)
+def test_cv_is_one_column_real_text(report: Report, template_id: str) -> None:
+    html = render.render_cv(report, template_id)
+    p = Page(html)
+    tags = {t for t, _ in p.tags}
+    assert not tags & {"table", "img", "script", "link", "iframe", "svg"}
+    assert not re.search(r"columns?\s*:|grid-template-columns|float\s*:", html)
+    assert "default-src 'none'" in html and "@media print" in html
+    assert [lvl for lvl, _ in p.headings][0] == 1 and p.headings[0][1] == "Jane Doe"
+    text = p.all_text
+    for want in ("jane.doe@example.com", "Machine Learning Engineer", "Acme Retail",
+                 "Jan 2022 – Present", "Jun 2019 – Dec 2021",
+                 "Built a PyTorch ranking model serving 3M daily users, lifting click-through 12%",
+                 "MSc in Machine Learning", "University College London",
+                 "AWS Certified Machine Learning - Specialty", "Kaggle: top 5%"):
+        assert want in text, (template_id, want)
+    assert "•" not in text            # bullet glyphs become list items, not characters
+
+
+@pytest.mark.parametrize("template_id, order", [
+    ("classic", ["Summary", "Experience", "Education", "Skills", "Projects", "Certifications"]),
+    ("template-a", ["Summary", "Skills", "Projects", "Experience", "Education", "Certifications"]),
+    ("template-b", ["Research Summary", "Education", "Research and Professional Experience",
+                    "Projects", "Technical Skills", "Certifications"]),
+    ("executive", ["Executive Profile", "Core Competencies", "Professional Experience",
+                   "Education", "Certifications", "Selected Projects"]),
+])
+def test_section_order_per_template(report: Report, template_id: str, order: list[str]) -> None:
+    assert h2s(render.render_cv(report, template_id)) == order
+
+
+def test_bullets_grouped_under_their_position(report: Report) -> None:
+    view = render.cv_view(report)
+    first, second = view["experience"]
+    assert first["organization"] == "Acme Retail" and len(first["bullets"]) == 4
+    assert second["organization"] == "Bright Analytics" and len(second["bullets"]) == 3
+    assert second["bullets"][0].startswith("Developed demand forecasting")
+
+
+def test_skills_ordered_by_role_weights(report: Report) -> None:
+    skills = render.cv_view(report)["skills"]
+    # required by weight (Python 3, PyTorch 2, AWS 2, Docker 1.5, SQL 1, Git 1), then preferred,
+    # then skills the role does not ask for, in the CV's order
+    assert skills[:6] == ["Python", "PyTorch", "AWS", "Docker", "SQL", "Git"]
+    assert skills[6:] == ["scikit-learn", "Apache Spark", "Statistics", "A/B testing"]
+
+
+def test_suggested_template_used_by_default(report: Report) -> None:
+    exec_report = dataclasses.replace(report, template=TemplateSuggestion(
+        name="Executive CV", id="executive", reasons=("x",)))
+    assert "Executive Profile" in h2s(render.render_cv(exec_report))
+    assert "Executive Profile" not in h2s(render.render_cv(exec_report, "classic"))
+    no_suggestion = dataclasses.replace(report, template=None)
+    assert h2s(render.render_cv(no_suggestion))[1] == "Experience"
+
+
+def test_unknown_template_is_a_data_error(report: Report) -> None:
+    with pytest.raises(DataError, match="no template with id 'fancy'"):
+        render.render_cv(report, "fancy")
+
+
+def test_wrapped_lines_rejoin_into_one_bullet() -> None:
+    from report_samples import build_candidate, build_document, build_sections, SECTIONS
+    spec = tuple((k, h, ["Machine Learning Engineer, Acme Retail, London  Jan 2022 - Present",
+                         "• Built a ranking model that lifted click-through",
+                         "by 12% for 3M users",
+                         "• Deployed it on AWS"] if k == "experience" else t) for k, h, t in SECTIONS)
+    sections = build_sections(spec)
+    cand = dataclasses.replace(build_candidate(), sections=sections, document=build_document(sections))
+    view = render.cv_view(Report(candidate=cand))
+    assert view["experience"][0]["bullets"] == [
+        "Built a ranking model that lifted click-through by 12% for 3M users", "Deployed it on AWS"]
