@@ -1,0 +1,208 @@
+"""The skills taxonomy: load `skills.yaml` (bundled or a user's file), validate it, index it.
+
+Every validation error names the file, the skill id (or key), what was expected and what was
+found, so a broken data file is fixed in one edit instead of debugged.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+from resume_match.errors import DataError
+
+BUNDLED = "skills.yaml"
+CATEGORIES = (
+    "language", "ml-framework", "data-tool", "database", "cloud", "mlops", "math-statistics",
+    "ml-method", "visualisation", "software-practice", "web", "mobile", "devops", "big-data",
+    "bi-tool", "office", "nlp", "computer-vision", "hardware", "security", "business",
+    "soft-skill",
+)
+SKILL_KEYS = ("id", "name", "aliases", "implies", "related", "ambiguous")
+TOP_KEYS = ("version", "context_categories", "skills")
+ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Skill:
+    """One canonical skill and every way a CV may write it."""
+    id: str
+    name: str
+    category: str
+    aliases: tuple[str, ...] = ()
+    implies: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    ambiguous: tuple[str, ...] = ()   # forms that are ordinary words: count only in a skill context
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    """All skills by id, with the implies/related graph."""
+    skills: dict[str, Skill]
+    source: str = BUNDLED
+    context_categories: tuple[str, ...] = ()
+    _related: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
+
+    def __len__(self) -> int:
+        return len(self.skills)
+
+    def __contains__(self, skill_id: object) -> bool:
+        return skill_id in self.skills
+
+    def get(self, skill_id: str) -> Skill | None:
+        return self.skills.get(skill_id)
+
+    def implied(self, ids: Iterable[str]) -> frozenset[str]:
+        """Every skill the given ones imply, transitively (not including the given ones)."""
+        given = set(ids)
+        seen: set[str] = set()
+        todo = [i for s in given if s in self.skills for i in self.skills[s].implies]
+        while todo:
+            sid = todo.pop()
+            if sid not in seen:
+                seen.add(sid)
+                todo.extend(self.skills[sid].implies)
+        return frozenset(seen - given)
+
+    def related(self, skill_id: str) -> frozenset[str]:
+        """Skills linked by `related` in either direction."""
+        return self._related.get(skill_id, frozenset())
+
+    def needs_context(self, skill: Skill, form: str) -> bool:
+        """True when this written form counts only in a skill context (list, skills section)."""
+        return skill.category in self.context_categories or form in skill.ambiguous
+
+
+# ---------------------------------------------------------------- validation helpers
+
+def _problem(source: str, where: str, expected: str, got: Any) -> DataError:
+    shown = type(got).__name__ if isinstance(got, (dict, list)) else repr(got)
+    return DataError(f"{source}: {where}: expected {expected}, got {shown}")
+
+
+def _strings(value: Any, source: str, where: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise _problem(source, where, "a list of non-empty strings", value)
+    return tuple(" ".join(v.split()) for v in value)
+
+
+def _ambiguous(value: Any, forms: tuple[str, ...], source: str, where: str) -> tuple[str, ...]:
+    """`true` marks every one-word form; a list names the exact forms that are ordinary words."""
+    if value is None or value is False:
+        return ()
+    if value is True:
+        return tuple(f for f in forms if " " not in f)
+    by_key = {f.casefold(): f for f in forms}
+    listed = _strings(value, source, where)
+    for form in listed:
+        if form.casefold() not in by_key:
+            raise _problem(source, where, f"true or forms among {list(forms)}", form)
+    return tuple(by_key[f.casefold()] for f in listed)
+
+
+def _skill(entry: Any, category: str, source: str, index: int) -> Skill:
+    if not isinstance(entry, dict):
+        raise _problem(source, f"skills.{category}[{index}]", "a mapping with id and name", entry)
+    sid = entry.get("id")
+    if not isinstance(sid, str) or not ID_RE.match(sid):
+        raise _problem(source, f"skills.{category}[{index}].id", "a kebab-case id", sid)
+    where = f"skill {sid!r}"
+    unknown = sorted(set(entry) - set(SKILL_KEYS))
+    if unknown:
+        raise _problem(source, f"{where}: key {unknown[0]!r}", f"one of {list(SKILL_KEYS)}",
+                       unknown[0])
+    name = entry.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise _problem(source, f"{where}: name", "a non-empty string", name)
+    aliases = _strings(entry.get("aliases"), source, f"{where}: aliases")
+    forms = (" ".join(name.split()), *aliases)
+    return Skill(id=sid, name=forms[0], category=category, aliases=aliases,
+                 implies=_strings(entry.get("implies"), source, f"{where}: implies"),
+                 related=_strings(entry.get("related"), source, f"{where}: related"),
+                 ambiguous=_ambiguous(entry.get("ambiguous"), forms, source, f"{where}: ambiguous"))
+
+
+def _check_links(skills: dict[str, Skill], source: str) -> None:
+    """Duplicate forms and dangling or self links are errors."""
+    owner: dict[str, str] = {}
+    for s in skills.values():
+        for form in s.forms:
+            key = form.casefold()
+            if owner.get(key, s.id) != s.id:
+                raise DataError(f"{source}: skill {s.id!r}: alias {form!r} is already used by "
+                                f"skill {owner[key]!r}; expected each name/alias once")
+            owner[key] = s.id
+        for kind in ("implies", "related"):
+            for target in getattr(s, kind):
+                if target not in skills or target == s.id:
+                    raise _problem(source, f"skill {s.id!r}: {kind}",
+                                   "ids of other skills in the taxonomy", target)
+
+
+def parse_taxonomy(data: Any, source: str) -> Taxonomy:
+    """A validated Taxonomy from parsed YAML; DataError naming file, skill and key otherwise."""
+    if not isinstance(data, dict) or not isinstance(data.get("skills"), dict):
+        raise _problem(source, "skills", "a mapping of category -> list of skills", data)
+    unknown = sorted(set(data) - set(TOP_KEYS))
+    if unknown:
+        raise _problem(source, f"key {unknown[0]!r}", f"one of {list(TOP_KEYS)}", unknown[0])
+    context = _strings(data.get("context_categories"), source, "context_categories")
+    skills: dict[str, Skill] = {}
+    for category, entries in data["skills"].items():
+        if category not in CATEGORIES:
+            raise _problem(source, f"skills.{category}", f"a category among {list(CATEGORIES)}",
+                           category)
+        if not isinstance(entries, list):
+            raise _problem(source, f"skills.{category}", "a list of skills", entries)
+        for index, entry in enumerate(entries):
+            skill = _skill(entry, category, source, index)
+            if skill.id in skills:
+                raise DataError(f"{source}: skill {skill.id!r}: duplicate id (categories "
+                                f"{skills[skill.id].category} and {category}); expected unique ids")
+            skills[skill.id] = skill
+    _check_links(skills, source)
+    related: dict[str, set[str]] = {}
+    for s in skills.values():
+        for other in s.related:
+            related.setdefault(s.id, set()).add(other)
+            related.setdefault(other, set()).add(s.id)
+    return Taxonomy(skills=skills, source=source, context_categories=context,
+                    _related={k: frozenset(v) for k, v in related.items()})
+
+
+def read_taxonomy(path: str | Path) -> Taxonomy:
+    """A user's taxonomy file."""
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise DataError(f"{p}: cannot read skills taxonomy ({e.__class__.__name__})") from e
+    return _parse_text(text, str(p))
+
+
+def _parse_text(text: str, source: str) -> Taxonomy:
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        at = f" at line {mark.line + 1}" if mark is not None else ""
+        raise DataError(f"{source}: not valid YAML{at}") from e
+    return parse_taxonomy(data, source)
+
+
+@lru_cache(maxsize=1)
+def load_taxonomy() -> Taxonomy:
+    """The bundled taxonomy, parsed and validated once per process."""
+    text = resources.files("resume_match.role_profiles").joinpath(BUNDLED).read_text("utf-8")
+    return _parse_text(text, BUNDLED)
