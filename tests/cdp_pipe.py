@@ -6,6 +6,7 @@ TCP port, so nothing but Debian's chromium is required and parallel runs cannot 
 from __future__ import annotations
 
 import base64
+import fcntl
 import json
 import os
 import select
@@ -42,15 +43,18 @@ class Browser:
         self._from_child, from_child_w = os.pipe()
 
         def wire_fds() -> None:  # runs in the child: put the pipe ends on fds 3 and 4
-            a, b = os.dup(to_child_r), os.dup(from_child_w)
+            a = fcntl.fcntl(to_child_r, fcntl.F_DUPFD, 10)    # above 4, so neither is clobbered
+            b = fcntl.fcntl(from_child_w, fcntl.F_DUPFD, 10)
             os.dup2(a, 3)
             os.dup2(b, 4)
 
+        profile_dir.mkdir(parents=True, exist_ok=True)
+        self._log = open(profile_dir / "chromium.log", "wb")
         self.proc = subprocess.Popen(
             [find_chromium(), *FLAGS, f"--user-data-dir={profile_dir}", "--remote-debugging-pipe",
              "about:blank"], close_fds=False, preexec_fn=wire_fds, start_new_session=True,
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-            stderr=open(profile_dir / "chromium.log", "wb"))
+            stderr=self._log)
         os.close(to_child_r)
         os.close(from_child_w)
 
@@ -155,6 +159,7 @@ class Browser:
         except subprocess.TimeoutExpired:
             os.killpg(self.proc.pid, signal.SIGKILL)   # our own session's group only
             self.proc.wait(timeout=5)
+        self._log.close()
         for fd in (self._to_child, self._from_child):
             try:
                 os.close(fd)
