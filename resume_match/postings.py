@@ -346,47 +346,63 @@ def _parts(text: str, label: Label) -> list[tuple[str, Label]]:
     return [(text[:start], "required"), (text[start + 1:], "preferred")]
 
 
-def _locate(hit: SkillHit, text: str, names: dict[str, tuple[str, ...]]) -> int:
-    """Where in `text` the skill is written (-1 when the matcher found it by a form not known here)."""
+def _locate(hit: SkillHit, text: str, names: dict[str, tuple[str, ...]]) -> tuple[int, int]:
+    """Where in `text` the skill is written: (start, end), or (-1, -1) when the matcher found it
+    by a form not known here (a fuzzy variant)."""
     low = text.lower()
-    best = -1
+    best = (-1, -1)
     for form in (hit.name, hit.id.replace("-", " "), *names.get(hit.id, ())):
         form = form.lower().strip()
         if not form:
             continue
         m = re.search(r"(?<![a-z0-9])" + re.escape(form) + r"(?![a-z0-9])", low)
-        if m and (best < 0 or m.start() < best):
-            best = m.start()
+        if m and (best[0] < 0 or m.start() < best[0]):
+            best = (m.start(), m.end())
     return best
 
 
+_LIST_GAP = re.compile(r"[\s,/&]*(?:\b(?:or|and/or|and|andor|nor)\b)?[\s,/&]*")
+
+
+_EXAMPLES = re.compile(r"\b(such as|like|e\.g\.|for example|including)\s", re.IGNORECASE)
+
+
 def _groups(text: str, hits: list[SkillHit], names: dict[str, tuple[str, ...]]) -> list[list[SkillHit]]:
-    """Skills of one unit as requirements: alternatives ('X, Y or Z', '(e.g. X, Y)') form a group."""
+    """Skills of one unit as requirements: alternatives ('X, Y or Z', 'a framework such as X or
+    Y', '(e.g. X, Y)') form one any-of group; the rest stand alone."""
     v = vocabulary()
-    placed = sorted(((max(_locate(h, text, names), 0), h) for h in hits), key=lambda p: p[0])
-    # clauses: parentheses on their own, the rest cut at ' and ' / ';' (not 'and/or')
-    bounds: list[tuple[int, int, bool]] = []
-    for m in re.finditer(r"\([^()]*\)", text):
-        bounds.append((m.start(), m.end(), True))
+    spans = {h.id: _locate(h, text, names) for h in hits}
+    placed = sorted(((max(spans[h.id][0], 0), h) for h in hits), key=lambda p: p[0])
+    parens = [(m.start(), m.end()) for m in re.finditer(r"\([^()]*\)", text)]
     cuts = [0] + [m.end() for m in re.finditer(r"\band\b(?!/)|;", text)] + [len(text) + 1]
-    clauses: dict[tuple[int, int, bool], list[SkillHit]] = {}
+    clauses: dict[tuple[int, int, bool], list[tuple[int, SkillHit]]] = {}
     for pos, hit in placed:
-        paren = next((b for b in bounds if b[0] <= pos < b[1]), None)
-        if paren is None:
-            lo = max(c for c in cuts if c <= pos)
-            hi = min(c for c in cuts if c > pos)
-            paren = (lo, hi, False)
-        clauses.setdefault(paren, []).append(hit)
+        span = next(((a, b, True) for a, b in parens if a <= pos < b), None)
+        if span is None:
+            span = (max(c for c in cuts if c <= pos), min(c for c in cuts if c > pos), False)
+        clauses.setdefault(span, []).append((pos, hit))
     out: list[list[SkillHit]] = []
     for (lo, hi, is_paren), members in clauses.items():
+        example = _EXAMPLES.search(text, lo, hi)
+        if example:   # 'a framework such as X, Y or Z, with W': X, Y, Z are a group; W alone
+            listed, end = [], example.end()
+            for pos, h in members:
+                if pos >= example.start() and _LIST_GAP.fullmatch(text, end, max(pos, end)):
+                    listed.append((pos, h))
+                    end = max(end, spans[h.id][1])
+                else:
+                    out.append([h])
+            members = listed
         clause = text[lo:hi]
-        for h in members:   # blank the skill names so 'CI/CD' is not read as an alternative
+        for _, h in members:   # blank the skill names so 'CI/CD' is not read as an alternative
             for form in (h.name, *names.get(h.id, ())):
-                clause = re.sub(re.escape(form), " ", clause, flags=re.IGNORECASE) if form else clause
-        if len(members) > 1 and (is_paren or v.alternative.search(clause)):
-            out.append(members)
+                if form:
+                    clause = re.sub(r"(?<![A-Za-z0-9])" + re.escape(form) + r"(?![A-Za-z0-9])",
+                                    " ", clause, flags=re.IGNORECASE)
+        if len(members) > 1 and (is_paren or example or v.alternative.search(clause)):
+            out.append([h for _, h in members])
         else:
-            out.extend([h] for h in members)
+            out.extend([h] for _, h in members)
     return out
 
 
@@ -598,8 +614,20 @@ def title_tokens(title: str) -> frozenset[str]:
     return frozenset(w for w in re.findall(r"[a-z]+", low) if w not in _IGNORED)
 
 
+def _role_titles(role: RoleProfile) -> list[frozenset[str]]:
+    """Word sets a role's title stands for: 'ML Engineer / Scientist' is two titles."""
+    m = re.fullmatch(r"(.*\s)(\S+)\s*/\s*(\S+)", role.title.strip())
+    titles = [m.group(1) + m.group(2), m.group(1) + m.group(3)] if m else [role.title]
+    return [title_tokens(t) for t in titles] or [title_tokens(role.id.replace("-", " "))]
+
+
 def _role_tokens(role: RoleProfile) -> frozenset[str]:
-    return title_tokens(role.title) | title_tokens(role.id.replace("-", " "))
+    return frozenset().union(*_role_titles(role))
+
+
+def _title_similarity(posting: frozenset[str], role: RoleProfile) -> float:
+    """Share of the role title's words the posting title has (best of the role's titles)."""
+    return max((len(posting & t) / len(t) for t in _role_titles(role) if t), default=0.0)
 
 
 def _role_tokens_all() -> list[frozenset[str]]:
@@ -635,8 +663,7 @@ def rank_roles(title: str, title_known: bool, stage: str, required: tuple[Postin
     w_title = 0.45 if title_known else 0.2
     out = []
     for role in roles:
-        tokens = _role_tokens(role)
-        t = len(posting & tokens) / len(tokens) if tokens else 0.0
+        t = _title_similarity(posting, role)
         gap = abs(stage_rank(stage) - stage_rank(role.stage))
         s = 1.0 if gap == 0 else 0.5 if gap == 1 else 0.0
         score = w_title * t + 0.4 * _skill_similarity(required, preferred, role) + 0.15 * s

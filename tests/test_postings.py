@@ -1,0 +1,272 @@
+"""Job postings -> role profiles: sections and phrasing, boilerplate, years, degree, title, CLI.
+
+The postings in tests/postings/ were written for these tests. Most tests inject a deliberately
+naive keyword matcher (it would find "Excel" in "Excel-lent" and "R" in "R&D"), so they show what
+the posting reader passes to a matcher; the CLI tests use the real skills matcher.
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from resume_match.cli import main
+from resume_match.errors import InputError
+from resume_match.models import Evidence, Section, SkillHit
+from resume_match.postings import Posting, derive_posting, find_years
+
+HERE = Path(__file__).parent / "postings"
+
+FORMS = {  # id -> (name, regex); case-insensitive unless the regex says otherwise
+    "python": ("Python", r"python"), "sql": ("SQL", r"sql"), "r": ("R", r"(?-i:\bR\b)"),
+    "excel": ("Excel", r"\bexcel\b"), "pytorch": ("PyTorch", r"pytorch"),
+    "tensorflow": ("TensorFlow", r"tensorflow"), "jax": ("JAX", r"\bjax\b"),
+    "docker": ("Docker", r"docker"), "ci-cd": ("CI/CD", r"ci/cd"),
+    "apache-spark": ("Spark", r"\bspark\b"), "kafka": ("Kafka", r"kafka"),
+    "machine-learning": ("machine learning", r"machine learning"),
+    "deep-learning": ("deep learning", r"deep learning"), "tableau": ("Tableau", r"tableau"),
+    "power-bi": ("Power BI", r"power bi"), "dbt": ("dbt", r"\bdbt\b"),
+    "statistics": ("statistics", r"\bstatistics\b"), "a-b-testing": ("A/B testing", r"a/b testing"),
+    "pandas": ("pandas", r"pandas"), "scala": ("Scala", r"scala"), "airflow": ("Airflow", r"airflow"),
+    "computer-vision": ("computer vision", r"computer vision"),
+    "reinforcement-learning": ("reinforcement learning", r"reinforcement learning"),
+    "cuda": ("CUDA", r"\bcuda\b"), "kubernetes": ("Kubernetes", r"kubernetes"),
+    "salesforce": ("Salesforce", r"salesforce"), "data-pipelines": ("data pipelines", r"data pipelines"),
+}
+
+
+class NaiveMatcher:
+    """Finds every form anywhere, ambiguity be damned; remembers every text it was shown."""
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
+    def find(self, sections: tuple[Section, ...]) -> tuple[SkillHit, ...]:
+        hits = []
+        for sec in sections:
+            for line in sec.lines:
+                self.seen.append(line.text)
+                for sid, (name, rx) in FORMS.items():
+                    if re.search(rx, line.text, re.IGNORECASE):
+                        hits.append(SkillHit(sid, name, "x", (Evidence(sec.kind, line.page, line.text),),
+                                             sec.kind == "experience"))
+        return tuple(hits)
+
+
+def derive(name: str) -> tuple[Posting, NaiveMatcher]:
+    m = NaiveMatcher()
+    return derive_posting(HERE / name, matcher=m), m  # type: ignore[arg-type]
+
+
+def groups(items) -> set[tuple[str, ...]]:
+    return {tuple(sorted(p.any_of)) for p in items}
+
+
+# ---------------------------------------------------------------- sections and phrasing
+
+def test_requirements_section_and_phrasing_give_required_skills():
+    p, _ = derive("senior_mle_sections.txt")
+    req = groups(p.required)
+    assert {("python",), ("sql",), ("docker",), ("ci-cd",), ("machine-learning",)} <= req
+    # "a framework such as PyTorch, TensorFlow or JAX" is one requirement with alternatives
+    assert ("jax", "pytorch", "tensorflow") in req
+
+
+def test_nice_to_have_and_a_plus_give_preferred_skills():
+    p, _ = derive("senior_mle_sections.txt")
+    assert groups(p.preferred) == {("apache-spark",), ("kafka",)}
+
+
+def test_duties_count_at_half_weight():
+    p, _ = derive("senior_mle_sections.txt")
+    duty = [r for r in p.required if r.any_of == ("data-pipelines",)]
+    assert duty and duty[0].weight == 0.5
+    assert all(r.weight == 1.0 for r in p.required if r.any_of == ("python",))
+
+
+def test_title_seniority_years_degree_from_sections():
+    p, _ = derive("senior_mle_sections.txt")
+    assert p.title == "Senior Machine Learning Engineer"
+    assert (p.seniority, p.stage) == ("senior", "senior")
+    assert p.years == (5.0, None)
+    assert p.degree_level == "master" and p.degree_required
+    assert {"computer science", "statistics"} <= set(p.degree_fields)
+    assert p.closest_role == "senior-ml-engineer"
+
+
+def test_markdown_you_need_and_bonus_sections():
+    p, _ = derive("data_analyst_you_have.md")
+    assert p.title == "Junior Data Analyst" and p.stage == "entry"
+    assert ("sql",) in groups(p.required)
+    assert ("power-bi", "tableau") in groups(p.required)          # "Tableau or Power BI"
+    assert groups(p.preferred) == {("python",), ("dbt",)}         # "Ideally", "a bonus"
+    assert p.years == (2.0, None)                                  # "At least two years"
+    assert p.degree_level == "bachelor"
+    assert p.closest_role == "data-analyst"
+
+
+def test_run_on_paragraph_with_inline_headings():
+    p, _ = derive("research_scientist_prose.txt")
+    assert p.title == "Research Scientist, Computer Vision"
+    req, pref = groups(p.required), groups(p.preferred)
+    assert {("pytorch",), ("python",), ("computer-vision",), ("deep-learning",)} <= req
+    assert ("reinforcement-learning",) in pref and ("cuda",) in pref   # "a plus", "Preferred:"
+    assert p.years == (3.0, None)                                  # "At least three years"
+    assert p.degree_level == "phd"
+    assert p.closest_role == "research-scientist"
+
+
+def test_desired_skills_without_requirements_heading_are_required():
+    p, _ = derive("wishes_only.txt")
+    assert {("python",), ("pandas",), ("statistics",), ("a-b-testing",)} <= groups(p.required)
+    assert groups(p.preferred) == {("scala",), ("airflow",)}       # "Highly competitive ... will have"
+    assert p.closest_role == "data-scientist"
+
+
+# ---------------------------------------------------------------- boilerplate and bad postings
+
+@pytest.mark.parametrize("name", ["senior_mle_sections.txt", "data_analyst_you_have.md",
+                                  "research_scientist_prose.txt"])
+def test_benefits_company_and_eeo_text_never_reach_the_matcher(name):
+    p, m = derive(name)
+    shown = " ".join(m.seen)
+    for trap in ("Excel-lent", "Insurance", "insurance", "R&D", "diversity", "ping pong",
+                 "Salesforce", "relocation"):
+        assert trap not in shown
+    ids = {s for item in p.required + p.preferred for s in item.any_of}
+    assert not ids & {"excel", "r", "salesforce", "kubernetes"}
+    assert p.dropped_lines >= 1
+
+
+def test_posting_without_skills_is_a_clear_error():
+    with pytest.raises(InputError, match=r"barista\.txt: no recognisable skills"):
+        derive("barista.txt")
+
+
+def test_empty_posting_is_an_input_error(tmp_path):
+    f = tmp_path / "empty.txt"
+    f.write_text("  \n")
+    with pytest.raises(InputError, match="empty.txt: file is empty"):
+        derive_posting(f, matcher=NaiveMatcher())  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------- years phrasing
+
+@pytest.mark.parametrize("text,years", [
+    ("3+ years of experience with Python", (3.0, None)),
+    ("at least five years of industry experience", (5.0, None)),
+    ("3-5 years of experience in analytics", (3.0, 5.0)),
+    ("Minimum of 4 years experience", (4.0, None)),
+    ("PhD with 2+ years OR Master's with 4+ years of experience", (2.0, None)),
+])
+def test_years_phrasing(text, years):
+    from resume_match.postings import Unit
+    assert find_years([Unit(text, 1, "required")]) == years
+
+
+def test_years_ignore_contract_length():
+    from resume_match.postings import Unit
+    assert find_years([Unit("This is a 12-month contract", 1, "duties")]) is None
+
+
+# ---------------------------------------------------------------- other inputs
+
+def _posting_pdf(path: Path) -> Path:
+    """A one-page posting drawn with reportlab: bold headings, requirement lines that wrap."""
+    from reportlab.lib.pagesizes import LETTER
+    from reportlab.lib.utils import simpleSplit
+    from reportlab.pdfgen.canvas import Canvas
+    c = Canvas(str(path), pagesize=LETTER)
+    y = 740.0
+    blocks = [("Helvetica-Bold", 16, ["Job Description: Machine Learning Engineer"]),
+              ("Helvetica-Bold", 11, ["Requirements:"]),
+              ("Helvetica", 10, ["Minimum of 4 years of industry experience deploying machine learning "
+                                 "models, using frameworks such as TensorFlow or PyTorch, with Python.",
+                                 "Familiarity with cloud platforms and distributed computing frameworks "
+                                 "(e.g., Spark, Kafka) is a plus."]),
+              ("Helvetica-Bold", 11, ["Benefits"]),
+              ("Helvetica", 10, ["Excel-lent benefits including Python Insurance and R&D days."])]
+    for font, size, paras in blocks:
+        for para in paras:
+            for line in simpleSplit(para, font, size, 260):   # narrow: every sentence wraps
+                c.setFont(font, size)
+                c.drawString(72, y, line)
+                y -= size + 4
+        y -= 6
+    c.save()
+    return path
+
+
+def test_pdf_posting_joins_wrapped_lines(tmp_path):
+    m = NaiveMatcher()
+    p = derive_posting(_posting_pdf(tmp_path / "mle.pdf"), matcher=m)  # type: ignore[arg-type]
+    assert p.title == "Machine Learning Engineer"
+    assert ("pytorch", "tensorflow") in groups(p.required)
+    assert ("python",) in groups(p.required)
+    # "is a plus" sits on a later line than Spark: only the joined sentence knows it
+    assert groups(p.preferred) == {("apache-spark", "kafka")}
+    assert p.years == (4.0, None)
+    assert not any("Insurance" in t for t in m.seen)
+
+
+def test_docx_posting(tmp_path):
+    import docx
+    d = docx.Document()
+    d.add_paragraph("Data Scientist")
+    d.add_paragraph("Must have:")
+    d.add_paragraph("3+ years with Python, SQL and statistics")
+    d.add_paragraph("Nice to have:")
+    d.add_paragraph("Scala")
+    path = tmp_path / "ds.docx"
+    d.save(str(path))
+    p = derive_posting(path, matcher=NaiveMatcher())  # type: ignore[arg-type]
+    assert p.title == "Data Scientist"
+    assert {("python",), ("sql",), ("statistics",)} <= groups(p.required)
+    assert groups(p.preferred) == {("scala",)}
+    assert p.years == (3.0, None)
+
+
+def test_stdin_posting(monkeypatch):
+    import io
+    import sys
+    data = (HERE / "wishes_only.txt").read_bytes()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    p = derive_posting("-", matcher=NaiveMatcher())  # type: ignore[arg-type]
+    assert p.source == "<stdin>" and p.title == "Data Scientist"
+
+
+# ---------------------------------------------------------------- the profile as a role
+
+def test_saved_role_round_trip_scores_the_same(tmp_path):
+    from resume_match.models import Candidate, Contact, Education, Experience
+    from resume_match.roles import dump_role_yaml, load_role
+    from resume_match.scoring import score_role
+    p, _ = derive("senior_mle_sections.txt")
+    path = tmp_path / "role.yaml"
+    path.write_text(dump_role_yaml(p.profile))
+    loaded = load_role(str(path))
+    assert (loaded.id, loaded.title, loaded.stage) == (p.profile.id, p.profile.title, "senior")
+    assert loaded.required == p.profile.required and loaded.preferred == p.profile.preferred
+    assert loaded.experience_years == (5.0, None) and loaded.education_level == "master"
+    hits = tuple(SkillHit(s, s, "x", (Evidence("experience", 1, f"Built it with {s}"),), True)
+                 for s in ("python", "sql", "pytorch", "docker"))
+    cand = Candidate(source="cv.pdf", readable=True, unreadable_reason=None, name="A",
+                     contact=Contact(), sections=(), skills=hits,
+                     experience=Experience(years=6.0), education=Education("master"),
+                     certifications=())
+    a, b = score_role(cand, p.profile), score_role(cand, loaded)
+    assert a.score == b.score > 0
+    assert {m.id for m in a.missing} == {m.id for m in b.missing}
+    assert "ci-cd" in {m.id for m in a.missing}
+
+
+def test_profile_borrows_path_and_advice_from_the_closest_role():
+    from resume_match.roles import load_role
+    p, _ = derive("data_analyst_you_have.md")
+    analyst = load_role("data-analyst")
+    assert p.profile.next_roles == analyst.next_roles
+    ids = {s for r in p.profile.required + p.profile.preferred for s in r.any_of}
+    assert set(p.profile.learning) <= ids | {"default"}
