@@ -130,6 +130,13 @@ def _split_box(word: WordBox, parts: list[str]) -> list[WordBox]:
     return out
 
 
+def clean_text(text: str) -> str:
+    """A line of text from a non-PDF source (DOCX) with the same clean-up as PDF words: NFKC,
+    odd spaces, icon glyphs and (cid:NN) removed, leading bullets stripped."""
+    words, _ = clean_words(WordBox(t, 0.0, 1.0, 0.0, 1.0) for t in text.split())
+    return _LEADING_BULLETS.sub("", " ".join(w.text for w in words)).strip()
+
+
 def clean_words(words: Iterable[WordBox]) -> tuple[list[WordBox], GlyphCounts]:
     out: list[WordBox] = []
     counts = GlyphCounts()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import shutil
 from dataclasses import replace
+from statistics import median
 from typing import Sequence
 
 from resume_match.errors import InputError
@@ -62,18 +63,35 @@ def ocr_pdf_pages(data: bytes, label: str, numbers: Sequence[int],
 
 
 def image_words(pytesseract: object, image: object, scale: float) -> list[WordBox]:
-    """Tesseract word boxes (pixels) as WordBoxes in points; low-confidence noise dropped."""
+    """Tesseract word boxes (pixels) as WordBoxes in points; low-confidence noise dropped.
+
+    Tesseract gives no font size, so each line's size is estimated from its words' heights and
+    letter shapes (ascenders, descenders), which keeps headings larger than body text.
+    """
     data = pytesseract.image_to_data(image, output_type=pytesseract.Output.DICT,  # type: ignore[attr-defined]
                                      config="--psm 3")
-    words = []
-    for text, conf, left, top, w, h in zip(data["text"], data["conf"], data["left"], data["top"],
-                                           data["width"], data["height"]):
-        if not str(text).strip() or float(conf) < MIN_CONFIDENCE:
+    lines: dict[tuple[int, int, int], list[tuple[str, float, float, float, float]]] = {}
+    for i, text in enumerate(data["text"]):
+        if not str(text).strip() or float(data["conf"][i]) < MIN_CONFIDENCE:
             continue
-        words.append(WordBox(text=str(text), x0=left * scale, x1=(left + w) * scale,
-                             top=top * scale, bottom=(top + h) * scale,
-                             size=round(h * scale / 0.72, 1), fontname="OCR"))
+        key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
+        left, top = data["left"][i] * scale, data["top"][i] * scale
+        lines.setdefault(key, []).append((str(text), left, left + data["width"][i] * scale,
+                                          top, top + data["height"][i] * scale))
+    words = []
+    for items in lines.values():
+        size = round(median(_size_estimate(t, bottom - top) for t, _, _, top, bottom in items), 1)
+        words += [WordBox(text=t, x0=x0, x1=x1, top=top, bottom=bottom, size=size, fontname="OCR")
+                  for t, x0, x1, top, bottom in items]
     return words
+
+
+def _size_estimate(text: str, height: float) -> float:
+    """Font size from a word's ink height: capitals/ascenders reach ~0.73 em, x-height ~0.53 em,
+    descenders add ~0.22 em."""
+    tall = any(c.isupper() or c.isdigit() or c in "bdfhklt()[]{}|/\\'\"!?" for c in text)
+    low = any(c in "gjpqy,;()[]{}|" for c in text)
+    return height / ((0.73 if tall else 0.53) + (0.22 if low else 0.0))
 
 
 def _tesseract(label: str) -> object:

@@ -1,0 +1,192 @@
+"""PDF reader and layout: reading order, margins, hyphens, glyph noise, readable verdict, errors."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from resume_match.errors import InputError, LimitError
+from resume_match.extract import read_document
+from resume_match.extract.layout import (PageWords, WordBox, build_document, clean_word,
+                                         make_line)
+from resume_match.models import Document
+
+
+def texts(doc: Document) -> list[str]:
+    return [line.text for line in doc.lines]
+
+
+def index_of(lines: list[str], needle: str) -> int:
+    return next(i for i, t in enumerate(lines) if needle in t)
+
+
+# ---------------------------------------------------------------- layouts and reading order
+
+def test_one_column_keeps_order_fonts_and_sizes(fixtures_dir: Path) -> None:
+    doc = read_document(fixtures_dir / "one_column.pdf")
+    lines = texts(doc)
+    assert lines[0] == "Priya Raman"
+    headings = [ln.text for ln in doc.lines if ln.bold and ln.size == 12.0]
+    assert headings == ["SUMMARY", "EXPERIENCE", "EDUCATION", "SKILLS", "CERTIFICATIONS"]
+    assert doc.lines[0].size == 20.0 and doc.lines[0].font == "Helvetica-Bold"
+    assert doc.readable and doc.layout.columns == 1 and not doc.layout.sidebar
+    assert doc.layout.page_count == 1 and doc.layout.file_name == "one_column.pdf"
+    assert "BitstreamVeraSans-Roman" in doc.layout.fonts
+
+
+def test_ligatures_bullets_and_odd_spaces_are_normalised(fixtures_dir: Path) -> None:
+    doc = read_document(fixtures_dir / "one_column.pdf")
+    text = doc.text
+    assert "Specific strengths: workflow design, finance and marketing analytics." in text
+    assert "\ufb01" not in text and "\u00a0" not in text
+    bullet = next(t for t in texts(doc) if "churn prediction" in t)
+    assert bullet.startswith("Built a churn prediction model")   # the • is gone, the text kept
+
+
+def test_two_column_reads_left_column_then_right(fixtures_dir: Path) -> None:
+    doc = read_document(fixtures_dir / "two_column.pdf")
+    lines = texts(doc)
+    assert lines[0] == "Priya Raman" and lines[1] == "Data Scientist"   # banner stays first
+    assert index_of(lines, "EXPERIENCE") < index_of(lines, "EDUCATION") < index_of(lines, "SUMMARY")
+    assert index_of(lines, "SUMMARY") < index_of(lines, "SKILLS") < index_of(lines, "LANGUAGES")
+    assert "Built a churn prediction model with XGBoost and scikit-learn that" in lines
+    assert not any("Lumen" in t and "Data scientist" in t for t in lines)
+    assert doc.layout.columns == 2 and doc.pages[0].columns == 2
+    assert {ln.column for ln in doc.lines} == {0, 1, 2}
+
+
+def test_sidebar_is_read_first_and_flagged(fixtures_dir: Path) -> None:
+    doc = read_document(fixtures_dir / "sidebar.pdf")
+    lines = texts(doc)
+    assert lines[:2] == ["CONTACT", "priya.raman@example.com"]
+    assert index_of(lines, "Spanish (basic)") < index_of(lines, "Priya Raman")
+    assert "Python, R, SQL, Pandas, NumPy," in lines            # not merged with the main column
+    assert doc.layout.sidebar and doc.layout.columns == 2
+
+
+def test_table_layout_is_counted_and_read_row_by_row(fixtures_dir: Path) -> None:
+    doc = read_document(fixtures_dir / "table.pdf")
+    assert doc.layout.tables == 2
+    lines = texts(doc)
+    assert "Jan 2021 – Present Senior Data Scientist, Lumen Analytics" in lines
+    assert "Machine learning scikit-learn, XGBoost, PyTorch" in lines
+    assert doc.layout.columns == 1                              # a label column is not a column
+
+
+def test_repeated_header_footer_and_page_numbers_move_to_margin(fixtures_dir: Path) -> None:
+    doc = read_document(fixtures_dir / "header_footer.pdf")
+    body = doc.text
+    assert "Curriculum Vitae" not in body and "Page 1 of 2" not in body
+    assert texts(doc)[0] == "Priya Raman"
+    for page in doc.pages:
+        margin = {ln.region: ln.text for ln in page.margin_lines}
+        assert margin["footer"] == f"Page {page.number} of 2"
+        assert margin["header"].startswith("Priya Raman — Curriculum Vitae")
+    assert doc.pages[1].lines[0].text == "EDUCATION"
+
+
+def test_single_page_number_is_a_margin_line() -> None:
+    words = [WordBox("Python", 72, 110, 100, 110, 10), WordBox("developer", 114, 160, 100, 110, 10),
+             WordBox("3", 300, 305, 760, 770, 9)]
+    doc = build_document("x.pdf", [PageWords(1, 612, 792, tuple(words))])
+    assert texts(doc) == ["Python developer"]
+    assert [(ln.text, ln.region) for ln in doc.pages[0].margin_lines] == [("3", "footer")]
+
+
+def test_hyphenated_line_breaks_are_joined(fixtures_dir: Path) -> None:
+    lines = texts(read_document(fixtures_dir / "hyphenation.pdf"))
+    assert "Data scientist focused on the development" in lines
+    assert "of recommendation systems; led recommendation" in lines
+    assert "Motivated, comfortable with end-to-end" in lines     # compound keeps its hyphen
+    assert "pipeline for Northwind Retail. Self-" in lines       # next line is capitalised
+    assert not any(t.endswith("develop-") for t in lines)
+
+
+# ---------------------------------------------------------------- glyph noise
+
+def test_icon_glyphs_are_dropped_and_counted(fixtures_dir: Path) -> None:
+    if not (fixtures_dir / "icons.pdf").exists():
+        pytest.skip("no font with Private Use Area glyphs on this machine")
+    doc = read_document(fixtures_dir / "icons.pdf")
+    assert "priya.raman@example.com +1 (415) 555-0142 linkedin.com/in/priya-raman" in texts(doc)
+    assert doc.layout.icon_glyphs == 3
+    assert "FontAwesome" in doc.layout.fonts
+
+
+def test_cid_noise_is_dropped_and_counted(fixtures_dir: Path) -> None:
+    doc = read_document(fixtures_dir / "cid_icons.pdf")
+    assert "(cid:" not in doc.text
+    assert doc.layout.cid_glyphs >= 8 and doc.readable
+    assert "Jan 2021 Present" in texts(doc)
+
+
+def test_word_cleaning_rules() -> None:
+    assert clean_word(WordBox("e\ufb03cient", 0, 30, 0, 10))[0][0].text == "efficient"
+    words, counts = clean_word(WordBox("\uf0e0mail(cid:12)", 0, 30, 0, 10))
+    assert words[0].text == "mail" and counts.icons == 1 and counts.cids == 1
+    words, counts = clean_word(WordBox("J", 0, 8, 0, 10, 9, "ABCDEF+FontAwesome"))
+    assert words == [] and counts.icons == 1
+    words, _ = clean_word(WordBox("python\u00a0sql", 0, 100, 0, 10))
+    assert [w.text for w in words] == ["python", "sql"] and words[1].x0 > words[0].x1
+    assert [w.text for w in clean_word(WordBox("python•sql", 0, 60, 0, 10))[0]] == \
+        ["python", "•", "sql"]
+    for bullet in ("•", "●", "▪", "–", "*", "➢"):
+        line = make_line([WordBox(bullet, 60, 64, 0, 10, 10), WordBox("Built", 70, 90, 0, 10, 10)], 1)
+        assert line.text == "Built"
+
+
+# ---------------------------------------------------------------- readable or not
+
+def test_image_only_pdf_is_unreadable_and_suggests_ocr(fixtures_dir: Path) -> None:
+    doc = read_document(fixtures_dir / "image_only.pdf")
+    assert not doc.readable and doc.lines == ()
+    assert doc.unreadable_reason is not None
+    assert doc.unreadable_reason.startswith("no text layer") and "--ocr" in doc.unreadable_reason
+    assert doc.layout.images == 1
+
+
+def test_blank_pdf_is_unreadable(fixtures_dir: Path) -> None:
+    doc = read_document(fixtures_dir / "blank.pdf")
+    assert not doc.readable and "no text on the pages" in (doc.unreadable_reason or "")
+
+
+def test_cid_gibberish_is_unreadable(fixtures_dir: Path) -> None:
+    doc = read_document(fixtures_dir / "gibberish_cid.pdf")
+    assert not doc.readable
+    assert "(cid:NN)" in (doc.unreadable_reason or "") and doc.layout.cid_glyphs > 100
+
+
+def test_shifted_letters_are_unreadable(fixtures_dir: Path) -> None:
+    doc = read_document(fixtures_dir / "gibberish_shifted.pdf")
+    assert not doc.readable and "gibberish" in (doc.unreadable_reason or "")
+
+
+# ---------------------------------------------------------------- broken files and caps
+
+@pytest.mark.parametrize("name, reason", [
+    ("encrypted.pdf", "PDF is password-protected (encrypted)"),
+    ("truncated.pdf", "damaged or truncated PDF"),
+    ("empty.pdf", "file is empty"),
+    ("not_a_pdf.pdf", "not a valid PDF (no PDF header)"),
+])
+def test_broken_files_raise_one_line_errors(fixtures_dir: Path, name: str, reason: str) -> None:
+    path = fixtures_dir / name
+    with pytest.raises(InputError) as err:
+        read_document(path)
+    message = str(err.value)
+    assert message.startswith(f"{path}: {reason}") and "\n" not in message
+
+
+def test_page_cap(fixtures_dir: Path) -> None:
+    path = fixtures_dir / "many_pages.pdf"
+    with pytest.raises(LimitError, match=r"many_pages.pdf: 45 pages, over the 40-page limit$"):
+        read_document(path)
+    assert read_document(path, max_pages=50).layout.page_count == 45
+
+
+def test_bytes_input_names_the_source(fixtures_dir: Path) -> None:
+    data = (fixtures_dir / "two_column.pdf").read_bytes()
+    doc = read_document(data, name="upload.pdf")
+    assert doc.source == "upload.pdf" and doc.layout.file_size == len(data)
+    with pytest.raises(InputError, match="^upload.pdf: damaged or truncated PDF"):
+        read_document(data[:900], name="upload.pdf")
