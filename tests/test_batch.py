@@ -1,0 +1,266 @@
+"""Batch scoring of a folder: outputs, ranking, failure isolation, time limit, resume, exit codes."""
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import re
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import pdfgen
+from resume_match import batch
+from resume_match.batch import analyse_folder, scan_folder
+from resume_match.cli import main
+from resume_match.errors import InputError, UsageError
+from resume_match.progress import ProgressBar
+
+TEXT_CV = """{name}
+{email} | +1 415 555 0199 | github.com/{handle}
+
+Summary
+Machine learning engineer building recommendation and forecasting systems.
+
+Experience
+ML Engineer, Fabrikam, Jan 2019 - Present
+- Trained PyTorch and scikit-learn models; served them with Docker and Kubernetes on AWS.
+- Wrote SQL and Spark pipelines in Python.
+
+Education
+MSc Computer Science, University of Leeds, 2018
+
+Skills
+Python, SQL, PyTorch, scikit-learn, Docker, Kubernetes, AWS, Spark, Git
+"""
+
+GOOD = ("one_column.pdf", "sub/two_column.pdf", "sub/deeper/cara.txt", "ana.txt", "ben.md")
+BROKEN = ("encrypted.pdf", "truncated.pdf", "empty.pdf", "not_a_pdf.pdf")
+
+
+def text_cv(name: str, email: str) -> str:
+    return TEXT_CV.format(name=name, email=email, handle=name.split()[0].lower())
+
+
+def make_folder(root: Path) -> Path:
+    """Five good CVs (PDF, two-column PDF, text, Markdown), four broken, two ignored files."""
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "sub" / "deeper").mkdir(parents=True)
+    pdfgen.make_one_column(root / "one_column.pdf")
+    pdfgen.make_two_column(root / "sub" / "two_column.pdf")
+    (root / "sub" / "deeper" / "cara.txt").write_text(text_cv("Cara Dunn", "cara.dunn@example.com"))
+    (root / "ana.txt").write_text(text_cv("Ana Lindqvist", "ana.lindqvist@example.net"))
+    (root / "ben.md").write_text("# " + text_cv("Ben Okafor", "ben.okafor@example.org"))
+    pdfgen.make_encrypted(root / "encrypted.pdf")
+    pdfgen.make_truncated(root / "truncated.pdf")
+    pdfgen.make_empty(root / "empty.pdf")
+    pdfgen.make_not_a_pdf(root / "not_a_pdf.pdf")
+    (root / "notes.csv").write_text("not,a,cv\n")
+    (root / ".hidden.txt").write_text(text_cv("Hidden Person", "hidden@example.com"))
+    return root
+
+
+def snapshot(root: Path) -> dict[str, tuple[str, int]]:
+    return {p.relative_to(root).as_posix(): (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns)
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_folder(tmp_path_factory.mktemp("cvs") / "in")
+
+
+@pytest.fixture(scope="module")
+def result(folder: Path, tmp_path_factory: pytest.TempPathFactory) -> batch.BatchResult:
+    return analyse_folder(folder, ["data-scientist", "ml-engineer"],
+                          out_dir=tmp_path_factory.mktemp("out"), workers=2, timeout=60)
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text().splitlines()]
+
+
+# ---------------------------------------------------------------- folder walk
+
+def test_scan_is_recursive_sorted_and_skips_hidden_other_types_and_output(folder: Path, tmp_path: Path) -> None:
+    found = [p.relative_to(folder).as_posix() for p in scan_folder(folder, exclude=[folder / "sub" / "deeper"])]
+    assert found == sorted(set(GOOD + BROKEN) - {"sub/deeper/cara.txt"})
+    with pytest.raises(InputError, match="no CVs found"):
+        analyse_folder(tmp_path, out_dir=tmp_path / "out")
+
+
+# ---------------------------------------------------------------- outputs
+
+def test_every_file_gets_one_row_and_broken_files_get_clear_errors(result: batch.BatchResult) -> None:
+    by_file = {r.file: r for r in result.rows}
+    assert sorted(by_file) == sorted(GOOD + BROKEN)
+    assert all(by_file[f].status == "ok" for f in GOOD)
+    errors = {f: by_file[f].error for f in BROKEN}
+    assert all(by_file[f].status == "error" and errors[f].startswith(f + ":") for f in BROKEN)
+    assert "password" in errors["encrypted.pdf"] and "empty" in errors["empty.pdf"]
+    assert result.analysed == 9 and result.reused == 0 and len(result.failed) == 4
+
+
+def test_jsonl_has_the_contract_fields_and_is_ranked(folder: Path, result: batch.BatchResult) -> None:
+    rows = read_jsonl(result.out_dir / "results.jsonl")
+    assert [r["file"] for r in rows] == [r.file for r in result.rows]
+    ok = [r for r in rows if r["status"] == "ok"]
+    for r in ok:
+        assert {"file", "status", "error", "best_role", "scores", "matched", "missing", "ats_score",
+                "sha256"} <= set(r)
+        assert set(r["scores"]) == {"data-scientist", "ml-engineer"}
+        assert r["best_role"] in r["scores"] and r["scores"][r["best_role"]] == max(r["scores"].values())
+        assert isinstance(r["ats_score"], int) and len(r["sha256"]) == 64
+    keys = [(-r["best_score"], r["file"]) for r in ok]
+    assert keys == sorted(keys) and rows[len(ok):] == [r for r in rows if r["status"] == "error"]
+    one = next(r for r in ok if r["file"] == "one_column.pdf")
+    assert one["sha256"] == hashlib.sha256((folder / "one_column.pdf").read_bytes()).hexdigest()
+    assert (one["matched"] or one["missing"]) and len(one["missing"]) <= batch.TOP_SKILLS
+
+
+def test_csv_has_the_same_rows_as_flat_columns(result: batch.BatchResult) -> None:
+    with open(result.out_dir / "results.csv", newline="") as fh:
+        table = list(csv.DictReader(fh))
+    rows = read_jsonl(result.out_dir / "results.jsonl")
+    assert [t["file"] for t in table] == [r["file"] for r in rows]
+    for t, r in zip(table, rows):
+        assert t["status"] == r["status"] and t["sha256"] == r["sha256"]
+        assert t["score:data-scientist"] == str(r["scores"].get("data-scientist", ""))
+        assert t["matched"] == "; ".join(r["matched"])
+
+
+def test_reports_and_index_are_written_and_self_contained(result: batch.BatchResult) -> None:
+    out = result.out_dir
+    index = (out / "index.html").read_text()
+    for row in result.rows:
+        if row.status == "ok":
+            assert (out / row.report).is_file() and f'href="{row.report}"' in index
+    assert "Content-Security-Policy" in index and not re.search(r"(src|href)=\"(https?:)?//", index)
+    script = re.search(r"<script>(.*?)</script>", index, re.S).group(1)
+    digest = __import__("base64").b64encode(hashlib.sha256(script.encode()).digest()).decode()
+    assert f"'sha256-{digest}'" in index          # the CSP allows exactly this inline script
+    assert index.count('class="bar"') == 10 and "<svg" in index
+    assert 'id="f-text"' in index and "aria-sort" in index
+
+
+def test_inputs_are_never_modified(tmp_path: Path) -> None:
+    src = make_folder(tmp_path / "in")
+    before = snapshot(src)
+    res = analyse_folder(src, ["data-scientist"], out_dir=src / "out", workers=1)
+    after = {k: v for k, v in snapshot(src).items() if not k.startswith("out/")}
+    assert after == before and len(res.rows) == 9       # the output folder inside is not scanned
+
+
+# ---------------------------------------------------------------- isolation and time limit
+
+def test_a_stuck_file_is_killed_after_the_timeout_and_the_batch_goes_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    for name in ("a.txt", "slow.txt", "z.txt"):
+        (src / name).write_text(text_cv("Cara Dunn", "cara@example.com") + f"\n{name}\n")
+    monkeypatch.setenv(batch.HANG_ENV, "slow.txt")
+    started = time.monotonic()
+    res = analyse_folder(src, ["data-scientist"], out_dir=tmp_path / "out", workers=2, timeout=1.5)
+    assert time.monotonic() - started < 30
+    by_file = {r.file: r for r in res.rows}
+    assert by_file["slow.txt"].status == "error" and "gave up after 1.5 s" in by_file["slow.txt"].error
+    assert by_file["a.txt"].status == by_file["z.txt"].status == "ok"
+
+
+def test_a_worker_that_dies_costs_one_row(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    for name in ("a.txt", "boom.txt", "z.txt"):
+        (src / name).write_text(text_cv("Dev Patel", "dev@example.com") + f"\n{name}\n")
+    monkeypatch.setenv(batch.CRASH_ENV, "boom.txt")
+    res = analyse_folder(src, ["data-scientist"], out_dir=tmp_path / "out", workers=1)
+    by_file = {r.file: r for r in res.rows}
+    assert by_file["boom.txt"].status == "error" and "stopped" in by_file["boom.txt"].error
+    assert by_file["a.txt"].status == by_file["z.txt"].status == "ok"
+
+
+# ---------------------------------------------------------------- resume
+
+class Interrupt(KeyboardInterrupt):
+    pass
+
+
+def test_an_interrupted_batch_resumes_to_the_same_results(folder: Path, result: batch.BatchResult, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+
+    def stop_after_four(done: int, total: int, failed: int) -> None:
+        if done >= 4:
+            raise Interrupt
+
+    with pytest.raises(Interrupt):
+        analyse_folder(folder, ["data-scientist", "ml-engineer"], out_dir=out, workers=1,
+                       progress=stop_after_four)
+    assert not (out / "results.jsonl").exists() and len((out / ".journal.jsonl").read_text().splitlines()) == 4
+    resumed = analyse_folder(folder, ["data-scientist", "ml-engineer"], out_dir=out, workers=2, resume=True)
+    assert (resumed.reused, resumed.analysed) == (4, 5)
+    assert (out / "results.jsonl").read_text() == (result.out_dir / "results.jsonl").read_text()
+    assert (out / "results.csv").read_text() == (result.out_dir / "results.csv").read_text()
+    again = analyse_folder(folder, ["data-scientist", "ml-engineer"], out_dir=out, workers=2, resume=True)
+    assert (again.reused, again.analysed) == (9, 0)
+
+
+def test_resume_refuses_an_output_folder_made_with_other_settings(folder: Path, result: batch.BatchResult) -> None:
+    with pytest.raises(UsageError, match="other settings"):
+        analyse_folder(folder, ["data-analyst"], out_dir=result.out_dir, resume=True)
+
+
+# ---------------------------------------------------------------- CLI
+
+def run_cli(*args: str) -> tuple[int, str, str]:
+    res = CliRunner().invoke(main, list(args))
+    return res.exit_code, res.stdout, res.stderr
+
+
+def test_cli_exit_codes_and_summary(tmp_path: Path) -> None:
+    good = tmp_path / "good"
+    good.mkdir()
+    (good / "ana.txt").write_text(text_cv("Ana Lindqvist", "ana@example.net"))
+    code, out, err = run_cli("batch", str(good), "--role", "data-scientist", "--out", str(tmp_path / "o1"), "--workers", "1")
+    assert code == 0 and out == "" and re.search(r"^batch: 1 CVs, 1 ok, 0 failed", err, re.M)
+    assert "\r" not in err                       # no progress bar when stderr is not a terminal
+    pdfgen.make_truncated(good / "bad.pdf")
+    code, out, err = run_cli("batch", str(good), "--role", "data-scientist", "--out", str(tmp_path / "o2"), "--quiet")
+    assert code == 1 and "error: bad.pdf: damaged or truncated PDF" in err and "1 failed" in err
+    assert run_cli("batch", str(good), "--out", str(tmp_path / "o3"), "--workers", "0")[0] == 2
+    assert run_cli("batch", str(good))[0] == 2                               # --out is required
+    code, _, err = run_cli("batch", str(good), "--out", str(tmp_path / "o4"), "--scheduler", "tcp://x:1")
+    assert code == 2 and "--executor dask" in err
+    code, _, err = run_cli("batch", str(tmp_path / "o1" / "reports"), "--out", str(tmp_path / "o5"))
+    assert code == 1 and "no CVs found" in err
+
+
+def test_cli_jd_adds_the_posting_as_a_role(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """--jd goes through postings.read_posting; its profile is scored in the workers like a role."""
+    from resume_match import postings
+    from resume_match.models import RoleProfile, SkillRequirement
+    seen: list[str] = []
+
+    def fake_posting(source: str) -> RoleProfile:
+        seen.append(source)
+        return RoleProfile(id="posting-ml-engineer", title="ML Engineer (posting)", stage="mid",
+                           summary="", required=(SkillRequirement(any_of=("python",)),))
+
+    monkeypatch.setattr(postings, "read_posting", fake_posting)
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "ana.txt").write_text(text_cv("Ana Lindqvist", "ana@example.net"))
+    code, _, err = run_cli("batch", str(src), "--role", "data-scientist", "--jd", "job.txt",
+                           "--out", str(tmp_path / "out"), "--workers", "1")
+    assert code == 0, err
+    assert seen == ["job.txt"]
+    row = read_jsonl(tmp_path / "out" / "results.jsonl")[0]
+    assert set(row["scores"]) == {"data-scientist", "posting-ml-engineer"}
+    assert "ML Engineer (posting)" in (tmp_path / "out" / "index.html").read_text()
+
+
+def test_progress_bar_line_shows_rate_and_eta() -> None:
+    bar = ProgressBar(enabled=False)
+    line = bar.line(50, 200, 2, 10.0)
+    assert "50/200" in line and "5.0 CV/s" in line and "ETA 0:30" in line and "2 failed" in line
