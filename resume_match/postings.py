@@ -26,6 +26,7 @@ from resume_match.skills import SkillMatcher, find_skills
 
 Label = Literal["intro", "required", "preferred", "duties", "boilerplate", "meta"]
 DUTY_WEIGHT = 0.5            # a tool named only in the duties counts half a requirement
+SOFT_CATEGORIES = ("soft-skill",)
 LONG_LINE = 220              # a line longer than this is a paragraph: cut into sentences
 
 
@@ -82,6 +83,7 @@ class PostingSkill:
     required: bool
     weight: float
     evidence: str
+    soft: bool = False             # a soft skill: never promoted to a requirement
 
 
 @dataclass(frozen=True)
@@ -428,10 +430,12 @@ def find_requirements(units: list[Unit], matcher: SkillMatcher | None = None
             hits = list(find_skills((_section(Unit(text, unit.page, label, unit.heading)),), matcher))
             for group in _groups(text, hits, names):
                 weight = DUTY_WEIGHT if label == "duties" else 1.0
+                # soft skills are asked everywhere and shown by no keyword: never a requirement
+                soft = all(h.category in SOFT_CATEGORIES for h in group)
                 found.append(PostingSkill(any_of=tuple(h.id for h in group),
                                           names=tuple(h.name for h in group),
-                                          required=label != "preferred", weight=weight,
-                                          evidence=unit.text))
+                                          required=label != "preferred" and not soft,
+                                          weight=weight, evidence=unit.text, soft=soft))
     return _dedupe(found)
 
 
@@ -452,10 +456,10 @@ def _dedupe(found: list[PostingSkill]) -> tuple[tuple[PostingSkill, ...], tuple[
             preferred.setdefault(key, p)
     covered = {s for k in required for s in k if len(k) == 1}
     pref = [p for k, p in preferred.items() if k not in required and not set(k) <= covered]
-    if not required and pref:     # a posting that lists only wishes: they are what it asks for
+    if not required:     # a posting that lists only wishes: they are what it asks for
         required = {tuple(sorted(p.any_of)): PostingSkill(p.any_of, p.names, True, p.weight, p.evidence)
-                    for p in pref}
-        pref = []
+                    for p in pref if not p.soft}
+        pref = [p for p in pref if p.soft] if required else pref
     return tuple(required.values()), tuple(pref)
 
 

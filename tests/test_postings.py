@@ -35,7 +35,9 @@ FORMS = {  # id -> (name, regex); case-insensitive unless the regex says otherwi
     "reinforcement-learning": ("reinforcement learning", r"reinforcement learning"),
     "cuda": ("CUDA", r"\bcuda\b"), "kubernetes": ("Kubernetes", r"kubernetes"),
     "salesforce": ("Salesforce", r"salesforce"), "data-pipelines": ("data pipelines", r"data pipelines"),
+    "communication": ("communication", r"communication"), "teamwork": ("teamwork", r"teamwork"),
 }
+SOFT = {"communication", "teamwork"}
 
 
 class NaiveMatcher:
@@ -51,7 +53,8 @@ class NaiveMatcher:
                 self.seen.append(line.text)
                 for sid, (name, rx) in FORMS.items():
                     if re.search(rx, line.text, re.IGNORECASE):
-                        hits.append(SkillHit(sid, name, "x", (Evidence(sec.kind, line.page, line.text),),
+                        cat = "soft-skill" if sid in SOFT else "x"
+                        hits.append(SkillHit(sid, name, cat, (Evidence(sec.kind, line.page, line.text),),
                                              sec.kind == "experience"))
         return tuple(hits)
 
@@ -144,6 +147,16 @@ def test_benefits_company_and_eeo_text_never_reach_the_matcher(name):
 def test_posting_without_skills_is_a_clear_error():
     with pytest.raises(InputError, match=r"barista\.txt: no recognisable skills"):
         derive("barista.txt")
+
+
+def test_soft_skills_are_preferred_never_required(tmp_path):
+    f = tmp_path / "support.txt"
+    f.write_text("Title: Support Analyst\nRequirements\n- Excellent communication and teamwork\n")
+    with pytest.raises(InputError, match="no recognisable skills"):
+        derive_posting(f, matcher=NaiveMatcher())  # type: ignore[arg-type]
+    f.write_text("Title: Data Analyst\nRequirements\n- SQL\n- Excellent communication\n")
+    p = derive_posting(f, matcher=NaiveMatcher())  # type: ignore[arg-type]
+    assert groups(p.required) == {("sql",)} and groups(p.preferred) == {("communication",)}
 
 
 def test_empty_posting_is_an_input_error(tmp_path):
