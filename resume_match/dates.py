@@ -118,7 +118,7 @@ def _continued(text: str, r: DateRange, following: str) -> DateRange | None:
     if m.group("present"):
         return DateRange(r.start, None, True, r.span)
     end = _date_from(m, "b")
-    if end is None or _key(end, True) < _key(r.start, False):
+    if end is None or month_index(end, True) < month_index(r.start, False):
         return None
     return DateRange(r.start, end, False, r.span)
 
@@ -168,12 +168,12 @@ def _range_from(m: re.Match[str], start: YearMonth) -> tuple[YearMonth, YearMont
         if season:
             return start, (start[0], SEASONS[season.lower()][1]), False
         return start, None, bool(m.group("since"))
-    if _key(end, True) < _key(start, False):
+    if month_index(end, True) < month_index(start, False):
         return None
     return start, end, False
 
 
-def _key(d: YearMonth, end: bool) -> int:
+def month_index(d: YearMonth, end: bool = True) -> int:
     """Months since year 0: a start is the beginning of its month, an end is its end."""
     y, mo = d
     if mo is None:
@@ -187,11 +187,11 @@ def interval(r: DateRange, as_of: YearMonth) -> tuple[int, int] | None:
     Year-only bounds count from January to January ("2017 - 2020" is three years); an end
     in the same year as a year-only start covers that whole year.
     """
-    s = _key(r.start, False)
+    s = month_index(r.start, False)
     if r.current:
-        e = _key(as_of, True)
+        e = month_index(as_of, True)
     elif r.end is not None:
-        e = _key(r.end, True)
+        e = month_index(r.end, True)
         if e <= s:
             e = r.end[0] * 12 + 12 if r.end[1] is None else s + 1
     else:
@@ -218,7 +218,7 @@ def total_years(periods: list[tuple[int, int]]) -> float:
 def latest(ranges: list[DateRange] | tuple[DateRange, ...]) -> YearMonth | None:
     """The latest date printed among `ranges` (ends and starts; 'present' is not a date)."""
     dates = [d for r in ranges for d in (r.start, r.end) if d is not None]
-    return max(dates, key=lambda d: _key(d, True)) if dates else None
+    return max(dates, key=lambda d: month_index(d, True)) if dates else None
 
 
 def iso(d: YearMonth | None) -> str | None:

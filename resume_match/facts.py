@@ -1,9 +1,35 @@
-"""Contact, experience positions and years, education and certifications. STUB: to be replaced."""
+"""Facts a CV states: contact (see contact.py), experience positions and total years with
+overlaps merged, education entries and the highest level, and certifications."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from resume_match.models import Contact, Document, Education, Experience, Section
+from resume_match.contact import clean, extract_contact, load_data, load_places
+from resume_match.dates import (DateRange, YearMonth, find_ranges, find_ranges_in_lines, interval,
+                                iso, latest, month_index, parse_iso, today,
+                                total_years)
+from resume_match.errors import DataError
+from resume_match.models import (DEGREE_LEVELS, Contact, Document, Education, EducationEntry,
+                                 Experience, Line, Position, Section)
+from resume_match.sections import body_size
+
+MAX_ENTRY_WORDS = 12               # a dated line with more words than this is a description
+_SPLIT = re.compile(r"\s+[|•·–—-]+\s+|\s*[|•·]\s*|,\s+|\s{3,}|\t|\s+@\s+|\s+at\s+")
+_FULL_DATE = re.compile(
+    r"(?i)(?:updated|revised|as of|dated?)\b.{0,12}?\d|\b\d{1,2}(?:st|nd|rd|th)?\s*(?:of\s+)?"
+    r"[A-Z][a-z]{2,8}\.?,?\s*(?:19|20)\d\d|\b[A-Z][a-z]{2,8}\.?\s*\d{1,2}(?:st|nd|rd|th)?,\s*(?:19|20)\d\d")
+_YEARS_CLAIM = re.compile(r"(?i)\b(\d{1,2})\+?\s*(?:years|yrs)\.?\s+(?:of\s+)?(?:\w+\s+){0,3}experience")
+_INSTITUTION = re.compile(
+    r"(?i)\b(?:universit(?:y|ät|é|e|à|a)|universidad|college|institute|institut|school|academy"
+    r"|polytechnic|politecnico|conservatory|ecole|école|iit|nit|mit|caltech|eth|epfl|tech)\b")
+_FIELD_STOP = re.compile(r"(?i)\s*(?:[|;(]|\s[-–—]\s|\bgpa\b|\bcgpa\b|\bgrade\b|\bminor\b|\bhonou?rs\b"
+                         r"|\bconcentration\b|\bspeciali[sz]ation\b|\bthesis\b|\bexpected\b|\bat\b|\bfrom\b)")
+_CITY_PREFIXES = {"new", "san", "santa", "los", "las", "salt", "fort", "st", "saint", "port", "el", "la",
+                  "rio", "sao", "são", "palo", "ho", "kuala", "buenos", "mexico", "hong", "tel"}
+_DEGREE_TYPES = ("applied science|science|fine arts|arts|engineering|technology|philosophy|laws"
+                 "|commerce|music|architecture|business administration")
 
 
 @dataclass(frozen=True)
@@ -16,5 +42,320 @@ class Facts:
 
 
 def extract_facts(doc: Document, sections: tuple[Section, ...]) -> Facts:
-    return Facts(name=None, contact=Contact(), experience=Experience(), education=Education(),
-                 certifications=())
+    """Everything factual the CV says about the person, from its sections."""
+    name, contact = extract_contact(doc, sections)
+    if not doc.readable:
+        return Facts(name, contact, Experience(), Education(), ())
+    return Facts(name=name, contact=contact,
+                 experience=extract_experience(doc, sections),
+                 education=extract_education(doc, sections),
+                 certifications=extract_certifications(doc, sections))
+
+
+# ---------------------------------------------------------------- experience
+
+def cv_date(doc: Document, sections: tuple[Section, ...]) -> tuple[YearMonth, bool]:
+    """When the CV was written, which is what 'Present' means, and whether that is known: a
+    printed 'updated' or full date in the header or page margins, else the file's own date,
+    else today for plain text. A file with no date of its own gets the latest date it prints
+    (known=False: open-ended roles may then be undercounted)."""
+    header = [ln for s in sections if s.kind == "header" for ln in s.lines]
+    margin = [ln for p in doc.pages for ln in p.margin_lines]
+    printed = [r.start for ln in header + margin if _FULL_DATE.search(ln.text)
+               for r in find_ranges(ln.text) if r.start[1] is not None]
+    if printed:
+        return max(printed, key=month_index), True
+    made = parse_iso(doc.layout.created) if doc.layout.created else None
+    if made:
+        return (made[0], made[1] or 12), True
+    if doc.kind == "text":
+        return today(), True
+    anywhere = latest([r for ln in doc.lines for r in find_ranges(ln.text)])
+    if anywhere is None or month_index(anywhere) > month_index(today()):
+        return today(), False
+    return (anywhere[0], anywhere[1] or 12), False
+
+
+def extract_experience(doc: Document, sections: tuple[Section, ...]) -> Experience:
+    """Dated positions in experience sections and the years they cover, overlaps merged."""
+    found: list[tuple[Position, DateRange]] = []
+    body = body_size(doc.lines)
+    for s in sections:
+        if s.kind == "experience":
+            found.extend(positions_in(s.lines, body))
+    claim = _claimed_years(sections)
+    if not found:
+        has_section = any(s.kind == "experience" for s in sections)
+        return Experience(years=claim if claim is not None else (None if has_section else 0.0))
+    as_of, known = cv_date(doc, sections)
+    printed = latest([r for _, r in found])
+    if printed and month_index(printed) > month_index(as_of):
+        as_of = (printed[0], printed[1] or 12)
+    periods = [p for _, r in found if (p := interval(r, as_of))]
+    years = total_years(periods)
+    if not known and claim is not None and any(r.current for _, r in found):
+        years = max(years, claim)      # the CV's own "N years of experience" as a floor
+    return Experience(years=years, positions=tuple(p for p, _ in found))
+
+
+def _claimed_years(sections: tuple[Section, ...]) -> float | None:
+    """'5+ years of experience' in the summary, for CVs whose positions carry no dates."""
+    for s in sections:
+        if s.kind in ("summary", "header"):
+            for line in s.lines:
+                m = _YEARS_CLAIM.search(line.text)
+                if m:
+                    return float(m.group(1))
+    return None
+
+
+def positions_in(lines: tuple[Line, ...], body: float = 0.0) -> list[tuple[Position, DateRange]]:
+    """One position per dated entry line: title and organisation from that line and the short
+    lines just above it (or just below, when the entry starts with its dated line)."""
+    texts = [clean(ln.text) for ln in lines]
+    hits = [(i, r) for i, r in find_ranges_in_lines(texts) if _entry_date(texts[i], r)]
+    dated = sorted({i for i, _ in hits})
+    out: list[tuple[Position, DateRange]] = []
+    for i, r in hits:
+        prev = max((j for j in dated if j < i), default=-1)
+        nxt = min((j for j in dated if j > i), default=len(lines))
+        own = _without_dates(texts[i])
+        above = [texts[j] for j in range(max(prev + 1, i - 2), i) if _entry_line(lines[j], texts[j], body)]
+        below = [texts[j] for j in range(i + 1, min(i + 2, nxt)) if _entry_line(lines[j], texts[j], body)]
+        context = above if above else below
+        title, org = title_and_org(own, context)
+        end = r.end if r.end is not None else (None if r.current else r.start)
+        out.append((Position(title=title, organization=org, start=iso(r.start), end=iso(end),
+                             current=r.current, page=lines[i].page,
+                             text=" / ".join(context + [texts[i]]) if above else texts[i]), r))
+    return out
+
+
+def _entry_date(text: str, r: DateRange) -> bool:
+    """A date that heads an entry, not one mentioned in a sentence. A lone date (no range)
+    must carry its month and sit on a short line that is not a sentence."""
+    before, after = text[:r.span[0]], text[r.span[1]:]
+    words = len(re.findall(r"[A-Za-z]{2,}", before + " " + after))
+    if not r.is_range:
+        return r.start[1] is not None and words <= 8 and not text.rstrip().endswith(".")
+    if words <= MAX_ENTRY_WORDS:
+        return True
+    return not re.search(r"[A-Za-z]", before) or not re.search(r"[A-Za-z]", after)
+
+
+def _entry_line(line: Line, text: str, body: float) -> bool:
+    """A short line that can carry a title or employer (not a bullet sentence)."""
+    words = text.split()
+    if not words or len(words) > MAX_ENTRY_WORDS or text.rstrip().endswith((".", ";")):
+        return False
+    if find_ranges(text):
+        return False
+    return line.bold or (body > 0 and line.size > body) or len(re.findall(r"[A-Za-z]{2,}", text)) <= 8
+
+
+def _without_dates(text: str) -> str:
+    for r in reversed(find_ranges(text)):
+        text = text[:r.span[0]] + " " + text[r.span[1]:]
+    text = re.sub(r"(?i)\b(?:expected|present|current|now|ongoing)\b", " ", text)
+    return " ".join(text.split())
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> tuple[frozenset[str], frozenset[str]]:
+    raw = load_data("titles.yaml")
+    return frozenset(raw["title_words"]), frozenset(raw["org_words"])
+
+
+def location_span(text: str) -> tuple[int, int] | None:
+    """Where 'City, ST' / 'City, Country' sits in an entry line: at most three capitalised
+    words before the comma, stopping at an employer word ('Viasat Inc. Carlsbad, CA')."""
+    places = load_places()
+    names = sorted({**places.states, **places.countries}, key=len, reverse=True)
+    pat = re.compile(r",\s*(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
+    titles, orgs = _title_words()
+    for m in pat.finditer(text):
+        words = list(re.finditer(r"\S+", text[:m.start()]))
+        start = None
+        for n, w in enumerate(reversed(words[-3:])):
+            token = w.group(0)
+            bare = token.lower().strip(".,")
+            if not token[0].isupper() or token.endswith(",") or bare in orgs or bare in titles:
+                break
+            if n == 2 and bare not in _CITY_PREFIXES:
+                break
+            start = w.start()
+        if start is not None:
+            return start, m.end()
+    return None
+
+
+def fragments(text: str) -> list[str]:
+    """The parts of an entry line between separators, without its location and dates."""
+    loc = location_span(text)
+    if loc:
+        text = text[:loc[0]] + " | " + text[loc[1]:]
+    out: list[str] = []
+    for part in _SPLIT.split(_without_dates(text)):
+        part = re.sub(r"(?i)\s+(?:and|&|or|to)$", "", part.strip(" .,:;-–—|()*"))
+        if not part or not re.search(r"[A-Za-z]{2}", part):
+            continue
+        if part.lower() in ("remote", "hybrid", "on-site", "onsite", "full-time", "part-time"):
+            continue
+        if out and re.fullmatch(r"(?i)(?:inc|llc|ltd|corp|co|gmbh|plc|s\.?a)\.?", part):
+            out[-1] = f"{out[-1]}, {part}"
+            continue
+        out.append(part)
+    return out
+
+
+def title_and_org(own: str, context: list[str]) -> tuple[str | None, str | None]:
+    """Tell the job title from the employer among an entry's fragments: by title words
+    ('Engineer', 'Intern') and employer words ('Inc.', 'University'), else by position."""
+    titles, orgs = _title_words()
+    mine = fragments(own)
+    near = [f for text in context for f in fragments(text)]
+
+    def words(s: str) -> set[str]:
+        return {w.strip(".,()").lower() for w in s.split()}
+
+    title = next((f for f in mine + near if words(f) & titles), None)
+    org = next((f for f in near + mine if f != title and words(f) & orgs), None)
+    if title is None:
+        title = mine[0] if mine else (near[0] if near else None)
+    if org is None:
+        org = next((f for f in near + mine if f != title), None)
+    return title, org
+
+
+# ---------------------------------------------------------------- education
+
+@lru_cache(maxsize=1)
+def degree_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(level, pattern) pairs from data/degrees.yaml, highest level first."""
+    raw = load_data("degrees.yaml")
+    out = []
+    for level, pats in raw.items():
+        if level not in DEGREE_LEVELS:
+            raise DataError(f"data/degrees.yaml: key {level!r}: expected one of {', '.join(DEGREE_LEVELS)}")
+        for p in pats:
+            try:
+                out.append((level, re.compile(p)))
+            except re.error as e:
+                raise DataError(f"data/degrees.yaml: {level}: bad pattern {p!r} ({e})") from e
+    return tuple(out)
+
+
+def find_degree(text: str) -> tuple[str, re.Match[str]] | None:
+    """The highest degree level named in a line and where it is printed."""
+    best: tuple[str, re.Match[str]] | None = None
+    for level, pat in degree_patterns():
+        m = pat.search(text)
+        if m and (best is None or DEGREE_LEVELS.index(level) > DEGREE_LEVELS.index(best[0])):
+            best = (level, m)
+    return best
+
+
+def extract_education(doc: Document, sections: tuple[Section, ...]) -> Education:
+    """Degrees in education sections (or, without one, long-form degrees anywhere)."""
+    lines = [ln for s in sections if s.kind == "education" for ln in s.lines]
+    if not lines:
+        lines = [ln for s in sections if s.kind not in ("experience", "publications", "references")
+                 for ln in s.lines if re.search(r"(?i)bachelor|master|ph\.?d|doctor|associate of|high school", ln.text)]
+    texts = [clean(ln.text) for ln in lines]
+    entries = []
+    for i, text in enumerate(texts):
+        hit = find_degree(text)
+        if hit is None:
+            continue
+        level, m = hit
+        degree, field = _degree_and_field(text, m)
+        near = [j for j in (i - 1, i + 1, i - 2, i + 2) if 0 <= j < len(texts) and not find_degree(texts[j])]
+        entries.append(EducationEntry(degree=degree, level=level, field=field,
+                                      institution=_institution(text, [texts[j] for j in near]),
+                                      year=_grad_year([text] + [texts[j] for j in near[:2]])))
+    best = max((e.level for e in entries), key=DEGREE_LEVELS.index, default="none")
+    return Education(highest_degree=best, entries=tuple(entries))
+
+
+def _degree_and_field(text: str, m: re.Match[str]) -> tuple[str, str | None]:
+    """'Bachelor of Science in Computer Science, 2019' -> (that degree, 'Computer Science').
+    The degree type after 'of' (Science, Arts, Engineering) is part of the degree, not the field."""
+    rest = text[m.end():]
+    dates = find_ranges(rest)
+    if dates:
+        rest = rest[:dates[0].span[0]]
+    pos = 0
+    lead = re.match(r"(?i)[\s,:.\-]*(?:(?:of|in)\s+)?", rest)
+    pos = lead.end() if lead else 0
+    kind = re.match(rf"(?i)(?:{_DEGREE_TYPES})\b\s*(?:\(hons?\)|\(honou?rs\)|honou?rs)?\s*(?=$|in\b|[,|:;(\-–—])",
+                    rest[pos:])
+    if kind:
+        pos += kind.end()
+        sep = re.match(r"(?i)\s*(?:[,|:;\-–—]\s*)?(?:in\s+)?", rest[pos:])
+        pos += sep.end() if sep else 0
+    field_text = rest[pos:]
+    stop = _FIELD_STOP.search(field_text)
+    field_text = field_text[:stop.start()] if stop else field_text
+    field: str | None = field_text.split(",")[0].strip(" ,:.-–—")
+    if field and (not re.search(r"[A-Za-z]{2}", field) or len(field) > 70 or _INSTITUTION.search(field)):
+        field = None
+    end = m.end() + pos + (len(field) + field_text.find(field) if field else 0)
+    degree = text[m.start():end].strip(" ,:;.-–—|")
+    return degree or m.group(0).strip(), field or None
+
+
+def _institution(text: str, near: list[str]) -> str | None:
+    for t in [text] + near:
+        loc = location_span(t)
+        if loc:
+            t = t[:loc[0]] + " | " + t[loc[1]:]
+        for part in _SPLIT.split(_without_dates(t)):
+            part = part.strip(" .,:;-–—|")
+            if _INSTITUTION.search(part) and not find_degree(part):
+                return part
+    return None
+
+
+def _grad_year(texts: list[str]) -> int | None:
+    for t in texts:
+        ranges = find_ranges(t)
+        if ranges:
+            r = ranges[-1]
+            if r.current:
+                return None
+            return (r.end or r.start)[0]
+    return None
+
+
+# ---------------------------------------------------------------- certifications
+
+@lru_cache(maxsize=1)
+def roadmap_certifications() -> tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]:
+    raw = load_data("certifications.yaml")
+    return tuple((str(c["name"]), tuple(re.compile(p, re.IGNORECASE) for p in c["patterns"]))
+                 for c in raw)
+
+
+def extract_certifications(doc: Document, sections: tuple[Section, ...]) -> tuple[str, ...]:
+    """The roadmap's certifications named anywhere, then each line of certification sections."""
+    text = " ".join(clean(ln.text) for ln in doc.lines)
+    found = [name for name, pats in roadmap_certifications() if any(p.search(text) for p in pats)]
+    for s in sections:
+        if s.kind != "certifications":
+            continue
+        for line in s.lines:
+            name = _certification_name(clean(line.text))
+            if name and not any(p.search(name) for _, pats in roadmap_certifications() for p in pats):
+                found.append(name)
+    return tuple(dict.fromkeys(found))
+
+
+def _certification_name(text: str) -> str | None:
+    """'2023 AWS Certified Security - Specialty, Amazon Web Services' -> the certificate's name."""
+    if not text or text[0].islower() or len(text.split()) > 14:
+        return None
+    name = _without_dates(text)
+    name = re.sub(r"(?i)\((?:[^)]*\d{4}[^)]*|issued[^)]*|credential[^)]*|expires?[^)]*)\)", " ", name)
+    name = re.split(r"\s*[|,;]\s+|\s+,\s*|\s{3,}|(?i:\s+credential\s+id\b)|(?i:\s+issued\b)", name)[0]
+    name = name.strip(" .,:;-–—•")
+    return name if len(re.findall(r"[A-Za-z]", name)) >= 4 else None

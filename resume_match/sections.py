@@ -2,6 +2,7 @@
 lexicon (resume_match/data/headings.yaml) matched fuzzily, mapped to canonical section kinds."""
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections import Counter
@@ -136,14 +137,56 @@ class _Candidate:
     index: int
     match: HeadingMatch | None
     style: _Style
+    label: str = ""                # a heading printed in a left label column, glued to content
+
+
+def _text_indent(lines: tuple[Line, ...]) -> float:
+    """The left edge most lines start at (the main text column)."""
+    edges = Counter(round(ln.x0 / 4) * 4 for ln in lines if ln.x1 > 0)
+    return float(edges.most_common(1)[0][0]) if edges else 0.0
+
+
+def _label_prefix(line: Line, indent: float) -> tuple[str, HeadingMatch] | None:
+    """'Education Virginia Tech ...' from CVs whose headings sit in a left margin column and
+    share a text line with the first entry: the longest leading words that are a heading."""
+    if indent <= 0 or line.x0 > indent - 20 or line.column > 0:
+        return None
+    words = line.text.split()
+    for n in (3, 2, 1):
+        if len(words) > n and words[0][:1].isupper():
+            m = match_heading(" ".join(words[:n]))
+            if m and m.whole and m.score >= 95:
+                return " ".join(words[:n]).rstrip(" &|•·:-"), m
+    return None
+
+
+def _label_column(lines: tuple[Line, ...], plain: bool) -> dict[int, tuple[str, HeadingMatch]]:
+    """Headings glued to content in a left label column: kept only when most lines starting at
+    that left edge begin with a heading word (so 'Software Engineer ...' in an ordinary CV
+    does not become a 'Software' heading)."""
+    if plain:
+        return {}
+    indent = _text_indent(lines)
+    labels = {i: lab for i, ln in enumerate(lines) if (lab := _label_prefix(ln, indent))}
+    if not labels:
+        return {}
+    edge = Counter(round(ln.x0 / 4) for ln in lines)
+    hits = Counter(round(lines[i].x0 / 4) for i in labels)
+    good = {e for e, n in hits.items() if n >= 3 and n >= 0.5 * edge[e]}
+    return {i: lab for i, lab in labels.items() if round(lines[i].x0 / 4) in good}
 
 
 def _candidates(lines: tuple[Line, ...], body: float, plain: bool) -> list[_Candidate]:
     out = []
+    labels = _label_column(lines, plain)
     for i, line in enumerate(lines):
-        if not _shape_ok(line.text):
+        shaped = _shape_ok(line.text)
+        m = match_heading(line.text) if shaped else None
+        if (m is None or not m.whole) and i in labels:
+            out.append(_Candidate(i, labels[i][1], _style(line), labels[i][0]))
             continue
-        m = match_heading(line.text)
+        if not shaped:
+            continue
         if m is None:
             out.append(_Candidate(i, None, _style(line)))
             continue
@@ -176,22 +219,50 @@ def _fits(style: _Style, house: _Style, body: float, strict: bool) -> bool:
     return by_size or (house.bold and style.bold) or (house.caps and style.caps)
 
 
-def find_headings(doc: Document) -> list[tuple[int, str]]:
-    """(index into doc.lines, kind) of every heading line, in reading order."""
+@dataclass(frozen=True)
+class Heading:
+    index: int                     # into doc.lines
+    kind: str
+    text: str                      # the heading as printed
+    rest: str = ""                 # content printed on the same line after a label heading
+    next_rest: str | None = None   # a two-line label ("Research" / "Experience"): the next
+                                   # line's content after its half of the label
+
+
+def find_headings(doc: Document) -> list[Heading]:
+    """Every heading line, in reading order."""
     lines = doc.lines
     body = body_size(lines)
     plain = doc.kind == "text" or body == 0
     cands = _candidates(lines, body, plain)
-    house = _house_style(cands, body)
-    found: list[tuple[int, str]] = []
+    house = _house_style([c for c in cands if not c.label], body)
+    found: list[Heading] = []
     for c in cands:
-        if c.match is not None:
+        text = lines[c.index].text.strip()
+        if c.label and c.match is not None:
+            found.append(Heading(c.index, c.match.kind, c.label, text[len(c.label):].strip()))
+        elif c.match is not None:
             exact = c.match.whole and c.match.score >= 95
             if house is None or _fits(c.style, house, body, strict=not exact):
-                found.append((c.index, c.match.kind))
+                found.append(Heading(c.index, c.match.kind, text))
         elif house is not None and not plain and house.size >= body + 0.9 and _fits(c.style, house, body, True):
-            found.append((c.index, "other"))   # styled like the CV's headings, name not in lexicon
-    return found
+            found.append(Heading(c.index, "other", text))   # styled like the CV's headings
+    return _join_labels(found, lines)
+
+
+def _join_labels(heads: list[Heading], lines: tuple[Line, ...]) -> list[Heading]:
+    """A label heading broken over two lines ('Industry' / 'Experience') is one heading."""
+    out: list[Heading] = []
+    for h in heads:
+        prev = out[-1] if out else None
+        if prev and prev.rest and h.rest and h.index == prev.index + 1 and prev.next_rest is None:
+            m = match_heading(f"{prev.text} {h.text}")
+            if m and m.whole:
+                out[-1] = dataclasses.replace(prev, kind=m.kind, text=f"{prev.text} {h.text}",
+                                              next_rest=h.rest)
+                continue
+        out.append(h)
+    return out
 
 
 def split_sections(doc: Document) -> tuple[Section, ...]:
@@ -201,19 +272,23 @@ def split_sections(doc: Document) -> tuple[Section, ...]:
         return ()
     heads = find_headings(doc)
     out: list[Section] = []
-    first = heads[0][0] if heads else len(lines)
+    first = heads[0].index if heads else len(lines)
     if first > 0:
         out.append(Section(kind="header", heading="", page=lines[0].page, lines=lines[:first]))
-    for n, (i, kind) in enumerate(heads):
-        end = heads[n + 1][0] if n + 1 < len(heads) else len(lines)
+    for n, h in enumerate(heads):
+        end = heads[n + 1].index if n + 1 < len(heads) else len(lines)
+        kind = h.kind
         if kind == "coursework":
             kind = "education" if out and out[-1].kind == "education" else "other"
-        out.append(Section(kind=kind, heading=lines[i].text.strip(), page=lines[i].page,
-                           lines=lines[i + 1:end]))
+        body = lines[h.index + 1:end]
+        if h.next_rest is not None and body:
+            body = (dataclasses.replace(body[0], text=h.next_rest),) + body[1:]
+        if h.rest:
+            body = (dataclasses.replace(lines[h.index], text=h.rest),) + body
+        out.append(Section(kind=kind, heading=h.text, page=lines[h.index].page, lines=body))
     return tuple(out)
 
 
 def section_text(sections: tuple[Section, ...], *kinds: str) -> list[Line]:
     """All lines of the sections of the given kinds, in order."""
     return [line for s in sections if s.kind in kinds for line in s.lines]
-

@@ -1,0 +1,221 @@
+"""Who the CV is about and how to reach them: name, e-mail, phone (via `phonenumbers`), links
+and location, looked for in the header block first, then the body, then page margins."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Iterable
+
+import phonenumbers
+import yaml
+
+from resume_match.errors import DataError
+from resume_match.models import Contact, Document, Line, Section
+
+DEFAULT_REGION = "US"
+MAX_LINKS = 8
+_NOISE = re.compile(r"\(cid:\d+\)|[\ue000-\uf8ff\u20dd\u2022\u25cf\u25aa]")
+_EMAIL = re.compile(r"(?<![\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+_PHONE = re.compile(r"(?<![\w+])(?:\(\s*\+?\d{1,4}\s*\)\s*|\+\s?)?\d[\d \u00a0().\-/]{5,}\d(?![\w])")
+_PHONE_WORDS = re.compile(r"(?i)\b(?:phone|tel|mobile|cell|mob|ph|contact|call|whatsapp)\b")
+_URL = re.compile(
+    r"(?<![@\w.\-/])(?P<url>(?P<scheme>https?://)?(?P<www>www\.)?"
+    r"(?P<host>(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?P<tld>[a-z]{2,12}))(?![a-z0-9-])"
+    r"(?::\d{2,5})?(?P<path>/[^\s|,;()<>\"'\u2022\u00b7]*)?)", re.IGNORECASE)
+_TLDS = frozenset(("com org net io dev ai me co edu gov app xyz info tech site page blog us uk ca de "
+                   "in fr nl es it ch se no dk fi pl eu au nz jp kr cn sg hk tw br mx ru ie be at pt "
+                   "cz gr il ae za ng ke pk bd lk vn th my id ph ua ro hu sk si ly gl to cc tv sh "
+                   "online website portfolio live works cloud design codes science academy").split())
+_PROFILE_HOSTS = ("linkedin.com", "github.com", "github.io", "gitlab.com", "scholar.google",
+                  "kaggle.com", "huggingface.co", "bitbucket.org", "stackoverflow.com", "medium.com",
+                  "orcid.org", "researchgate.net", "twitter.com", "x.com", "behance.net",
+                  "dribbble.com", "leetcode.com", "substack.com", "hashnode.dev", "dev.to")
+_LABELLED_LOCATION = re.compile(r"(?i)\b(?:location|address|based in|city)\s*[:\-]\s*([^|•·;]+)")
+_NAME_WORD = re.compile(r"^(?:[^\W\d_][^\W\d_'’\-.]*[.]?|[^\W\d_]\.)$")
+_PARTICLES = frozenset("van von der den de da del della di du la le bin binti al el dos das y".split())
+
+
+@dataclass(frozen=True)
+class Places:
+    states: dict[str, str]         # "CA" or "California" -> ISO region of the phone plan ("US")
+    countries: dict[str, str]      # "Canada" -> "CA"
+
+
+@lru_cache(maxsize=None)
+def load_data(name: str) -> Any:
+    """A YAML file from resume_match/data, loaded once."""
+    try:
+        return yaml.safe_load(resources.files("resume_match").joinpath("data", name).read_text("utf-8"))
+    except (OSError, yaml.YAMLError) as e:
+        raise DataError(f"data/{name}: cannot load ({e})") from e
+
+
+@lru_cache(maxsize=1)
+def load_places() -> Places:
+    raw = load_data("places.yaml")
+    states = {s: "US" for s in raw["us_states"] + raw["us_state_names"]}
+    states.update({s: "CA" for s in raw["ca_provinces"] + raw["ca_province_names"]})
+    return Places(states=states, countries={str(k): str(v) for k, v in raw["countries"].items()})
+
+
+def clean(text: str) -> str:
+    """Line text without icon glyphs, (cid:NN) noise and odd spaces."""
+    return " ".join(_NOISE.sub(" ", unicodedata.normalize("NFKC", text)).split())
+
+
+# ---------------------------------------------------------------- e-mail, phone, links, location
+
+def find_email(texts: Iterable[str]) -> str | None:
+    for text in texts:
+        m = _EMAIL.search(clean(text))
+        if m:
+            return m.group(0).rstrip(".")
+    return None
+
+
+def find_phone(texts: Iterable[str], region: str | None = None) -> str | None:
+    """The first phone number: E.164 when `phonenumbers` finds it possible, else its digits."""
+    for text in texts:
+        norm = clean(text).translate(_DASHES)
+        for m in _PHONE.finditer(norm):
+            phone = normalize_phone(m.group(0), region or DEFAULT_REGION)
+            if phone:
+                return phone
+    return None
+
+
+_DASHES = dict.fromkeys(map(ord, "\u00ad\u2010\u2011\u2012\u2013\u2014\u2212"), "-")
+
+
+def normalize_phone(raw: str, region: str = DEFAULT_REGION) -> str | None:
+    """'(+82)10-9030-1843' -> '+821090301843'; None for dates, ids and too few digits."""
+    digits = re.sub(r"\D", "", raw)
+    if not 7 <= len(digits) <= 15 or _not_a_phone(raw.strip()):
+        return None
+    intl = raw.lstrip(" (").startswith("+")
+    text = "+" + digits if intl else raw
+    try:
+        num = phonenumbers.parse(text, None if intl else region)
+        if phonenumbers.is_possible_number(num):
+            return phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
+    except phonenumbers.NumberParseException:
+        pass
+    if len(digits) < 10:
+        return None
+    return ("+" if intl else "") + digits
+
+
+def _not_a_phone(raw: str) -> bool:
+    """Year ranges, dates and SSN-shaped ids that happen to be digit runs."""
+    if re.fullmatch(r"(?:19|20)\d\d\s*-+\s*(?:19|20)\d\d", raw):
+        return True
+    if re.fullmatch(r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}", raw):
+        return True
+    return bool(re.fullmatch(r"\d{3}-\d{2}-\d{4}", raw))
+
+
+def find_links(texts: Iterable[str], anywhere: bool) -> list[str]:
+    """URLs as printed without the scheme. In the header any known-TLD domain counts; elsewhere
+    (`anywhere`) only ones with a scheme or www., or on a profile site (LinkedIn, GitHub...)."""
+    out: list[str] = []
+    for text in texts:
+        for m in _URL.finditer(clean(text)):
+            host = m.group("host").lower()
+            if m.group("tld").lower() not in _TLDS:
+                continue
+            profile = any(p in host for p in _PROFILE_HOSTS)
+            if anywhere and not (m.group("scheme") or m.group("www") or profile):
+                continue
+            if not (m.group("scheme") or m.group("www") or profile) and not _plausible_site(host):
+                continue
+            link = m.group("url")[len(m.group("scheme") or ""):].rstrip(".:/)")
+            if link.lower() not in (x.lower() for x in out):
+                out.append(link)
+    return out[:MAX_LINKS]
+
+
+def _plausible_site(host: str) -> bool:
+    """A bare domain such as 'jane.dev' or 'fb.co': letters before the TLD, not 'node.js'-like."""
+    labels = host.split(".")
+    return len(labels) >= 2 and any(len(x) >= 2 and x.isalpha() or "-" in x for x in labels[:-1])
+
+
+def find_location(texts: Iterable[str]) -> tuple[str | None, str | None]:
+    """'City, ST' / 'City, State' / 'City, Country' and the phone region it implies."""
+    places = load_places()
+    names = {**places.states, **places.countries}
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    pat = re.compile(rf"((?:[A-Z][\w'’.\-]*\s){{0,2}}[A-Z][\w'’.\-]*),\s*({alternatives})(?![\w])")
+    for text in texts:
+        t = clean(text)
+        m = _LABELLED_LOCATION.search(t)
+        if m and m.group(1).strip():
+            loc = m.group(1).strip().rstrip(".,")
+            hit = pat.search(loc)
+            return loc, names.get(hit.group(2)) if hit else None
+        for part in re.split(r"[|•·;]", t):
+            hit = pat.search(part)
+            if hit and not any(c.isdigit() for c in hit.group(1)) and "@" not in part:
+                return f"{hit.group(1)}, {hit.group(2)}", names[hit.group(2)]
+    return None, None
+
+
+# ---------------------------------------------------------------- name
+
+def find_name(lines: list[Line] | tuple[Line, ...]) -> str | None:
+    """The most prominent header line that reads like a person's name (largest font, then first)."""
+    stop = set(load_data("titles.yaml")["not_name_words"])
+    titles = set(load_data("titles.yaml")["title_words"])
+    best: tuple[float, int, str] | None = None
+    for i, line in enumerate(lines):
+        name = _as_name(line.text, stop, titles)
+        if name and (best is None or line.size > best[0]):
+            best = (line.size, i, name)
+    return best[2] if best else None
+
+
+def _as_name(text: str, stop: set[str], titles: set[str]) -> str | None:
+    first = re.split(r"\s[|•·–—]\s|[|,•·]|\s{3,}", clean(text))[0]
+    words: list[str] = []
+    for raw in first.split():
+        word = raw.strip(".,;:")
+        letters = re.sub(r"[^\w]", "", unicodedata.normalize("NFKD", raw)).lower()
+        if letters in stop or not word or not _NAME_WORD.match(word):
+            break
+        words.append(word)
+    if not 2 <= len(words) <= 5 or words[-1].lower() in titles:
+        return None
+    joined = " ".join(words)
+    if joined.islower() or joined.isupper():
+        return " ".join(w if w.lower() in _PARTICLES else w[:1].upper() + w[1:].lower() for w in words)
+    if not all(w[0].isupper() or w.lower() in _PARTICLES for w in words):
+        return None
+    return joined
+
+
+# ---------------------------------------------------------------- all of it
+
+def extract_contact(doc: Document, sections: tuple[Section, ...]) -> tuple[str | None, Contact]:
+    """Name and contact details; `in_margin` when they were only in page headers/footers."""
+    header = [ln for s in sections if s.kind == "header" for ln in s.lines] or list(doc.lines[:10])
+    body = [ln for s in sections if s.kind not in ("header", "references") for ln in s.lines]
+    margin = [ln for p in doc.pages for ln in p.margin_lines]
+    head_t, body_t, margin_t = ([ln.text for ln in x] for x in (header, body, margin))
+    location, region = find_location(head_t)
+    email = find_email(head_t) or find_email(body_t)
+    phone_lines = [t for t in body_t if _PHONE_WORDS.search(t)]
+    phone = find_phone(head_t, region) or find_phone(phone_lines, region)
+    links = find_links(head_t, anywhere=False) + find_links(body_t, anywhere=True)
+    in_margin = False
+    if email is None and phone is None:
+        email, phone = find_email(margin_t), find_phone(margin_t, region)
+        in_margin = bool(email or phone)
+    links += find_links(margin_t, anywhere=False)
+    if location is None and margin_t:
+        location, _ = find_location(margin_t)
+    unique = list(dict.fromkeys(links))[:MAX_LINKS]
+    return find_name(header), Contact(email=email, phone=phone, links=tuple(unique),
+                                      location=location, in_margin=in_margin)
