@@ -1,0 +1,100 @@
+"""Printed dates and ranges -> (year, month) values, and years with overlaps merged."""
+from __future__ import annotations
+
+import pytest
+
+from resume_match.dates import (DateRange, find_ranges, find_ranges_in_lines, interval, iso,
+                                normalize, parse_iso, total_years)
+
+
+def only(text: str) -> DateRange:
+    ranges = find_ranges(text)
+    assert len(ranges) == 1, ranges
+    return ranges[0]
+
+
+@pytest.mark.parametrize("text, start, end, current", [
+    ("Jan 2019 - Present", (2019, 1), None, True),
+    ("January 2019 – Current", (2019, 1), None, True),
+    ("03/2018 - 06/2021", (2018, 3), (2021, 6), False),
+    ("2017-2020", (2017, None), (2020, None), False),
+    ("2017 – 2020", (2017, None), (2020, None), False),
+    ("Summer 2019", (2019, 6), (2019, 8), False),
+    ("Fall 2020", (2020, 9), (2020, 11), False),
+    ("2019 to date", (2019, None), None, True),
+    ("Sept. 2018 — now", (2018, 9), None, True),
+    ("'18-'20", (2018, None), (2020, None), False),
+    ("Since March 2016", (2016, 3), None, True),
+    ("May–August 2014", (2014, 5), (2014, 8), False),
+    ("Nov 2022 - Feb 2023", (2022, 11), (2023, 2), False),
+    ("Sep.2023\u00adMar.2024", (2023, 9), (2024, 3), False),      # no spaces, soft hyphen
+    ("Jan2015-Present|NewYork,NY", (2015, 1), None, True),
+])
+def test_each_printed_range_format(text: str, start, end, current: bool) -> None:
+    r = only(text)
+    assert (r.start, r.end, r.current) == (start, end, current)
+
+
+def test_span_points_at_the_printed_range() -> None:
+    text = "Data Scientist, Acme Corp   Jun 2021 – Present"
+    r = only(text)
+    assert text[r.span[0]:r.span[1]] == "Jun 2021 – Present"
+
+
+def test_single_dates_keep_their_precision() -> None:
+    assert only("Expected June 2023").start == (2023, 6)
+    assert not only("Expected June 2023").is_range
+    assert only("Carleton University, 2019").start == (2019, None)
+
+
+def test_numbers_that_are_not_dates_are_ignored() -> None:
+    assert find_ranges("Improved recall by 2019% on 12,000 documents") == ()
+    assert find_ranges("Reduced costs by $2,018 per month") == ()
+    assert find_ranges("Summary of results") == ()
+
+
+def test_end_before_start_is_not_a_range() -> None:
+    assert all(r.end is None for r in find_ranges("2020 - 2017"))
+
+
+def test_range_wrapped_over_two_lines() -> None:
+    """moderncv prints '2021 –' in a narrow date column and 'Present' on the next line."""
+    hits = find_ranges_in_lines(["2021 – Machine Learning Engineer, OpenAI", "Present Leading a team"])
+    assert [(i, r.start, r.current) for i, r in hits] == [(0, (2021, None), True)]
+
+
+def test_normalize_keeps_offsets() -> None:
+    text = "Jan 2019 \u2013 Mar 2020 \ufb01x"
+    assert len(normalize(text)) == len(text)
+
+
+def test_interval_counts_months_inclusively_and_years_january_to_january() -> None:
+    assert interval(only("Jun 2022 - Aug 2022"), (2025, 1)) == (2022 * 12 + 5, 2022 * 12 + 8)
+    s, e = interval(only("2017 - 2020"), (2025, 1))
+    assert (e - s) / 12 == 3
+    s, e = interval(only("2019 - 2019"), (2025, 1))
+    assert e - s == 12
+
+
+def test_present_counts_up_to_the_cv_date() -> None:
+    s, e = interval(only("Jan 2020 - Present"), (2022, 12))
+    assert (e - s) == 36
+
+
+def test_overlapping_periods_are_merged() -> None:
+    as_of = (2024, 12)
+    periods = [interval(only(t), as_of) for t in
+               ("Jan 2018 - Dec 2020", "Jun 2019 - Jun 2021", "Jan 2023 - Dec 2023")]
+    assert total_years([p for p in periods if p]) == 4.5       # 2018-01..2021-06 + 2023
+
+
+def test_contained_period_adds_nothing() -> None:
+    periods = [interval(only(t), (2024, 1)) for t in ("2015 - 2020", "Mar 2016 - May 2017")]
+    assert total_years([p for p in periods if p]) == 5.0
+
+
+def test_iso_and_metadata_dates() -> None:
+    assert iso((2019, 3)) == "2019-03" and iso((2019, None)) == "2019" and iso(None) is None
+    assert parse_iso("D:20230716172853Z") == (2023, 7)
+    assert parse_iso("2025-08-27") == (2025, 8)
+    assert parse_iso("nonsense") is None
