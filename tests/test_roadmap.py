@@ -177,3 +177,24 @@ def test_cli_roadmap_missing_file_is_one_line_error(tmp_path):
     r = CliRunner().invoke(main, ["roadmap", str(tmp_path / "nope.pdf")])
     assert r.exit_code == 1
     assert r.output.strip().splitlines()[-1] == f"Error: {tmp_path / 'nope.pdf'}: no such file"
+
+
+def test_roadmap_data_names_only_taxonomy_skills():
+    from resume_match.roadmap import roadmap_data
+    from resume_match.skills.taxonomy import CATEGORIES, load_taxonomy
+    tax, d = load_taxonomy(), roadmap_data()
+    s = d["signals"]
+    ids = set(s["version_control"]) | set(s["testing"]) | set(s["ml_methods"]["ids"]) | set(
+        s["data_work"]["ids"])
+    cats = set(s["ml_methods"]["categories"]) | set(s["data_work"]["categories"])
+    for spec in s["specialties"].values():
+        ids |= set(spec["ids"])
+        cats |= set(spec["categories"])
+    for plan in d["plans"]:
+        ids |= set(plan["skills"])
+        cats |= set(plan["categories"])
+        assert plan["courses"] or plan["projects"]
+    assert sorted(i for i in ids if i not in tax.skills) == []
+    assert sorted(c for c in cats if c not in CATEGORIES) == []
+    assert set(d["pitfalls"]) == {"no-engineering-practice", "single-specialty", "no-portfolio",
+                                  "no-measurable-impact", "algorithms-without-data"}
