@@ -1,0 +1,158 @@
+"""Headings found by typography and the heading lexicon, mapped to canonical section kinds."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pdfgen
+import pytest
+
+from resume_match.extract import read_document
+from resume_match.extract.text import read_text
+from resume_match.models import SECTION_KINDS, Document, Line, Page
+from resume_match.sections import load_lexicon, match_heading, split_sections
+
+BODY = ("Built churn models in Python and SQL for a retail bank.", 10.0, False)
+
+
+def make_doc(rows: list[tuple[str, float, bool]], x0s: list[float] | None = None) -> Document:
+    """A one-page PDF-like Document from (text, size, bold) rows, 14 pt apart."""
+    lines = tuple(Line(text=t, page=1, x0=(x0s[i] if x0s else 50.0), top=40.0 + 14 * i,
+                       x1=500.0, bottom=50.0 + 14 * i, size=s, bold=b)
+                  for i, (t, s, b) in enumerate(rows))
+    return Document(source="cv.pdf", kind="pdf", pages=(Page(1, 612, 792, lines),))
+
+
+def kinds(doc: Document) -> list[tuple[str, str]]:
+    return [(s.kind, s.heading) for s in split_sections(doc)]
+
+
+def test_text_before_the_first_heading_is_the_header_block() -> None:
+    doc = make_doc([("Jane Doe", 20, True), ("jane@example.com", 10, False),
+                    ("Experience", 14, True), BODY])
+    secs = split_sections(doc)
+    assert secs[0].kind == "header" and secs[0].heading == ""
+    assert [ln.text for ln in secs[0].lines] == ["Jane Doe", "jane@example.com"]
+    assert secs[1].kind == "experience" and [ln.text for ln in secs[1].lines] == [BODY[0]]
+
+
+def test_heading_by_larger_font_alone() -> None:
+    doc = make_doc([("Jane Doe", 20, False), ("Work History", 13, False), BODY, BODY,
+                    ("Academic Background", 13, False), BODY])
+    assert kinds(doc)[1:] == [("experience", "Work History"), ("education", "Academic Background")]
+
+
+def test_heading_by_bold_at_body_size() -> None:
+    doc = make_doc([("Jane Doe", 10, False), ("Core Competencies", 10, True), BODY, BODY])
+    assert kinds(doc)[1] == ("skills", "Core Competencies")
+
+
+def test_heading_by_capitals_at_body_size() -> None:
+    doc = make_doc([("Jane Doe", 10, False), ("SELECTED PUBLICATIONS", 10, False), BODY])
+    assert kinds(doc)[1] == ("publications", "SELECTED PUBLICATIONS")
+
+
+@pytest.mark.parametrize("heading, kind", [
+    ("Professional Experience", "experience"), ("Employment", "experience"),
+    ("Research Experience", "experience"), ("Technical Skills", "skills"),
+    ("Honors", "awards"), ("Honors & Awards", "awards"), ("Licenses & Certifications", "certifications"),
+    ("Volunteer Experience", "volunteering"), ("Languages", "languages"), ("Hobbies", "interests"),
+    ("Referees", "references"), ("Personal Projects", "projects"), ("Career Objective", "summary"),
+    ("Experiance", "experience"),                  # typo, fuzzy match
+    ("WORKEXPERIENCE", "experience"),              # spaces lost in the PDF text layer
+    ("1. Education", "education"),                 # numbering
+    ("Skills & Tools", "skills"),                  # keyword inside a longer heading
+])
+def test_heading_lexicon_maps_to_canonical_kinds(heading: str, kind: str) -> None:
+    m = match_heading(heading)
+    assert m is not None and m.kind == kind
+
+
+def test_sentences_are_not_headings() -> None:
+    assert match_heading("Gained experience deploying models to production with Docker and AWS") is None
+    doc = make_doc([("Jane Doe", 20, True), ("Experience", 14, True),
+                    ("Experience with Python, Spark and Kubernetes.", 10, False)])
+    assert [k for k, _ in kinds(doc)] == ["header", "experience"]
+
+
+def test_lexicon_kinds_are_canonical() -> None:
+    lex = load_lexicon()
+    assert set(lex.phrases.values()) <= set(SECTION_KINDS) | {"coursework"}
+    assert set(lex.keywords.values()) <= set(SECTION_KINDS) | {"coursework"}
+
+
+def test_sub_label_smaller_than_the_cvs_headings_is_not_a_heading() -> None:
+    """'Languages' as a small bold label inside Skills stays in Skills when the CV's own
+    headings are larger."""
+    doc = make_doc([("Jane Doe", 22, True), ("Experience", 14, True), BODY,
+                    ("Education", 14, True), BODY, ("Skills", 14, True),
+                    ("Languages", 11, True), ("Python, SQL, Scala", 10, False)])
+    assert [k for k, _ in kinds(doc)] == ["header", "experience", "education", "skills"]
+
+
+def test_unknown_heading_styled_like_the_others_is_other() -> None:
+    doc = make_doc([("Jane Doe", 22, True), ("EXPERIENCE", 14, True), BODY,
+                    ("MY JOURNEY", 14, True), BODY, ("EDUCATION", 14, True), BODY])
+    assert kinds(doc)[2] == ("other", "MY JOURNEY")
+
+
+def test_coursework_belongs_to_education_when_it_follows_it() -> None:
+    doc = make_doc([("Jane Doe", 20, True), ("Education", 14, True), BODY,
+                    ("Relevant Coursework", 14, True), ("Machine Learning, Statistics", 10, False),
+                    ("Skills", 14, True), BODY, ("Coursework", 14, True), BODY])
+    assert [k for k, _ in kinds(doc)] == ["header", "education", "education", "skills", "other"]
+
+
+def test_headings_in_a_left_label_column_glued_to_content() -> None:
+    """LaTeX CVs that print 'Education' in a margin column beside the first entry line."""
+    rows = [("Jane Doe", 20, True), ("Education Virginia Tech Blacksburg, Virginia", 10, False),
+            ("B.S. Computer Science August 2011 - May 2014", 10, False),
+            ("Research Virginia Tech CS Department", 10, False),
+            ("Experience Research Assistant January 2013 - Present", 10, False),
+            (BODY[0], 10, False), (BODY[0], 10, False),
+            ("Skills Python, C++, Scala", 10, False), (BODY[0], 10, False), (BODY[0], 10, False),
+            (BODY[0], 10, False)]
+    x0s = [30, 30, 98, 30, 30, 98, 98, 30, 98, 98, 98]
+    secs = split_sections(make_doc(rows, x0s))
+    assert [(s.kind, s.heading) for s in secs] == [
+        ("header", ""), ("education", "Education"), ("experience", "Research Experience"),
+        ("skills", "Skills")]
+    assert secs[1].lines[0].text == "Virginia Tech Blacksburg, Virginia"
+    assert [ln.text for ln in secs[2].lines[:2]] == [
+        "Virginia Tech CS Department", "Research Assistant January 2013 - Present"]
+
+
+def test_ordinary_cv_lines_left_of_the_bullets_are_not_labels() -> None:
+    """'Software Engineer ...' at the left edge is a job line, not a 'Software' heading."""
+    rows = [("Jane Doe", 14, True), ("Experience", 12, False), ("Google Mountain View, CA", 11, True),
+            ("Software Engineer Oct 2016 - Present", 10, False), (BODY[0], 10, False),
+            (BODY[0], 10, False), ("Coursera Mountain View, CA", 11, True),
+            ("Software Engineer Jan 2014 - Oct 2016", 10, False), (BODY[0], 10, False),
+            (BODY[0], 10, False), ("Projects", 12, False), (BODY[0], 10, False)]
+    x0s = [36, 36, 36, 47, 71, 71, 36, 47, 71, 71, 36, 71]
+    assert [k for k, _ in kinds(make_doc(rows, x0s))] == ["header", "experience", "projects"]
+
+
+def test_markdown_headings() -> None:
+    md = b"# Jane Doe\njane@example.com\n\n## Summary\nData scientist.\n\n## Work History\nAcme\n"
+    doc = read_text(md, "cv.md")
+    assert kinds(doc) == [("header", ""), ("summary", "Summary"), ("experience", "Work History")]
+
+
+def test_plain_text_headings_by_lexicon_caps_and_colon() -> None:
+    txt = (b"Jane Doe\nSeattle, WA\n\nPROFESSIONAL EXPERIENCE\nData Scientist, Acme 2019 - 2021\n\n"
+           b"Education:\nB.S. Statistics, 2018\n\nSkills\nPython, SQL\n")
+    doc = read_text(txt, "cv.txt")
+    assert [k for k, _ in kinds(doc)] == ["header", "experience", "education", "skills"]
+
+
+def test_generated_pdf_sections(tmp_path: Path) -> None:
+    doc = read_document(pdfgen.make_one_column(tmp_path / "one.pdf"))
+    got = [s.kind for s in split_sections(doc)]
+    assert got[0] == "header"
+    assert {"summary", "experience", "education", "skills"} <= set(got)
+    assert got.index("experience") < got.index("education")
+
+
+def test_empty_document_has_no_sections() -> None:
+    empty = Document(source="x.pdf", kind="pdf", pages=(Page(1, 612, 792, ()),))
+    assert split_sections(empty) == ()
