@@ -21,7 +21,7 @@ from resume_match.models import (AtsCheck, AtsReport, Candidate, Document, Layou
                                  Page, RoleProfile, TemplateSuggestion)
 
 STATUS_CREDIT = {"pass": 1.0, "warn": 0.5, "fail": 0.0}
-BULLET_SECTIONS = ("experience", "projects", "volunteering", "publications", "awards")
+BULLET_SECTIONS = ("experience", "projects", "volunteering")
 DATE_STYLES: tuple[tuple[str, str], ...] = (
     ("month name and year", r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(?:19|20)\d\d\b"),
     ("season and year", r"\b(?:spring|summer|fall|autumn|winter)\s+(?:19|20)\d\d\b"),
@@ -59,21 +59,77 @@ class _Facts:
     bullets: tuple[str, ...]
 
 
+BULLET_GLYPHS = "•●▪■◦‣∙·○►▶➢➤✓✔-–—*"
+DATE_WORD = r"(?:present|current|now|today|ongoing)"
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+LEADING_DATE = re.compile(rf"^(?:{DATE_WORD}\b|(?:19|20)\d\d\b)[\s:,–-]*", re.I)
+RANGE_RE = re.compile(rf"(?:19|20)\d\d\s*(?:-|–|—|to)\s*(?:(?:19|20)\d\d|{DATE_WORD})|"
+                      rf"\b{DATE_WORD}\s*$", re.I)
+
+
+def is_bullet(text: str) -> bool:
+    return text.strip()[:1] in BULLET_GLYPHS
+
+
+def strip_bullet(text: str) -> str:
+    return text.strip().lstrip(BULLET_GLYPHS).strip()
+
+
+def _continues(prev: Line, line: Line, bulleted: bool, left: float, right: float) -> bool:
+    """Does `line` carry on the item `prev` started (a wrapped line) rather than start a new one?"""
+    text = line.text.strip()
+    if bulleted:
+        return not is_bullet(text)
+    if text[:1].islower():
+        return True
+    if prev.text.rstrip().endswith((".", "!", "?", ":", ";")) or right <= left:
+        return False
+    return prev.x1 >= right - 0.12 * (right - left)    # prev ran to the right margin: wrapped
+
+
+def join_wrapped(lines: list[Line]) -> list[str]:
+    """Lines joined back into items: in a bulleted block a new item starts at each bullet;
+    otherwise a line continues the previous one when it starts in lower case or the previous
+    line ran to the right margin without ending a sentence."""
+    lines = [ln for ln in lines if ln.text.strip()]
+    bulleted = any(is_bullet(ln.text) for ln in lines)
+    left = min((ln.x0 for ln in lines), default=0.0)
+    right = max((ln.x1 for ln in lines), default=0.0)
+    items: list[str] = []
+    for i, ln in enumerate(lines):
+        if items and _continues(lines[i - 1], ln, bulleted, left, right):
+            items[-1] = f"{items[-1]} {ln.text.strip()}"
+        else:
+            items.append(strip_bullet(ln.text))
+    return [item for item in items if item]
+
+
+def _is_position_line(text: str, dated: set[str]) -> bool:
+    """A title/organisation/date line rather than an achievement: it holds a date range, or is
+    short and dated, or is where a position's dates were read."""
+    words = len(WORD_RE.findall(text))
+    return (any(text in d or d in text for d in dated if d) or bool(RANGE_RE.search(text))
+            or (words <= 8 and bool(_date_styles(text))))
+
+
 def _bullet_lines(candidate: Candidate, rules: dict[str, Any]) -> tuple[str, ...]:
-    """Sentence-like lines of experience/projects sections, bullet glyphs stripped."""
-    glyphs = rules["bullet_chars"]
+    """Achievement statements of experience/projects sections: glyph bullets, or the sentences of
+    paragraph-style entries; position lines and leading date words dropped."""
     dated = {p.text.strip() for p in candidate.experience.positions if p.text}
     sections = [s for s in candidate.sections if s.kind in BULLET_SECTIONS]
-    lines: list[Line] = [ln for s in sections for ln in s.lines]
-    if not sections and candidate.document is not None:   # no sections found: glyph bullets only
-        lines = [ln for ln in candidate.document.lines if ln.text.strip()[:1] in glyphs]
-    out = []
-    for ln in lines:
-        text = ln.text.strip().lstrip(glyphs).strip()
-        if (len(WORD_RE.findall(text)) >= rules["bullet_min_words"]
-                and not any(text in d or d in text for d in dated if d)
-                and not _date_styles(text)):
-            out.append(text)
+    out: list[str] = []
+    for sec in sections or ([] if candidate.document is None else [None]):
+        lines = list(sec.lines) if sec is not None else [   # no sections found: glyph bullets only
+            ln for ln in candidate.document.lines if is_bullet(ln.text)]  # type: ignore[union-attr]
+        head = sec.heading.strip() if sec is not None else ""
+        body = [ln for ln in lines if ln.text.strip() != head
+                and not _is_position_line(ln.text.strip(), dated)]
+        bulleted = any(is_bullet(ln.text) for ln in body)
+        for item in join_wrapped(body):
+            for sentence in ([item] if bulleted else SENTENCE_END.split(item)):
+                sentence = LEADING_DATE.sub("", sentence).strip()
+                if len(WORD_RE.findall(sentence)) >= rules["bullet_min_words"]:
+                    out.append(sentence)
     return tuple(out)
 
 
@@ -261,7 +317,9 @@ def check_length(c: Candidate, f: _Facts, rules: dict[str, Any]) -> AtsCheck:
     """Length should match seniority: one page early on, two or three later."""
     years = c.experience.years or 0.0
     band = next(b for b in rules["length_bands"] if years < b["max_years"])
-    where = f"{_plural(f.pages, 'page')} and {f.words} words for {years:g} years of experience ({band['label']})"
+    span = (f"{years:g} years of experience ({band['label']})" if c.experience.years is not None
+            else "an undated career (read as under 5 years)")
+    where = f"{_plural(f.pages, 'page')} and {f.words} words for {span}"
     if f.pages > band["warn_pages"]:
         return _check("length", "fail", f"{where[0].upper()}{where[1:]}; aim for {band['pass_pages']}.",
                       f"Cut to {_plural(band['pass_pages'], 'page')}: drop old or unrelated detail.")
@@ -327,12 +385,12 @@ def _odd_char(ch: str) -> bool:
 
 
 def _unusual_fonts(fonts: tuple[str, ...], rules: dict[str, Any]) -> list[str]:
-    safe = [s.replace(" ", "") for s in rules["safe_fonts"]]
+    safe = tuple(s.replace(" ", "") for s in rules["safe_fonts"] + rules["icon_fonts"])
     out = []
     for font in fonts:
         shown = re.sub(r"^[A-Z]{6}\+", "", font)
         key = shown.lower().replace(" ", "").replace("_", "")
-        if key and not any(key.startswith(s) for s in safe) and shown not in out:
+        if key and not key.startswith(safe) and shown not in out:
             out.append(shown)
     return out
 

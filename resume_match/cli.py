@@ -66,7 +66,7 @@ def analyse_cmd(file: Path, roles: tuple[str, ...], jd: str | None, as_json: boo
             role_refs.append(read_posting(jd))
         result = api.analyse(file, role_refs or None, engine=engine, ocr=ocr)
         if html_out is not None:
-            write_atomic(html_out, render.render_html(result, cv_href=str(cv_out) if cv_out else None))
+            write_atomic(html_out, render.render_html(result, cv_href=render.relative_href(cv_out, html_out) if cv_out else None))
         if cv_out is not None:
             write_atomic(cv_out, render.render_cv(result, template_id))
     except ResumeMatchError as e:

@@ -7,19 +7,20 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
 
 import jinja2
 
-from resume_match.ats import template_info
+from resume_match.ats import join_wrapped, strip_bullet, template_info
 from resume_match.errors import DataError, ResumeMatchError
 from resume_match.models import Candidate, Line, Report, RoleFit, Section
 
 STATUS_ICONS = {"pass": ("✓", "Pass"), "warn": ("!", "Warning"), "fail": ("✗", "Fail")}
-BULLET_GLYPHS = "•●▪■◦‣∙·○►▶➢➤✓✔-–—*"
 COMPONENT_LABELS = {"required_skills": "Required skills", "preferred_skills": "Preferred skills",
                     "demonstrated": "Skills shown in work", "experience": "Experience",
                     "education": "Education", "certifications": "Certifications"}
@@ -96,6 +97,11 @@ def safe_href(url: str | None) -> str | None:
     if scheme in ("", "file") and not url.startswith("//"):
         return quote(url, safe="/:.#-_~%")
     return None
+
+
+def relative_href(target: str | Path, page: str | Path) -> str:
+    """The link from the page file to the target file (both as given on the command line)."""
+    return Path(os.path.relpath(Path(target).resolve(), Path(page).resolve().parent)).as_posix()
 
 
 def best_fit(report: Report) -> RoleFit | None:
@@ -182,7 +188,7 @@ def report_view(report: Report, cv_href: str | None = None) -> dict[str, Any]:
             "components": [_component_view(c) for c in fit.components],
             "matched": [{"name": m.name, "required": m.required, "credit": m.credit,
                          "via": m.via, "demonstrated": m.demonstrated,
-                         "evidence": [{"text": _clean(e.text), "section": e.section, "page": e.page}
+                         "evidence": [{"text": strip_bullet(e.text), "section": e.section, "page": e.page}
                                       for e in m.evidence[:2]]} for m in fit.matched],
             "missing": [{"name": m.name, "required": m.required, "advice": m.advice}
                         for m in fit.missing],
@@ -295,33 +301,10 @@ def render_markdown(report: Report) -> str:
 
 # ---------------------------------------------------------------- the CV in a template
 
-def _clean(text: str) -> str:
-    return text.strip().lstrip(BULLET_GLYPHS).strip()
-
-
-def _is_bullet(text: str) -> bool:
-    return text.strip()[:1] in BULLET_GLYPHS
-
-
 def _body_lines(section: Section) -> list[Line]:
     """A section's lines without its printed heading."""
     head = section.heading.strip()
     return [ln for ln in section.lines if ln.text.strip() and ln.text.strip() != head]
-
-
-def _paragraphs(lines: list[Line]) -> list[str]:
-    """Wrapped lines joined back into items: in a bulleted block a new item starts at each bullet,
-    otherwise at each line that does not start in lower case."""
-    bulleted = any(_is_bullet(ln.text) for ln in lines)
-    items: list[str] = []
-    for ln in lines:
-        text = ln.text.strip()
-        joins = not _is_bullet(text) if bulleted else text[:1].islower()
-        if items and joins:
-            items[-1] = f"{items[-1]} {text}"
-        else:
-            items.append(_clean(text))
-    return [i for i in items if i]
 
 
 def _sections(cand: Candidate, kind: str) -> list[Section]:
@@ -350,9 +333,9 @@ def _experience_entries(cand: Candidate) -> list[dict[str, Any]]:
     entries += [{"pos": p, "lines": []} for p in positions if id(p) not in seen]
     out = [{"title": e["pos"].title or "", "organization": e["pos"].organization or "",
             "span": _span(e["pos"].start, e["pos"].end, e["pos"].current),
-            "bullets": _paragraphs(e["lines"])} for e in entries]
+            "bullets": join_wrapped(e["lines"])} for e in entries]
     if loose:
-        out.insert(0, {"title": "", "organization": "", "span": "", "bullets": _paragraphs(loose)})
+        out.insert(0, {"title": "", "organization": "", "span": "", "bullets": join_wrapped(loose)})
     return out
 
 
@@ -378,7 +361,7 @@ def cv_view(report: Report) -> dict[str, Any]:
     current = next((p.title for p in cand.experience.positions if p.current and p.title), None)
 
     def lines_of(kind: str) -> list[str]:
-        return _paragraphs([ln for s in _sections(cand, kind) for ln in _body_lines(s)])
+        return join_wrapped([ln for s in _sections(cand, kind) for ln in _body_lines(s)])
 
     education = [{"degree": " ".join(x for x in (e.degree or "", e.field and f"in {e.field}" or "") if x)
                   or e.level.replace("_", " ").title(),

@@ -345,3 +345,41 @@ def test_every_template_defined_with_file_and_description() -> None:
     assert ids == ["classic", "template-a", "template-b", "executive"]
     for t in data["templates"]:
         assert t["suits"] and t["file"].startswith("cv/") and t["name"].endswith(" CV")
+
+
+# ---------------------------------------------------------------- paragraph-style entries
+
+def test_paragraph_entries_split_into_sentences_and_leading_dates_dropped() -> None:
+    exp = ["2021 – Machine Learning Engineer , OpenAI , San Francisco",
+           "Present Leading a team of five AI engineers. Designed and implemented deep learning",
+           "models for language tasks. Improved the efficiency of model training by 30%.",
+           "2018 – 2021 Data Scientist , Uber , San Francisco",
+           "Responsible for ride allocation models and their weekly reporting to managers."]
+    spec = tuple((k, h, exp if k == "experience" else ([] if k == "projects" else t))
+                 for k, h, t in SECTIONS)
+    cand = with_sections(spec)
+    verbs = check(cand, "action_verbs")
+    assert verbs.evidence.startswith("3 of 4 bullets"), verbs      # Leading, Designed, Improved
+    assert check(cand, "measurable").evidence.startswith("1 of 4 bullets")   # "five" is a word
+
+
+# ---------------------------------------------------------------- real files through the readers
+
+@pytest.mark.parametrize("fixture, check_id, status", [
+    ("two_column.pdf", "layout", "warn"),
+    ("sidebar.pdf", "layout", "warn"),
+    ("table.pdf", "tables", "warn"),
+    ("icons.pdf", "graphics", "warn"),
+    ("cid_icons.pdf", "text_layer", "warn"),
+    ("image_only.pdf", "text_layer", "fail"),
+    ("one_column.pdf", "layout", "pass"),
+    ("one_column.pdf", "tables", "pass"),
+    ("one_column.pdf", "graphics", "pass"),
+    ("one_column.pdf", "text_layer", "pass"),
+    ("one_column.pdf", "contact", "pass"),
+    ("one_column.pdf", "headings", "pass"),
+])
+def test_generated_pdfs(fixtures_dir, fixture: str, check_id: str, status: str) -> None:
+    from resume_match import api
+    c = check(api.read(fixtures_dir / fixture), check_id)
+    assert c.status == status, c
