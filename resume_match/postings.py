@@ -418,6 +418,16 @@ def _skill_names() -> dict[str, tuple[str, ...]]:
         return {}
 
 
+def _is_degree_line(text: str) -> bool:
+    return bool(re.search(r"\bdegree\b", text, re.IGNORECASE)
+                or any(pat.search(text) for _, pat in vocabulary().degrees))
+
+
+def _is_field(hit: SkillHit, names: dict[str, tuple[str, ...]]) -> bool:
+    fields = vocabulary().degree_fields
+    return any(f.lower() in fields for f in (hit.name, hit.id.replace("-", " "), *names.get(hit.id, ())))
+
+
 def find_requirements(units: list[Unit], matcher: SkillMatcher | None = None
                       ) -> tuple[tuple[PostingSkill, ...], tuple[PostingSkill, ...]]:
     """Required and preferred skills of the posting, each with the line that asks for it."""
@@ -428,6 +438,8 @@ def find_requirements(units: list[Unit], matcher: SkillMatcher | None = None
             continue
         for text, label in _parts(unit.text, unit.label):
             hits = list(find_skills((_section(Unit(text, unit.page, label, unit.heading)),), matcher))
+            if _is_degree_line(text):   # "MS in Statistics": a field of study, not a skill
+                hits = [h for h in hits if not _is_field(h, names)]
             for group in _groups(text, hits, names):
                 weight = DUTY_WEIGHT if label == "duties" else 1.0
                 # soft skills are asked everywhere and shown by no keyword: never a requirement

@@ -97,6 +97,8 @@ def test_title_seniority_years_degree_from_sections():
     assert p.years == (5.0, None)
     assert p.degree_level == "master" and p.degree_required
     assert {"computer science", "statistics"} <= set(p.degree_fields)
+    # the field of study on the degree line is not a skill requirement
+    assert ("statistics",) not in groups(p.required) | groups(p.preferred)
     assert p.closest_role == "senior-ml-engineer"
 
 
