@@ -1,22 +1,15 @@
-"""Skills: the taxonomy (data), the spaCy matcher and the fuzzy pass. STUB: to be replaced."""
+"""Skills: the taxonomy (data), the spaCy matcher, the fuzzy pass and the ambiguity rules."""
 from __future__ import annotations
 
-from functools import lru_cache
-
 from resume_match.models import Section, SkillHit
+from resume_match.skills.matcher import SkillMatcher, get_matcher
+from resume_match.skills.taxonomy import Skill, Taxonomy, load_taxonomy, read_taxonomy
+
+__all__ = ["SkillMatcher", "get_matcher", "find_skills", "load_taxonomy", "read_taxonomy",
+           "Skill", "Taxonomy"]
 
 
-class SkillMatcher:
-    """Built once per process from the taxonomy; finds skills with evidence in sections."""
-
-    def find(self, sections: tuple[Section, ...]) -> tuple[SkillHit, ...]:
-        return ()
-
-
-@lru_cache(maxsize=1)
-def get_matcher() -> SkillMatcher:
-    return SkillMatcher()
-
-
-def find_skills(sections: tuple[Section, ...], matcher: SkillMatcher | None = None) -> tuple[SkillHit, ...]:
+def find_skills(sections: tuple[Section, ...],
+                matcher: SkillMatcher | None = None) -> tuple[SkillHit, ...]:
+    """Skills a CV shows, with evidence; builds the process-wide matcher on first use."""
     return (matcher or get_matcher()).find(sections)

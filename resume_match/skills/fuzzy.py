@@ -1,0 +1,68 @@
+"""Variants and misspellings: 'Py-Torch', 'scikit learn', 'Node.JS' by a squashed key, and
+'Tensorfow', 'Kuberentes' by rapidfuzz, with limits that keep precision.
+
+Only names that are not ordinary words take part, and only keys long enough that an edit or two
+cannot turn an English word into a tool ('Panda' never becomes pandas).
+"""
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
+
+MIN_SQUASH = 4          # 'sql' is matched exactly; squashing shorter keys would invent words
+MIN_FUZZY = 6           # below this, one edit is a different word (panda/pandas, docker/docket)
+FUZZY_CUTOFF = 88.0     # rapidfuzz ratio, 0-100
+_SQUASH = re.compile(r"[^a-z0-9+#]")
+_VERSION = re.compile(r"(?<=[a-z+#])v?\d+(\.\d+)*$")
+
+
+def squash(text: str) -> str:
+    """'Py-Torch' -> 'pytorch'; 'scikit learn' -> 'scikitlearn'; 'Node.JS' -> 'nodejs'."""
+    return _SQUASH.sub("", text.lower().replace("&", "and"))
+
+
+def strip_version(key: str) -> str:
+    """'python3' -> 'python', 'tensorflow2' -> 'tensorflow'; 'word2vec' is left alone."""
+    return _VERSION.sub("", key)
+
+
+class FuzzyIndex:
+    """Squashed keys of unambiguous names -> skill id, and the rapidfuzz lookup over them."""
+
+    def __init__(self, names: dict[str, str]) -> None:
+        """`names`: written form -> skill id, for forms that may be matched loosely."""
+        keys: dict[str, str] = {}
+        clash: set[str] = set()
+        for form, sid in names.items():
+            key = squash(form)
+            if len(key) < MIN_SQUASH:
+                continue
+            if keys.get(key, sid) != sid:
+                clash.add(key)
+            keys[key] = sid
+        self.keys = {k: v for k, v in keys.items() if k not in clash}
+        self._fuzzy = [k for k in self.keys if len(k) >= MIN_FUZZY and k.isalpha()]
+
+    def exact(self, text: str) -> str | None:
+        """The skill whose squashed name equals this text's (version suffix tolerated)."""
+        key = squash(text)
+        if len(key) < MIN_SQUASH:
+            return None
+        return self.keys.get(key) or self.keys.get(strip_version(key))
+
+    def close(self, text: str) -> str | None:
+        """The skill this word is a misspelling of: same first letter, one edit (two if long)."""
+        key = squash(text)
+        if len(key) < MIN_FUZZY or not key.isalpha():
+            return None
+        found = process.extractOne(key, self._fuzzy, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        if found is None:
+            return None
+        best = found[0]
+        edits = Levenshtein.distance(key, best)
+        limit = 1 if len(best) < 10 else 2
+        if best[0] != key[0] or edits > limit or best.startswith(key) or key.startswith(best):
+            return None
+        return self.keys[best]

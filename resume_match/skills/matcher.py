@@ -1,0 +1,203 @@
+"""The skill matcher: spaCy tokenizer + PhraseMatcher built once from the taxonomy, a squash and
+rapidfuzz pass for variants, and the ambiguity rules; the only spaCy importer in the project.
+
+Lines go through `nlp.tokenizer.pipe` (no heavy pipeline components), so one CV takes a few
+milliseconds once the matcher exists.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable
+
+import spacy
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from resume_match.models import Evidence, Line, Section, SkillHit
+from resume_match.skills.context import LineView, Mention, SEPARATORS, accept_line, pure_segments
+from resume_match.skills.fuzzy import FuzzyIndex
+from resume_match.skills.taxonomy import Taxonomy, load_taxonomy
+
+DEMONSTRATED_KINDS = frozenset({"experience", "projects", "publications", "volunteering"})
+SKILLS_KINDS = frozenset({"skills"})
+MAX_EVIDENCE = 3
+MAX_WINDOW = 4          # tokens joined when looking for 'Py - Torch' or 'Tensor Flow'
+SHORT_FORM = 2          # forms this short (R, C, ML, AI) must keep their case outside lists
+
+_BULLETS = re.compile(r"[•·▪●◦■□►▸▹➢➤✓✔❖⋅∙◆◇○★☆|]+")
+_COMMA = re.compile(r",(?=\S)")
+_SPELLING = ((r"isation", "ization"), (r"ization", "isation"), (r"modelling", "modeling"),
+             (r"modeling", "modelling"), (r"analyse", "analyze"), (r"analyze", "analyse"),
+             (r"behaviour", "behavior"), (r" and ", " & "), (r" & ", " and "))
+
+
+@dataclass(frozen=True)
+class _Form:
+    skill_id: str
+    form: str                      # as the taxonomy writes it
+    needs_context: bool
+
+
+def clean_text(text: str) -> str:
+    """NFKC, bullets and pipes as list separators, a space after bare commas."""
+    text = unicodedata.normalize("NFKC", text).replace("\t", " ")
+    text = _BULLETS.sub(" | ", text)
+    return _COMMA.sub(", ", text)
+
+
+def variants(form: str) -> set[str]:
+    """Spelling variants matched without listing them: UK/US, '&'/'and', plural of phrases."""
+    out = {form}
+    for a, b in _SPELLING:
+        if a in form:
+            out.add(form.replace(a, b))
+    if " " in form and form[-1].isalpha():
+        last = form.rsplit(" ", 1)[1]
+        if form.endswith("s") and not form.endswith("ss") and len(last) > 4:
+            out.add(form[:-1])
+        elif not form.endswith("s") and len(last) >= 4 and last.isalpha() and last.islower():
+            out.add(form + "s")
+    return out
+
+
+class SkillMatcher:
+    """Built once per process from the taxonomy; finds skills with evidence in sections."""
+
+    def __init__(self, taxonomy: Taxonomy | None = None) -> None:
+        self.taxonomy = taxonomy or load_taxonomy()
+        self._nlp = spacy.blank("en")
+        self._forms: dict[str, _Form] = {}
+        loose: dict[str, str] = {}
+        written: list[tuple[str, _Form]] = []
+        for skill in self.taxonomy.skills.values():
+            for form in skill.forms:
+                ctx = self.taxonomy.needs_context(skill, form)
+                for text in sorted(variants(form)):
+                    written.append((text, _Form(skill.id, form, ctx)))
+                    if not ctx:
+                        loose.setdefault(text, skill.id)
+        patterns = []
+        for doc, (_, form) in zip(self._nlp.tokenizer.pipe(t for t, _ in written), written):
+            key = _key(doc)
+            if key not in self._forms:
+                self._forms[key] = form
+                patterns.append(doc)
+        self._matcher = PhraseMatcher(self._nlp.vocab, attr="LOWER")
+        self._matcher.add("SKILL", patterns)
+        self._fuzzy = FuzzyIndex(loose)
+
+    # ------------------------------------------------------------ one line -> mentions
+
+    def _mentions(self, doc: Doc) -> list[Mention]:
+        """Exact phrase matches, longest first, then squashed variants in the gaps."""
+        found: list[Mention] = []
+        taken: set[int] = set()
+        spans = sorted(self._matcher(doc), key=lambda m: (m[1] - m[2], m[1]))
+        for _, start, end in spans:
+            if taken.intersection(range(start, end)):
+                continue
+            span = doc[start:end]
+            form = self._forms.get(_key(span))
+            if form is None:
+                continue
+            found.append(Mention(form.skill_id, start, end, span.text, form.form,
+                                 form.needs_context or _short_case_changed(form.form, span.text)))
+            taken.update(range(start, end))
+        found.extend(self._loose(doc, taken))
+        return sorted(found, key=lambda m: m.start)
+
+    def _loose(self, doc: Doc, taken: set[int]) -> list[Mention]:
+        """'Py-Torch', 'Tensor Flow', 'python3' (squash) and 'Tensorfow' (fuzzy, lists only)."""
+        out: list[Mention] = []
+        n = len(doc)
+        for size in range(MAX_WINDOW, 0, -1):
+            for start in range(0, n - size + 1):
+                idx = range(start, start + size)
+                if taken.intersection(idx):
+                    continue
+                toks = doc[start:start + size]
+                if any(t.lower_ in SEPARATORS for t in toks) or not toks[0].is_alpha \
+                        or not (toks[-1].is_alpha or toks[-1].like_num or toks[-1].text[-1].isalnum()):
+                    continue
+                text = "".join(t.text_with_ws for t in toks).strip()
+                sid = self._fuzzy.exact(text)
+                fuzzy = False
+                if sid is None and size <= 2:
+                    sid, fuzzy = self._fuzzy.close(text), True
+                if sid is not None:
+                    out.append(Mention(sid, start, start + size, text, text, False, fuzzy=fuzzy))
+                    taken.update(idx)
+        return out
+
+    # ------------------------------------------------------------ sections -> hits
+
+    def find(self, sections: tuple[Section, ...]) -> tuple[SkillHit, ...]:
+        """Skills in reading order, each with its first few lines of evidence."""
+        items = [(s, line) for s in sections for line in s.lines if line.text.strip()]
+        docs = list(self._nlp.tokenizer.pipe(clean_text(line.text) for _, line in items))
+        views = [self._view(doc, s.kind in SKILLS_KINDS) for (s, _), doc in zip(items, docs)]
+        listy = [bool(v.mentions) and bool(pure_segments(v)) for v in views]
+        hits: dict[str, list[tuple[Section, Line]]] = {}
+        for n, ((section, line), view) in enumerate(zip(items, views)):
+            near = any(0 <= j < len(items) and items[j][0] is section and listy[j]
+                       for j in (n - 1, n + 1))
+            case_ok = {i: self._case_ok(m) for i, m in enumerate(view.mentions)}
+            for i in sorted(accept_line(view, set(), case_ok, near)):
+                hits.setdefault(view.mentions[i].skill_id, []).append((section, line))
+        return tuple(self._hit(sid, where) for sid, where in hits.items())
+
+    def _view(self, doc: Doc, in_skills: bool) -> LineView:
+        return LineView(tokens=tuple(t.text for t in doc), mentions=tuple(self._mentions(doc)),
+                        in_skills_section=in_skills)
+
+    def _case_ok(self, m: Mention) -> bool:
+        """Case matters only for ordinary-word and short forms ('Go' yes, 'go' no)."""
+        skill = self.taxonomy.skills[m.skill_id]
+        if m.form not in skill.ambiguous and len(_alnum(m.form)) > SHORT_FORM:
+            return True
+        return _case_ok(m.form, m.text)
+
+    def _hit(self, sid: str, where: list[tuple[Section, Line]]) -> SkillHit:
+        skill = self.taxonomy.skills[sid]
+        evidence: list[Evidence] = []
+        for section, line in where:
+            ev = Evidence(section=section.kind, page=line.page, text=" ".join(line.text.split()))
+            if ev not in evidence and len(evidence) < MAX_EVIDENCE:
+                evidence.append(ev)
+        demonstrated = any(section.kind in DEMONSTRATED_KINDS for section, _ in where)
+        return SkillHit(id=sid, name=skill.name, category=skill.category,
+                        evidence=tuple(evidence), demonstrated=demonstrated)
+
+    def find_in_text(self, lines: Iterable[str], kind: str = "header") -> tuple[SkillHit, ...]:
+        """Convenience for plain text (tests, job postings): every line in one section."""
+        section = Section(kind=kind, heading="", page=1,
+                          lines=tuple(Line(text=t, page=1) for t in lines))
+        return self.find((section,))
+
+
+def _key(tokens: Iterable) -> str:
+    """Lower-cased tokens joined by one space: the same for a pattern and for CV text."""
+    return " ".join(t.lower_ for t in tokens)
+
+
+def _alnum(text: str) -> str:
+    return "".join(c for c in text if c.isalnum())
+
+
+def _short_case_changed(form: str, written: str) -> bool:
+    """'ml' or 'Ai' written for ML/AI: short forms count only in context unless case matches."""
+    return len(_alnum(form)) <= SHORT_FORM and not _case_ok(form, written)
+
+
+def _case_ok(form: str, written: str) -> bool:
+    """Written as the taxonomy writes it, or in capitals ('EXCEL' in a heading-style list)."""
+    return written == form or (written.isupper() and len(_alnum(written)) > 1)
+
+
+@lru_cache(maxsize=1)
+def get_matcher() -> SkillMatcher:
+    """One matcher per process: building it loads the taxonomy and compiles the patterns."""
+    return SkillMatcher()
