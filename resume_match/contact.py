@@ -181,7 +181,8 @@ def _as_name(text: str, stop: set[str], titles: set[str]) -> str | None:
     first = re.split(r"\s[|•·–—]\s|[|,•·]|\s{3,}", clean(text))[0]
     words: list[str] = []
     for raw in first.split():
-        word = raw.strip(".,;:")
+        word = raw.strip(",;:")
+        word = word if re.fullmatch(r"[^\W\d_]\.", word) else word.strip(".")   # keep initials
         letters = re.sub(r"[^\w]", "", unicodedata.normalize("NFKD", raw)).lower()
         if letters in stop or not word or not _NAME_WORD.match(word):
             break

@@ -196,7 +196,9 @@ def fragments(text: str) -> list[str]:
         text = text[:loc[0]] + " | " + text[loc[1]:]
     out: list[str] = []
     for part in _SPLIT.split(_without_dates(text)):
-        part = re.sub(r"(?i)\s+(?:and|&|or|to)$", "", part.strip(" .,:;-–—|()*"))
+        part = re.sub(r"(?i)\s+(?:and|&|or|to)$", "", part.strip(" ,:;-–—|()*"))
+        if not re.search(r"(?i)\b(?:inc|corp|ltd|co|bros|jr|sr|st)\.$", part):
+            part = part.strip(". ")
         if not part or not re.search(r"[A-Za-z]{2}", part):
             continue
         if part.lower() in ("remote", "hybrid", "on-site", "onsite", "full-time", "part-time"):
@@ -354,8 +356,8 @@ def _certification_name(text: str) -> str | None:
     """'2023 AWS Certified Security - Specialty, Amazon Web Services' -> the certificate's name."""
     if not text or text[0].islower() or len(text.split()) > 14:
         return None
-    name = _without_dates(text)
-    name = re.sub(r"(?i)\((?:[^)]*\d{4}[^)]*|issued[^)]*|credential[^)]*|expires?[^)]*)\)", " ", name)
+    name = re.sub(r"(?i)\((?:[^)]*\d{4}[^)]*|issued[^)]*|credential[^)]*|expires?[^)]*)\)", " ", text)
+    name = re.sub(r"\(\s*\)", " ", _without_dates(name))
     name = re.split(r"\s*[|,;]\s+|\s+,\s*|\s{3,}|(?i:\s+credential\s+id\b)|(?i:\s+issued\b)", name)[0]
     name = name.strip(" .,:;-–—•")
     return name if len(re.findall(r"[A-Za-z]", name)) >= 4 else None

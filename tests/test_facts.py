@@ -1,0 +1,265 @@
+"""Name, contact, positions and years, education and certifications read from sections."""
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pdfgen
+import pytest
+
+from resume_match.contact import find_links, find_location, find_name, find_phone
+from resume_match.extract import read_document
+from resume_match.extract.text import read_text
+from resume_match.facts import Facts, extract_facts, find_degree, positions_in
+from resume_match.models import Document, Layout, Line, Page
+from resume_match.sections import split_sections
+
+
+def facts_of(text: str, created: str = "") -> Facts:
+    doc = read_text(text.encode(), "cv.txt")
+    if created:
+        doc = dataclasses.replace(doc, kind="pdf", layout=Layout(created=created))
+    return extract_facts(doc, split_sections(doc))
+
+
+def lines(*texts: str, size: float = 10.0) -> tuple[Line, ...]:
+    return tuple(Line(text=t, page=1, top=10.0 * i, bottom=10.0 * i + 8, size=size)
+                 for i, t in enumerate(texts))
+
+
+CV = """Jane Q. Doe
+Seattle, WA | (206) 555-0199 | jane.doe@example.com
+linkedin.com/in/janedoe | https://github.com/janedoe | https://janedoe.dev
+
+EXPERIENCE
+Senior Data Scientist | Acme Analytics Inc. | Seattle, WA
+Jan 2021 - Present
+Built forecasting models in Python.
+Data Analyst, Northwind Retail    06/2018 - 12/2020
+Wrote SQL pipelines.
+
+EDUCATION
+M.S. in Statistics, University of Washington, 2018
+B.S. in Mathematics, University of Oregon, 2016
+
+CERTIFICATIONS
+TensorFlow Developer Certificate (2022)
+AWS Certified Machine Learning – Specialty, Amazon Web Services
+"""
+
+
+# ---------------------------------------------------------------- name
+
+def test_name_is_the_most_prominent_header_line() -> None:
+    header = (Line("Curriculum Vitae", 1, size=12), Line("Machine Learning Engineer", 1, size=16),
+              Line("Harvey Dent", 1, size=24), Line("hdent@example.com", 1, size=10))
+    assert find_name(header) == "Harvey Dent"
+
+
+def test_name_skips_resume_words_and_fixes_all_caps_or_lower_case() -> None:
+    assert find_name(lines("RESUME", "PRIYA RAMAN")) == "Priya Raman"
+    assert find_name(lines("brandon amos. résumé.")) == "Brandon Amos"
+    assert find_name(lines("Your Name Here", "Curriculum Vitae")) is None
+
+
+def test_name_from_a_plain_text_cv() -> None:
+    assert facts_of(CV).name == "Jane Q. Doe"
+
+
+# ---------------------------------------------------------------- contact
+
+def test_contact_from_the_header() -> None:
+    c = facts_of(CV).contact
+    assert c.email == "jane.doe@example.com"
+    assert c.phone == "+12065550199"
+    assert c.location == "Seattle, WA"
+    assert not c.in_margin
+
+
+@pytest.mark.parametrize("printed, region, e164", [
+    ("(415) 555-0142", None, "+14155550142"),
+    ("415.555.0142", None, "+14155550142"),
+    ("+44 20 7946 0958", None, "+442079460958"),
+    ("(+82)10-9030-1843", None, "+821090301843"),
+    ("020 7946 0958", "GB", "+442079460958"),            # national format, region from location
+    ("(540) 947–1238", None, "+15409471238"),             # en dash
+])
+def test_phone_normalised_to_e164(printed: str, region: str | None, e164: str) -> None:
+    assert find_phone([f"Phone: {printed}"], region) == e164
+
+
+def test_dates_and_ids_are_not_phones() -> None:
+    assert find_phone(["2016 - 2018 Junior Data Analyst"]) is None
+    assert find_phone(["SSN 000-00-0000"]) is None
+    assert find_phone(["GPA 3.9/4.0, 2019"]) is None
+
+
+def test_region_of_the_phone_comes_from_the_location() -> None:
+    doc = read_text(b"Amelie Roy\nLondon, UK | 020 7946 0958 | amelie@example.co.uk\n\nSkills\nPython\n",
+                    "cv.txt")
+    assert extract_facts(doc, split_sections(doc)).contact.phone == "+442079460958"
+
+
+def test_link_kinds_as_printed_without_scheme() -> None:
+    got = find_links(["https://www.linkedin.com/in/jane-doe/ | github.com/janedoe",
+                      "Scholar: scholar.google.com/citations?user=AbC123 | https://janedoe.dev"],
+                     anywhere=False)
+    assert got == ["www.linkedin.com/in/jane-doe", "github.com/janedoe",
+                   "scholar.google.com/citations?user=AbC123", "janedoe.dev"]
+
+
+def test_emails_and_library_names_are_not_links() -> None:
+    assert find_links(["jane@example.com | Node.js, Vue.js, ASP.NET"], anywhere=True) == []
+    assert find_links(["Built a dashboard in Plotly.js for sales.com clients"], anywhere=True) == []
+
+
+def test_links_in_the_body_need_a_scheme_or_a_profile_site() -> None:
+    assert find_links(["Blog – http://bamos.io, code on github.com/bamos"], anywhere=True) == [
+        "bamos.io", "github.com/bamos"]
+
+
+@pytest.mark.parametrize("text, loc, region", [
+    ("San Francisco, CA | jane@x.com", "San Francisco, CA", "US"),
+    ("Location: Ottawa, ON", "Ottawa, ON", "CA"),
+    ("555 La Verne Way, La Verne, CA", "La Verne, CA", "US"),
+    ("Bengaluru, India · +91 98765 43210", "Bengaluru, India", "IN"),
+])
+def test_location_patterns(text: str, loc: str, region: str) -> None:
+    assert find_location([text]) == (loc, region)
+
+
+def test_contact_only_in_page_margins_is_flagged() -> None:
+    body = (Line("Jane Doe", 1, size=20), Line("Experience", 1, size=14, bold=True),
+            Line("Data Scientist, Acme 2019 - 2021", 1, size=10))
+    margin = (Line("jane@example.com | (206) 555-0199", 1, size=8, region="footer"),)
+    doc = Document("cv.pdf", "pdf", (Page(1, 612, 792, body, margin_lines=margin),))
+    c = extract_facts(doc, split_sections(doc)).contact
+    assert c.email == "jane@example.com" and c.phone == "+12065550199" and c.in_margin
+
+
+# ---------------------------------------------------------------- experience
+
+def test_positions_title_organisation_and_dates() -> None:
+    exp = facts_of(CV, created="2024-12-01").experience
+    got = [(p.title, p.organization, p.start, p.end, p.current) for p in exp.positions]
+    assert got == [("Senior Data Scientist", "Acme Analytics Inc.", "2021-01", None, True),
+                   ("Data Analyst", "Northwind Retail", "2018-06", "2020-12", False)]
+
+
+@pytest.mark.parametrize("entry, title, org", [
+    (("Viasat Inc. Carlsbad, CA", "Software Engineer Intern June 2022 – Sept. 2022"),
+     "Software Engineer Intern", "Viasat Inc."),
+    (("2016 – 2018 Junior Data Analyst, Facebook, Menlo Park, USA",), "Junior Data Analyst", "Facebook"),
+    (("Google | Research Scientist", "Mar 2019 - Present | Mountain View, CA"), "Research Scientist", "Google"),
+    (("Machine Learning Engineer at OpenAI (2021 - 2023)",), "Machine Learning Engineer", "OpenAI"),
+])
+def test_title_and_employer_in_common_layouts(entry: tuple[str, ...], title: str, org: str) -> None:
+    (pos, _), = positions_in(lines(*entry))
+    assert (pos.title, pos.organization) == (title, org)
+
+
+def test_dates_inside_bullet_sentences_are_not_positions() -> None:
+    got = positions_in(lines("Data Scientist, Acme  2019 - 2021",
+                             "Cut churn by 8% between 2019 and 2020 by retraining the gradient boosted "
+                             "models every week with fresh labels.",
+                             "Presented results at the 2020 company offsite."))
+    assert len(got) == 1
+
+
+def test_total_years_merge_overlaps_up_to_the_file_date() -> None:
+    cv = ("Pat Lee\n\nExperience\nEngineer, A Corp  Jan 2015 - Dec 2018\n"
+          "Consultant, B LLC  Jan 2017 - Jun 2019\nLead, C Inc.  Jan 2021 - Present\n")
+    assert facts_of(cv, created="2022-12-15").experience.years == 6.5   # 4.5 + 2.0
+
+
+def test_present_counts_to_a_printed_updated_date() -> None:
+    cv = ("Pat Lee\nLast updated on 21st January 2015\n\nExperience\n"
+          "Engineer, A Corp  Jan 2014 - Present\n")
+    assert facts_of(cv, created="2020-01-01").experience.years == 1.1
+
+
+def test_no_experience_section_means_zero_years() -> None:
+    cv = "Pat Lee\n\nEducation\nB.A. in History, 2016\n\nVolunteering\nFood bank, 2014 - 2016\n"
+    assert facts_of(cv).experience.years == 0.0
+
+
+# ---------------------------------------------------------------- education
+
+@pytest.mark.parametrize("text, level", [
+    ("B.S. in Computer Science", "bachelor"), ("BSc Mathematics", "bachelor"),
+    ("B.Tech in Electronics", "bachelor"), ("Bachelor of Arts, History", "bachelor"),
+    ("BE in Mechanical Engineering", "bachelor"),
+    ("M.S. Statistics", "master"), ("MSc Data Science", "master"), ("MEng Software", "master"),
+    ("MBA, Finance", "master"), ("Master of Science in Physics", "master"),
+    ("Ph.D. in Machine Learning", "phd"), ("PhD Candidate, Computer Vision", "phd"),
+    ("Doctor of Philosophy in Economics", "phd"),
+    ("A.A. General Studies", "associate"), ("Associate of Applied Science", "associate"),
+    ("High School Diploma", "high_school"), ("GED, 2010", "high_school"),
+])
+def test_degree_levels(text: str, level: str) -> None:
+    hit = find_degree(text)
+    assert hit is not None and hit[0] == level
+
+
+@pytest.mark.parametrize("text", ["MS Office and Excel", "Boston, MA", "Master's Award for research",
+                                  "Big data pipelines"])
+def test_words_that_are_not_degrees(text: str) -> None:
+    assert find_degree(text) is None
+
+
+def test_education_entries_field_institution_year_and_highest() -> None:
+    edu = facts_of(CV).education
+    got = [(e.level, e.field, e.institution, e.year) for e in edu.entries]
+    assert got == [("master", "Statistics", "University of Washington", 2018),
+                   ("bachelor", "Mathematics", "University of Oregon", 2016)]
+    assert edu.highest_degree == "master"
+
+
+def test_degree_in_progress_counts_for_the_highest_level() -> None:
+    cv = ("Sam Roe\n\nEducation\nPh.D. in Computer Science (expected 2027)\nStanford University\n"
+          "M.S. in Computer Science, 2022\n")
+    edu = facts_of(cv).education
+    assert edu.highest_degree == "phd"
+    assert edu.entries[0].institution == "Stanford University"
+
+
+def test_degree_type_is_not_the_field() -> None:
+    cv = "Sam Roe\n\nEducation\nBachelor of Science in Computer Science, MIT, 2014\nBachelor of Engineering\n"
+    entries = facts_of(cv).education.entries
+    assert [e.field for e in entries] == ["Computer Science", None]
+
+
+# ---------------------------------------------------------------- certifications
+
+def test_roadmap_certifications_anywhere_and_lines_of_a_certifications_section() -> None:
+    assert facts_of(CV).certifications == (
+        "TensorFlow Developer Certificate", "AWS Certified Machine Learning – Specialty")
+
+
+def test_roadmap_certification_in_a_summary() -> None:
+    cv = ("Sam Roe\n\nSummary\nML engineer; completed the fast.ai course and holds the "
+          "Microsoft Certified: Azure AI Engineer Associate.\n")
+    assert set(facts_of(cv).certifications) == {"fast.ai Courses", "Microsoft Certified: Azure AI Engineer Associate"}
+
+
+# ---------------------------------------------------------------- whole files
+
+def test_unreadable_document_has_no_facts() -> None:
+    doc = Document("scan.pdf", "pdf", (Page(1, 612, 792, ()),), readable=False,
+                   unreadable_reason="no text layer")
+    f = extract_facts(doc, split_sections(doc))
+    assert f.experience.years is None and f.education.highest_degree == "none"
+
+
+def test_generated_pdf_facts(tmp_path: Path) -> None:
+    doc = read_document(pdfgen.make_one_column(tmp_path / "one.pdf"))
+    doc = dataclasses.replace(doc, layout=dataclasses.replace(doc.layout, created="2024-06-30"))
+    f = extract_facts(doc, split_sections(doc))
+    assert f.name == pdfgen.NAME
+    assert f.contact.email == pdfgen.EMAIL
+    assert f.contact.phone == "+14155550142"
+    assert pdfgen.LINKEDIN in f.contact.links and pdfgen.GITHUB in f.contact.links
+    assert f.education.highest_degree == "master"
+    assert [p.start for p in f.experience.positions] == ["2021-01", "2018-06"]
+    assert f.experience.years == 6.1          # 06/2018-12/2020 and Jan 2021 - June 2024
+    assert f.certifications == ("AWS Certified Machine Learning – Specialty",)
