@@ -342,7 +342,10 @@ def _parts(text: str, label: Label) -> list[tuple[str, Label]]:
     if depth > 0:     # the cue sits in parentheses: only that clause is preferred
         close = text.find(")", cue.end())
         end = close if close >= 0 else len(text)
-        return [(text[:start + 1] + " " + text[end:], "required"), (text[start + 1:end], "preferred")]
+        if v.preferred.sub("", text[start + 1:end]).strip(" ,;.:()-"):
+            return [(text[:start + 1] + " " + text[end:], "required"),
+                    (text[start + 1:end], "preferred")]
+        start = stack[0]      # '(Preferred)' alone qualifies the clause it follows
     if start < 0:
         return [(text, "preferred")]
     return [(text[:start], "required"), (text[start + 1:], "preferred")]
@@ -495,30 +498,32 @@ _YEARS = [
 ]
 
 
-def find_years(units: list[Unit]) -> tuple[float, float | None] | None:
-    """Years of experience asked for: the lowest bar among required lines, else any line."""
-    def scan(pool: list[Unit]) -> list[tuple[float, float | None]]:
+_LOOSE_YEARS = re.compile(_NUM + r"\s*(?:years?|yrs?)\b", re.IGNORECASE)
+
+
+def _years_in(text: str, loose: bool) -> list[tuple[float, float | None]]:
+    """Year bars in one line, from the first pattern that finds any ('3-5' before '5 years')."""
+    for k, pat in enumerate(_YEARS + ([_LOOSE_YEARS] if loose else [])):
         found: list[tuple[float, float | None]] = []
-        for u in pool:
-            for k, pat in enumerate(_YEARS):
-                for m in pat.finditer(u.text):
-                    if k == 0:
-                        lo, hi = _number(m.group(1)), _number(m.group(2))
-                        if lo is not None and hi is not None and hi >= lo:
-                            found.append((lo, hi))
-                    else:
-                        lo = _number(m.group(1))
-                        if lo is not None:
-                            found.append((lo, None))
-                if found:
-                    break
-        return [f for f in found if f[0] <= 30]
-    for pool in ([u for u in units if u.label == "required"],
-                 [u for u in units if u.label in ("preferred", "duties", "intro")]):
-        found = scan(pool)
+        for m in pat.finditer(text):
+            lo = _number(m.group(1))
+            hi = _number(m.group(2)) if k == 0 else None
+            if lo is not None and (k != 0 or (hi is not None and hi >= lo)):
+                found.append((lo, hi))
         if found:
-            return min(found, key=lambda f: f[0])
-    return None
+            return [f for f in found if f[0] <= 30]
+    return []
+
+
+def find_years(units: list[Unit]) -> tuple[float, float | None] | None:
+    """Years of experience asked for: the lowest bar among required lines (where a bare 'Python:
+    3 years' counts too), else any line that says experience."""
+    parts = [part for u in units if u.label in ("required", "preferred", "duties", "intro")
+             for part in _parts(u.text, u.label)]
+    required = [f for text, label in parts if label == "required" for f in _years_in(text, True)]
+    other = [f for text, label in parts if label != "required" for f in _years_in(text, False)]
+    found = required or other
+    return min(found, key=lambda f: f[0]) if found else None
 
 
 def find_degree(units: list[Unit]) -> tuple[str | None, tuple[str, ...], bool]:

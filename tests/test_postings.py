@@ -285,3 +285,21 @@ def test_profile_borrows_path_and_advice_from_the_closest_role():
     assert p.profile.next_roles == analyst.next_roles
     ids = {s for r in p.profile.required + p.profile.preferred for s in r.any_of}
     assert set(p.profile.learning) <= ids | {"default"}
+
+
+def test_indeed_style_years_and_required_markers(tmp_path):
+    f = tmp_path / "indeed.txt"
+    f.write_text("Data Engineer\nJob Type: Full-time\n\nExperience:\n- Python: 3 years (Required)\n"
+                 "- Airflow: 1 year (Preferred)\n\nSchedule:\n- Monday to Friday\n")
+    p = derive_posting(f, matcher=NaiveMatcher())  # type: ignore[arg-type]
+    assert p.title == "Data Engineer"
+    assert groups(p.required) == {("python",)} and groups(p.preferred) == {("airflow",)}
+    assert p.years == (3.0, None)
+
+
+def test_years_from_several_lines_take_the_lowest_bar():
+    from resume_match.postings import Unit
+    units = [Unit("5+ years with Python", 1, "required"),
+             Unit("at least 4 years of SQL", 1, "required"),
+             Unit("Founded 20 years ago", 1, "intro")]
+    assert find_years(units) == (4.0, None)
