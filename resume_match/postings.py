@@ -590,9 +590,15 @@ def find_title(units: list[Unit], given: str | None, source: str) -> str:
 
 
 def _tidy_title(text: str) -> str:
+    """The title without decoration: brackets, 'Job Title:', 'Join us as a', emoji, '!'."""
     text = re.sub(r"\([^)]*\)", "", text)
+    text = re.sub(r"^[^\w]+", "", text)
     text = re.sub(r"^(job (title|description)|title|position|role)\s*[:\-]\s*", "", text, flags=re.IGNORECASE)
-    text = re.sub(r"s\b$", "", text.strip()) if text.strip().endswith(("Scientists", "Engineers", "Analysts")) else text
+    text = re.sub(r"^(join (us|our team)|we'?re hiring|hiring|apply)( now)?( as)?( an?)?\b[:\s]*", "", text,
+                  flags=re.IGNORECASE)
+    text = re.sub(r"[^\w)+#]+$", "", text.strip())
+    if text.endswith(("Scientists", "Engineers", "Analysts", "Developers", "Managers")):
+        text = text[:-1]
     return " ".join(text.split()).strip(" -:,")
 
 

@@ -303,3 +303,14 @@ def test_years_from_several_lines_take_the_lowest_bar():
              Unit("at least 4 years of SQL", 1, "required"),
              Unit("Founded 20 years ago", 1, "intro")]
     assert find_years(units) == (4.0, None)
+
+
+@pytest.mark.parametrize("raw,title", [
+    ("🚀 Join us as a Junior Machine Learning Engineer!", "Junior Machine Learning Engineer"),
+    ("Product Manager (10+ Years of Experience)", "Product Manager"),
+    ("Job Title: Senior Data Scientists", "Senior Data Scientist"),
+    ("Engineer, C++", "Engineer, C++"),
+])
+def test_titles_are_tidied(raw, title):
+    from resume_match.postings import _tidy_title
+    assert _tidy_title(raw) == title
