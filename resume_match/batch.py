@@ -19,7 +19,7 @@ from resume_match.blind import blind_report
 from resume_match.errors import InputError, ResumeMatchError, UsageError
 from resume_match.fileio import write_atomic
 from resume_match.models import Report, RoleProfile, to_dict
-from resume_match.pool import PoolStats, TaskResult, WorkerInitError, run_tasks
+from resume_match.pool import PoolStats, TaskResult, WorkerInitError, default_context, run_tasks
 from resume_match.skills import SkillMatcher, get_matcher
 
 CV_SUFFIXES = (".pdf", ".docx", ".txt", ".md")
@@ -225,7 +225,8 @@ def run_local(tasks: list[FileTask], settings: BatchSettings, *, workers: int,
     initargs = (settings, os.environ.get(HANG_ENV), os.environ.get(CRASH_ENV))
     try:
         for result in run_tasks(_work, tasks, workers=workers, timeout=timeout,
-                                init=_init_worker, initargs=initargs, stats=stats):
+                                init=_init_worker, initargs=initargs, stats=stats,
+                                ctx=default_context(preload=[__name__])):
             task = tasks[result.index]
             yield task, result.value if result.ok else _failed_outcome(task, result, timeout)
     except WorkerInitError as e:

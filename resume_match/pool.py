@@ -48,6 +48,7 @@ def _serve(conn: Connection, func: Callable[[Any], Any],
     except BaseException as e:  # report, do not die silently: every task would crash
         conn.send(("init_error", -1, f"{type(e).__name__}: {e}"))
         return
+    conn.send(("ready", -1, None))
     while True:
         msg = conn.recv()
         if msg is _STOP:
@@ -67,6 +68,7 @@ class _Worker:
         self.proc = ctx.Process(target=_serve, args=(child, func, init, initargs), daemon=True)
         self.proc.start()
         child.close()
+        self.ready = False             # set up and waiting: the time limit starts only then
         self.index: int | None = None
         self.deadline = float("inf")
 
@@ -98,10 +100,14 @@ class _Worker:
         return peak
 
 
-def default_context() -> Any:
-    """forkserver where available: fast worker start without forking a threaded parent."""
-    methods = mp.get_all_start_methods()
-    return mp.get_context("forkserver" if "forkserver" in methods else "spawn")
+def default_context(preload: Sequence[str] = ()) -> Any:
+    """forkserver where available: workers fork from a server that imported `preload` once, so
+    a replaced worker starts in milliseconds, and a threaded parent is never forked."""
+    if "forkserver" not in mp.get_all_start_methods():
+        return mp.get_context("spawn")
+    ctx = mp.get_context("forkserver")
+    ctx.set_forkserver_preload(list(preload))
+    return ctx
 
 
 def run_tasks(func: Callable[[Any], Any], items: Sequence[Any], *, workers: int,
@@ -126,12 +132,18 @@ def run_tasks(func: Callable[[Any], Any], items: Sequence[Any], *, workers: int,
         pool = [spawn() for _ in range(max(1, min(workers, len(items))))]
         while pending or any(w.index is not None for w in pool):
             for w in pool:
-                if w.index is None and pending:
+                if w.ready and w.index is None and pending:
                     w.give(*pending.popleft(), timeout)
-            busy = [w for w in pool if w.index is not None]
-            wait_s = max(0.0, min(w.deadline for w in busy) - time.monotonic()) if timeout else None
-            ready = set(wait([w.conn for w in busy], wait_s))
+            waiting = [w for w in pool if w.index is not None or not w.ready]
+            busy = [w for w in waiting if w.index is not None]
+            wait_s = (max(0.0, min(w.deadline for w in busy) - time.monotonic())
+                      if timeout and busy else None)
+            ready = set(wait([w.conn for w in waiting], wait_s))
             for i, w in enumerate(pool):
+                if not w.ready:
+                    if w.conn in ready:
+                        _starting(w)
+                    continue
                 if w.index is None:
                     continue
                 if w.conn in ready:
@@ -150,10 +162,22 @@ def run_tasks(func: Callable[[Any], Any], items: Sequence[Any], *, workers: int,
                 yield result
     finally:
         for w in pool:
-            if w.index is None:
+            if w.ready and w.index is None:
                 stats.peak_rss_mb = max(stats.peak_rss_mb, w.stop())
             else:
                 w.kill()
+
+
+def _starting(w: _Worker) -> None:
+    """A new worker's first word: ready, or why it could not set itself up."""
+    try:
+        kind, _, value = w.conn.recv()
+    except (EOFError, OSError):
+        w.proc.join(_GRACE_S)
+        raise WorkerInitError(f"worker process died while starting (exit code {w.proc.exitcode})")
+    if kind == "init_error":
+        raise WorkerInitError(str(value))
+    w.ready = True
 
 
 def _receive(w: _Worker) -> TaskResult:
@@ -164,8 +188,6 @@ def _receive(w: _Worker) -> TaskResult:
         w.proc.join(_GRACE_S)
         return TaskResult(index, False, failure="crash",
                           message=f"worker process died (exit code {w.proc.exitcode})")
-    if kind == "init_error":
-        raise WorkerInitError(str(value))
     if kind == "error":
         return TaskResult(index, False, failure="error", message=str(value))
     return TaskResult(index, True, value=value)

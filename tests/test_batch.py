@@ -223,7 +223,7 @@ def test_cli_exit_codes_and_summary(tmp_path: Path) -> None:
     good.mkdir()
     (good / "ana.txt").write_text(text_cv("Ana Lindqvist", "ana@example.net"))
     code, out, err = run_cli("batch", str(good), "--role", "data-scientist", "--out", str(tmp_path / "o1"), "--workers", "1")
-    assert code == 0 and out == "" and re.search(r"^batch: 1 CVs, 1 ok, 0 failed", err, re.M)
+    assert code == 0 and out == "" and re.search(r"^batch: 1 CVs, 1 ok, 0 failed", err, re.M), err
     assert "\r" not in err                       # no progress bar when stderr is not a terminal
     pdfgen.make_truncated(good / "bad.pdf")
     code, out, err = run_cli("batch", str(good), "--role", "data-scientist", "--out", str(tmp_path / "o2"), "--quiet")
