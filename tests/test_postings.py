@@ -314,3 +314,53 @@ def test_years_from_several_lines_take_the_lowest_bar():
 def test_titles_are_tidied(raw, title):
     from resume_match.postings import _tidy_title
     assert _tidy_title(raw) == title
+
+
+# ---------------------------------------------------------------- CLI, with the real skills matcher
+
+def _jd_json(*args: str, input: str | None = None) -> dict:
+    r = CliRunner().invoke(main, ["jd", *args, "--json"], input=input)
+    assert r.exit_code == 0, r.output
+    return json.loads(r.output)
+
+
+def test_cli_jd_json_contract_with_the_real_matcher():
+    d = _jd_json(str(HERE / "senior_mle_sections.txt"))
+    assert d["title"] == "Senior Machine Learning Engineer"
+    assert d["closest_role"] == "senior-ml-engineer"
+    assert {"python", "sql", "docker", "pytorch", "tensorflow"} <= set(d["required"])
+    assert set(d["preferred"]) == {"apache-spark", "apache-kafka"}
+    assert d["years"] == {"min": 5.0, "max": None}
+    assert d["degree"]["level"] == "master"
+    leaked = set(d["required"]) | set(d["preferred"])
+    assert not leaked & {"excel", "microsoft-excel", "r", "salesforce", "kubernetes", "tableau"}
+
+
+def test_cli_jd_reads_stdin():
+    d = _jd_json("-", input=(HERE / "data_analyst_you_have.md").read_text())
+    assert d["closest_role"] == "data-analyst" and "sql" in d["required"]
+
+
+def test_cli_jd_without_skills_is_one_line_error():
+    r = CliRunner().invoke(main, ["jd", str(HERE / "barista.txt")])
+    assert r.exit_code == 1
+    assert r.output.strip().splitlines() == [
+        f"Error: {HERE / 'barista.txt'}: no recognisable skills in this job posting (is it a "
+        "posting? the requirements should name tools or methods)"]
+
+
+def test_cli_save_role_round_trip_matches_scoring_with_jd(tmp_path):
+    runner = CliRunner()
+    posting = str(HERE / "data_analyst_you_have.md")
+    role = tmp_path / "analyst.yaml"
+    r = runner.invoke(main, ["jd", posting, "--save-role", str(role)])
+    assert r.exit_code == 0 and role.exists()
+    cv = str(Path(__file__).resolve().parent.parent / "examples" / "data-scientist-cv.pdf")
+    via_file = runner.invoke(main, [cv, "--role", str(role), "--json"])
+    via_jd = runner.invoke(main, [cv, "--jd", posting, "--json"])
+    assert via_file.exit_code == 0 and via_jd.exit_code == 0, via_file.output + via_jd.output
+    f1 = json.loads(via_file.output)["fits"]
+    f2 = [f for f in json.loads(via_jd.output)["fits"] if f["role"].startswith("posting-")]
+    assert len(f1) == 1 and len(f2) == 1
+    assert f1[0]["role"] == f2[0]["role"] == "posting-junior-data-analyst"
+    assert f1[0]["score"] == f2[0]["score"] > 0
