@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Iterable
 
 SEPARATORS = frozenset({",", ";", "|", "/", "(", ")", "[", "]", "{", "}", ":", "–", "—",
                         "and", "&", "or", "+", "•"})
@@ -19,8 +20,7 @@ SEPARATORS = frozenset({",", ";", "|", "/", "(", ")", "[", "]", "{", "}", ":", "
 FILLERS = frozenset({"basic", "basics", "advanced", "intermediate", "expert", "beginner",
                      "proficient", "familiar", "fluent", "native", "good", "strong", "solid",
                      "working", "knowledge", "exposure", "etc", "etc.", "e.g.", "i.e.", "v",
-                     "version", "library", "libraries", "framework", "frameworks", "language",
-                     "languages", "tools", "stack", "ecosystem", "certified", "certification"})
+                     "version", "ecosystem"})
 # Labels that announce a list of skills: "Languages: ...", "Tools & Technologies - ...".
 LIST_LABELS = frozenset({"skills", "skill", "languages", "language", "tools", "tool",
                          "technologies", "technology", "tech", "frameworks", "framework",
@@ -36,9 +36,7 @@ LIST_LABELS = frozenset({"skills", "skill", "languages", "language", "tools", "t
                          "interests", "coursework", "courses", "keywords", "strengths"})
 PREV_CUES = frozenset({"in", "using", "with", "via", "including", "includes", "like",
                        "use", "used", "uses", "leveraging", "leveraged", "knowledge",
-                       "proficient", "proficiency", "experience", "expertise", "written",
-                       "wrote", "coded", "implemented", "built", "developed", "programmed",
-                       "familiarity", "skilled"})
+                       "proficient", "proficiency", "expertise", "familiarity", "skilled"})
 NEXT_CUES = frozenset({"programming", "language", "languages", "code", "coding", "scripts",
                        "script", "scripting", "developer", "developers", "development",
                        "package", "packages", "library", "libraries", "framework", "api",
@@ -65,17 +63,27 @@ class Mention:
 
 
 @dataclass(frozen=True)
-class LineView:
-    """What the rules need to know about one line."""
+class TextView:
+    """What the rules need to know about a run of lines (one section): tokens in reading order,
+    where each line starts, and the skill mentions found."""
     tokens: tuple[str, ...]
     mentions: tuple[Mention, ...]
+    line_starts: tuple[int, ...] = (0,)
     in_skills_section: bool = False
+    spaces: tuple[bool, ...] = ()          # token i is followed by white space
 
 
-def segments(tokens: tuple[str, ...]) -> list[tuple[int, int]]:
-    """Token ranges between separators (list items), empty ones dropped."""
+def segments(tokens: tuple[str, ...], breaks: Iterable[int] = (),
+             mentions: tuple[Mention, ...] = ()) -> list[tuple[int, int]]:
+    """Token ranges between separators and line breaks (list items); a name wrapped over a
+    line break ('Natural / Language Processing') stays one item."""
+    inside = {i for m in mentions for i in range(m.start + 1, m.end)}
+    cuts = {i for i in breaks if i not in inside}
     out, start = [], 0
     for i, tok in enumerate(tokens):
+        if i in cuts and i > start:
+            out.append((start, i))
+            start = i
         if tok.lower() in SEPARATORS:
             if i > start:
                 out.append((start, i))
@@ -89,11 +97,11 @@ def _covered(mentions: tuple[Mention, ...]) -> set[int]:
     return {i for m in mentions for i in range(m.start, m.end)}
 
 
-def pure_segments(view: LineView) -> list[tuple[int, int]]:
+def pure_segments(view: TextView) -> list[tuple[int, int]]:
     """Segments that hold a skill and nothing but fillers: list items, not prose."""
     covered = _covered(view.mentions)
     pure = []
-    for a, b in segments(view.tokens):
+    for a, b in segments(view.tokens, view.line_starts, view.mentions):
         idx = range(a, b)
         if not any(i in covered for i in idx):
             continue
@@ -103,28 +111,85 @@ def pure_segments(view: LineView) -> list[tuple[int, int]]:
     return pure
 
 
-def labelled_list(tokens: tuple[str, ...]) -> int:
-    """Index after a leading 'Skills:'-like label (<= 5 tokens before ':'), or -1."""
-    for i, tok in enumerate(tokens[:6]):
-        if tok in (":", "–", "—", "-") and i > 0:
-            words = {t.lower() for t in tokens[:i]}
-            return i + 1 if words & LIST_LABELS else -1
-    return -1
+def labelled_ranges(view: TextView) -> list[tuple[int, int]]:
+    """Token ranges after a leading 'Skills:'-like label, to the end of that line."""
+    ends = (*view.line_starts[1:], len(view.tokens))
+    out = []
+    for a, b in zip(view.line_starts, ends):
+        for i in range(a, min(b, a + 6)):
+            tok = view.tokens[i]
+            if tok in (":", "–", "—", "-") and i > a:
+                if {t.lower() for t in view.tokens[a:i]} & LIST_LABELS:
+                    out.append((i + 1, b))
+                break
+    return out
 
 
-def glued(tokens: tuple[str, ...], m: Mention) -> bool:
-    """'R&D', 'go-to-market', 'Sub-achievement (c)': the word is part of another word."""
-    nxt = tokens[m.end] if m.end < len(tokens) else ""
-    prev = tokens[m.start - 1] if m.start > 0 else ""
+def glued(view: TextView, m: Mention) -> bool:
+    """'R&D', 'go-to-market', 'Sub-achievement', 'D. Das': the word is part of another word."""
+    tokens, spaces = view.tokens, view.spaces or (True,) * len(view.tokens)
+    nxt = tokens[m.end] if m.end < len(tokens) and not spaces[m.end - 1] else ""
+    prev = tokens[m.start - 1] if m.start > 0 and not spaces[m.start - 1] else ""
+    if len(m.text) == 1 and _letter_pair(tokens, m):
+        return True
     return nxt in GLUE or prev in GLUE or nxt == "." and len(m.text) == 1
 
 
+def _letter_pair(tokens: tuple[str, ...], m: Mention) -> bool:
+    """'R & D', 'P & L', 'Q & A' written with spaces are one word too."""
+    def letter(i: int) -> bool:
+        return 0 <= i < len(tokens) and len(tokens[i]) == 1 and tokens[i].isupper()
+    return (m.end < len(tokens) and tokens[m.end] == "&" and letter(m.end + 1)) or \
+        (m.start > 1 and tokens[m.start - 1] == "&" and letter(m.start - 2))
+
+
 def phrase_context(tokens: tuple[str, ...], m: Mention, form_case_ok: bool) -> bool:
-    """'modelling in R', 'using Go', 'R programming', 'communication skills'."""
+    """'modelling in R', 'using Go', 'R programming', 'communication skills'. Cue words work
+    for one-word names only: 'a degree in Data Science' does not claim data science."""
     prev = tokens[m.start - 1].lower() if m.start > 0 else ""
     nxt = tokens[m.end].lower() if m.end < len(tokens) else ""
-    last = tokens[m.end - 1].lower()
-    return form_case_ok and (prev in PREV_CUES or nxt in NEXT_CUES or last in SELF_CUES)
+    if not form_case_ok:
+        return False
+    if tokens[m.end - 1].lower() in SELF_CUES:
+        return True
+    return " " not in m.form and (prev in PREV_CUES or nxt in NEXT_CUES)
+
+
+def _next_to_counted(i: int, ok: set[int], mentions: tuple[Mention, ...]) -> bool:
+    """'Agile SCRUM', 'Node.js Koa': a one-word name right beside a one-word skill that counts."""
+    m = mentions[i]
+    return " " not in m.form and any(
+        (mentions[x].end == m.start or mentions[x].start == m.end) and " " not in mentions[x].form
+        for x in ok)
+
+
+def accept(view: TextView, case_ok: dict[int, bool]) -> set[int]:
+    """Indices of `view.mentions` that count as skills.
+
+    `case_ok[i]` says mention i is written the way the taxonomy writes it (or in capitals).
+    Acceptance spreads along a list: an item next to a counted skill counts too.
+    """
+    tokens, mentions = view.tokens, view.mentions
+    segs = segments(tokens, view.line_starts, mentions)
+    pure = set(pure_segments(view))
+    labels = labelled_ranges(view)
+    seg_of = {i: _segment_of(m, segs) for i, m in enumerate(mentions)}
+    ok: set[int] = {i for i, m in enumerate(mentions) if not m.needs_context and not m.fuzzy}
+    changed = True
+    while changed:
+        changed = False
+        for i, m in enumerate(mentions):
+            if i in ok or glued(view, m):
+                continue
+            k = seg_of[i]
+            in_list = k >= 0 and segs[k] in pure and (
+                view.in_skills_section or any(a <= m.start < b for a, b in labels)
+                or _beside_listed(k, segs, pure, ok, mentions, _alone(m, segs[k], mentions)))
+            if in_list or not m.fuzzy and (phrase_context(tokens, m, case_ok.get(i, False))
+                                           or case_ok.get(i, False) and _next_to_counted(i, ok, mentions)):
+                ok.add(i)
+                changed = True
+    return ok
 
 
 def _segment_of(m: Mention, segs: list[tuple[int, int]]) -> int:
@@ -134,55 +199,23 @@ def _segment_of(m: Mention, segs: list[tuple[int, int]]) -> int:
     return -1
 
 
-def accept_line(view: LineView, accepted_ids: set[str], case_ok: dict[int, bool],
-                neighbour_has_list: bool) -> set[int]:
-    """Indices of `view.mentions` that count as skills, given mentions already accepted.
-
-    `case_ok[i]` says mention i is written the way the taxonomy writes it (or in capitals);
-    `neighbour_has_list` says an adjacent line of the same section is a list of skills.
-    """
-    tokens, mentions = view.tokens, view.mentions
-    segs = segments(tokens)
-    pure = set(pure_segments(view))
-    label_end = labelled_list(tokens)
-    all_pure = bool(segs) and all(s in pure for s in segs)
-    ok: set[int] = {i for i, m in enumerate(mentions) if not m.needs_context and not m.fuzzy}
-    changed = True
-    while changed:
-        changed = False
-        for i, m in enumerate(mentions):
-            if i in ok or glued(tokens, m):
-                continue
-            k = _segment_of(m, segs)
-            own_pure = k >= 0 and segs[k] in pure
-            if _list_context(i, k, own_pure, segs, pure, ok, mentions, label_end, view,
-                             all_pure and neighbour_has_list):
-                ok.add(i)
-                changed = True
-            elif not m.fuzzy and phrase_context(tokens, m, case_ok.get(i, False)):
-                ok.add(i)
-                changed = True
-    return ok
+def _alone(m: Mention, seg: tuple[int, int], mentions: tuple[Mention, ...]) -> bool:
+    """The mention is the only skill in its list item."""
+    return not any(x is not m and seg[0] <= x.start < seg[1] for x in mentions)
 
 
-def _list_context(i: int, k: int, own_pure: bool, segs: list[tuple[int, int]],
-                  pure: set[tuple[int, int]], ok: set[int], mentions: tuple[Mention, ...],
-                  label_end: int, view: LineView, vertical: bool) -> bool:
-    """The mention is an item of a list of skills."""
-    if not own_pure:
-        return False
-    if view.in_skills_section or vertical:
-        return True
-    if label_end >= 0 and segs[k][0] >= label_end:
-        return True
-    if len(pure) >= 3 and 5 * len(pure) >= 3 * len(segs):
+def _beside_listed(k: int, segs: list[tuple[int, int]], pure: set[tuple[int, int]],
+                   ok: set[int], mentions: tuple[Mention, ...], alone: bool) -> bool:
+    """The item sits between two other list items, or next to a counted skill that is a list
+    item, or (when the item is a bare name) that ends/starts its item ('with Python, R')."""
+    if 0 < k < len(segs) - 1 and segs[k - 1] in pure and segs[k + 1] in pure:
         return True                # "R, Go, Rust": three bare names in a row are a list
     for j, edge in ((k - 1, 1), (k + 1, 0)):
         if 0 <= j < len(segs):
             a, b = segs[j]
             for x in ok:
-                # a counted skill in the next item, or ending the previous one ("with Python, R")
-                if segs[j] in pure and a <= mentions[x].start < b \
-                        or (edge == 1 and mentions[x].end == b) or (edge == 0 and mentions[x].start == a):
+                m = mentions[x]
+                if segs[j] in pure and a <= m.start < b or alone and (
+                        edge == 1 and m.end == b or edge == 0 and m.start == a):
                     return True
     return False

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
@@ -17,7 +18,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from resume_match.models import Evidence, Line, Section, SkillHit
-from resume_match.skills.context import LineView, Mention, SEPARATORS, accept_line, pure_segments
+from resume_match.skills.context import SEPARATORS, Mention, TextView, accept
 from resume_match.skills.fuzzy import FuzzyIndex
 from resume_match.skills.taxonomy import Taxonomy, load_taxonomy
 
@@ -26,9 +27,12 @@ SKILLS_KINDS = frozenset({"skills"})
 MAX_EVIDENCE = 3
 MAX_WINDOW = 4          # tokens joined when looking for 'Py - Torch' or 'Tensor Flow'
 SHORT_FORM = 2          # forms this short (R, C, ML, AI) must keep their case outside lists
+ACRONYM = 4             # capitals this short (SEM, NLP) written in lower case need a list too
 
 _BULLETS = re.compile(r"[•·▪●◦■□►▸▹➢➤✓✔❖⋅∙◆◇○★☆|]+")
 _COMMA = re.compile(r",(?=\S)")
+_OPEN = re.compile(r"(?<=\w)\((?=\w)")
+_CLOSE = re.compile(r"(?<=\w)\)(?=\w)")
 _SPELLING = ((r"isation", "ization"), (r"ization", "isation"), (r"modelling", "modeling"),
              (r"modeling", "modelling"), (r"analyse", "analyze"), (r"analyze", "analyse"),
              (r"behaviour", "behavior"), (r" and ", " & "), (r" & ", " and "))
@@ -45,6 +49,7 @@ def clean_text(text: str) -> str:
     """NFKC, bullets and pipes as list separators, a space after bare commas."""
     text = unicodedata.normalize("NFKC", text).replace("\t", " ")
     text = _BULLETS.sub(" | ", text)
+    text = _CLOSE.sub(") ", _OPEN.sub(" (", text))
     return _COMMA.sub(", ", text)
 
 
@@ -136,22 +141,36 @@ class SkillMatcher:
 
     def find(self, sections: tuple[Section, ...]) -> tuple[SkillHit, ...]:
         """Skills in reading order, each with its first few lines of evidence."""
-        items = [(s, line) for s in sections for line in s.lines if line.text.strip()]
-        docs = list(self._nlp.tokenizer.pipe(clean_text(line.text) for _, line in items))
-        views = [self._view(doc, s.kind in SKILLS_KINDS) for (s, _), doc in zip(items, docs)]
-        listy = [bool(v.mentions) and bool(pure_segments(v)) for v in views]
+        lines = [(s, line) for s in sections for line in s.lines if line.text.strip()]
+        docs = iter(self._nlp.tokenizer.pipe(clean_text(line.text) for _, line in lines))
         hits: dict[str, list[tuple[Section, Line]]] = {}
-        for n, ((section, line), view) in enumerate(zip(items, views)):
-            near = any(0 <= j < len(items) and items[j][0] is section and listy[j]
-                       for j in (n - 1, n + 1))
+        for section in sections:
+            own = [line for line in section.lines if line.text.strip()]
+            if not own:
+                continue
+            doc, starts = self._join([next(docs) for _ in own])
+            view = TextView(tokens=tuple(t.text for t in doc), mentions=tuple(self._mentions(doc)),
+                            line_starts=starts, in_skills_section=section.kind in SKILLS_KINDS,
+                            spaces=tuple(bool(t.whitespace_) for t in doc))
             case_ok = {i: self._case_ok(m) for i, m in enumerate(view.mentions)}
-            for i in sorted(accept_line(view, set(), case_ok, near)):
-                hits.setdefault(view.mentions[i].skill_id, []).append((section, line))
+            for i in sorted(accept(view, case_ok), key=lambda i: view.mentions[i].start):
+                m = view.mentions[i]
+                line = own[bisect_right(starts, m.start) - 1]
+                hits.setdefault(m.skill_id, []).append((section, line))
         return tuple(self._hit(sid, where) for sid, where in hits.items())
 
-    def _view(self, doc: Doc, in_skills: bool) -> LineView:
-        return LineView(tokens=tuple(t.text for t in doc), mentions=tuple(self._mentions(doc)),
-                        in_skills_section=in_skills)
+    def _join(self, docs: list[Doc]) -> tuple[Doc, tuple[int, ...]]:
+        """One Doc for a section's lines, so names wrapped over a line break still match."""
+        words: list[str] = []
+        spaces: list[bool] = []
+        starts: list[int] = []
+        for doc in docs:
+            starts.append(len(words))
+            words.extend(t.text for t in doc)
+            spaces.extend(bool(t.whitespace_) for t in doc)
+            if spaces:
+                spaces[-1] = True
+        return Doc(self._nlp.vocab, words=words, spaces=spaces), tuple(starts)
 
     def _case_ok(self, m: Mention) -> bool:
         """Case matters only for ordinary-word and short forms ('Go' yes, 'go' no)."""
@@ -188,8 +207,11 @@ def _alnum(text: str) -> str:
 
 
 def _short_case_changed(form: str, written: str) -> bool:
-    """'ml' or 'Ai' written for ML/AI: short forms count only in context unless case matches."""
-    return len(_alnum(form)) <= SHORT_FORM and not _case_ok(form, written)
+    """'ml', 'Ai' or 'sem' written for ML, AI, SEM: short forms and acronyms written in another
+    case count only in context."""
+    n = len(_alnum(form))
+    acronym = form.isupper() and n <= ACRONYM
+    return (n <= SHORT_FORM or acronym) and not _case_ok(form, written)
 
 
 def _case_ok(form: str, written: str) -> bool:

@@ -98,16 +98,18 @@ def _strings(value: Any, source: str, where: str) -> tuple[str, ...]:
 
 
 def _ambiguous(value: Any, forms: tuple[str, ...], source: str, where: str) -> tuple[str, ...]:
-    """`true` marks every one-word form; a list names the exact forms that are ordinary words."""
+    """`true` marks every one-word form, `all` every form; a list names the exact forms."""
     if value is None or value is False:
         return ()
+    if value == "all":
+        return forms
     if value is True:
         return tuple(f for f in forms if " " not in f)
     by_key = {f.casefold(): f for f in forms}
     listed = _strings(value, source, where)
     for form in listed:
         if form.casefold() not in by_key:
-            raise _problem(source, where, f"true or forms among {list(forms)}", form)
+            raise _problem(source, where, f"true, all, or forms among {list(forms)}", form)
     return tuple(by_key[f.casefold()] for f in listed)
 
 
