@@ -8,14 +8,14 @@ from __future__ import annotations
 import shutil
 from dataclasses import replace
 from statistics import median
-from typing import Sequence
+from typing import Any, Sequence
 
 from resume_match.errors import InputError
 from resume_match.extract.layout import PageWords, WordBox, build_document
 from resume_match.models import Document
 
 DPI = 300
-MIN_CONFIDENCE = 30.0
+MIN_CONFIDENCE = 10.0
 
 
 def build_with_ocr(data: bytes, label: str, pages: Sequence[PageWords]) -> Document:
@@ -52,7 +52,7 @@ def ocr_pdf_pages(data: bytes, label: str, numbers: Sequence[int],
         for number in numbers:
             page = pdf[number - 1]
             width, height = page.get_size()
-            image = page.render(scale=dpi / 72).to_pil().convert("L")
+            image = normalise_contrast(page.render(scale=dpi / 72).to_pil().convert("L"))
             page.close()
             words = image_words(pytesseract, image, scale=72 / dpi)
             out[number] = PageWords(number=number, width=float(width), height=float(height),
@@ -69,7 +69,7 @@ def image_words(pytesseract: object, image: object, scale: float) -> list[WordBo
     letter shapes (ascenders, descenders), which keeps headings larger than body text.
     """
     data = pytesseract.image_to_data(image, output_type=pytesseract.Output.DICT,  # type: ignore[attr-defined]
-                                     config="--psm 3")
+                                     config="--psm 11")
     lines: dict[tuple[int, int, int], list[tuple[str, float, float, float, float]]] = {}
     for i, text in enumerate(data["text"]):
         if not str(text).strip() or float(data["conf"][i]) < MIN_CONFIDENCE:
@@ -84,6 +84,26 @@ def image_words(pytesseract: object, image: object, scale: float) -> list[WordBo
         words += [WordBox(text=t, x0=x0, x1=x1, top=top, bottom=bottom, size=size, fontname="OCR")
                   for t, x0, x1, top, bottom in items]
     return words
+
+
+def normalise_contrast(image: Any, tile: int = 64) -> Any:
+    """Stretch each tile's contrast to black on white and invert tiles of light text on a dark
+    background (CV sidebars), so Tesseract's global threshold does not lose them."""
+    import numpy as np
+    from PIL import Image
+
+    a = np.asarray(image, dtype=np.float32)
+    out = np.full_like(a, 255.0)
+    for y in range(0, a.shape[0], tile):
+        for x in range(0, a.shape[1], tile):
+            block = a[y:y + tile, x:x + tile]
+            lo, hi = np.percentile(block, (2, 98))
+            if hi - lo < 40:                     # flat: background only
+                continue
+            stretched = (block - lo) * (255.0 / (hi - lo))
+            out[y:y + tile, x:x + tile] = (255.0 - stretched if np.median(block) < (lo + hi) / 2
+                                           else stretched)
+    return Image.fromarray(out.clip(0, 255).astype(np.uint8))
 
 
 def _size_estimate(text: str, height: float) -> float:
