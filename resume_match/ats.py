@@ -316,9 +316,11 @@ def check_dates(c: Candidate, f: _Facts, rules: dict[str, Any]) -> AtsCheck:
 def check_length(c: Candidate, f: _Facts, rules: dict[str, Any]) -> AtsCheck:
     """Length should match seniority: one page early on, two or three later."""
     years = c.experience.years or 0.0
-    band = next(b for b in rules["length_bands"] if years < b["max_years"])
-    span = (f"{years:g} years of experience ({band['label']})" if c.experience.years is not None
-            else "an undated career (read as under 5 years)")
+    dated = c.experience.years is not None and any(p.start for p in c.experience.positions)
+    band = (next(b for b in rules["length_bands"] if years < b["max_years"]) if dated
+            else rules["length_bands"][rules["undated_band"]])
+    span = (f"{years:g} years of experience ({band['label']})" if dated
+            else f"a career without parseable dates (judged as {band['label']})")
     where = f"{_plural(f.pages, 'page')} and {f.words} words for {span}"
     if f.pages > band["warn_pages"]:
         return _check("length", "fail", f"{where[0].upper()}{where[1:]}; aim for {band['pass_pages']}.",

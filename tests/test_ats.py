@@ -212,6 +212,13 @@ def test_length_two_pages_fine_for_ten_years() -> None:
     assert c.status == "pass", c
 
 
+def test_length_undated_career_not_judged_as_a_graduate() -> None:
+    cand = dataclasses.replace(with_layout(page_count=2), experience=Experience(years=None))
+    c = check(cand, "length")
+    assert c.status == "warn" and "without parseable dates" in c.evidence   # thin, not too long
+    assert "aim for" not in c.evidence
+
+
 def test_length_too_thin_fails() -> None:
     cand = with_sections((("header", "", ["Jane Doe", "jane@example.com"]),
                           ("experience", "Experience", ["Engineer at Acme 2020 - 2023"])))
