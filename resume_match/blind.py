@@ -27,8 +27,8 @@ _STREET = re.compile(
 _POSTCODE = re.compile(r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _AGE_CUE = re.compile(
-    r"\b(?:born|birth|d\.?o\.?b\.?|date of birth|geboren|age|aged|class of|graduat\w*|"
-    r"alumn\w*)\b[^\n]{0,40}?\b(?:19|20)\d{2}\b"
+    r"\b(?:born|birth|d\.?o\.?b\.?|date of birth|geboren|class of|graduat\w*|"
+    r"alumn\w*)\b[^\n;|•]{0,25}?\b(?:19|20)\d{2}\b"
     r"|\b(?:age|aged)\s*:?\s*\d{2}\b|\b\d{2}\s+years\s+old\b",
     re.IGNORECASE)
 _NAME_WORD = re.compile(r"^[A-Z][A-Za-z'’.-]+$|^[A-Z]{2,}$")
@@ -79,11 +79,21 @@ def scrub_text(text: str, secrets: Secrets | None = None, *, education: bool = F
     pattern = secrets.pattern() if secrets else None
     if pattern is not None:
         text = pattern.sub(REDACTED, text)
-    for rx in (_EMAIL, _URL, _PHONE, _STREET, _POSTCODE, _AGE_CUE):
+    for rx in (_EMAIL, _URL, _STREET, _POSTCODE, _AGE_CUE):
         text = rx.sub(REDACTED, text)
+    text = _PHONE.sub(_phone_or_keep, text)
     if education:
         text = _YEAR.sub(YEAR, text)
     return text
+
+
+def _phone_or_keep(m: re.Match[str]) -> str:
+    """A phone number has 9+ digits (8+ after '+'); a run of years (2019-2021) is not one."""
+    digits = re.sub(r"\D", "", m.group())
+    groups = re.findall(r"\d+", m.group())
+    if all(_YEAR.fullmatch(g) for g in groups):
+        return m.group()
+    return REDACTED if len(digits) >= (8 if m.group().startswith("+") else 9) else m.group()
 
 
 def blind_report(report: Report) -> Report:
