@@ -230,19 +230,32 @@ def _specialty(candidate: Candidate) -> Pitfall:
         f"{name} ({hits[0].name})" for name, hits in shown.values()) + ".")
 
 
+def _on_host(url: str, hosts: tuple[str, ...]) -> bool:
+    """'linkedin.com/in/x' is on linkedin.com; 'dropbox.com' is not on x.com."""
+    low = url.lower()
+    return any(re.search(r"(^|[/.@\s])" + re.escape(h), low) for h in hosts)
+
+
 def _portfolio(candidate: Candidate) -> Pitfall:
-    hosts = tuple(roadmap_data()["signals"]["portfolio_hosts"])
+    sig = roadmap_data()["signals"]
+    hosts, social = tuple(sig["portfolio_hosts"]), tuple(sig["social_hosts"])
     links = list(candidate.contact.links)
-    code = [u for u in links if any(h in u.lower() for h in hosts) or "portfolio" in u.lower()]
+    code = [u for u in links if _on_host(u, hosts)]
+    site = [u for u in links if u not in code and not _on_host(u, social)]
     if not code:
-        line = _text_hit(candidate, r"(" + "|".join(re.escape(h) for h in hosts) + r")/\S+")
-        code = [re.sub(r"^.*?(\S*(" + "|".join(re.escape(h) for h in hosts) + r")\S*).*$", r"\1",
-                       line[1])] if line else []
+        pattern = (r"\S*(" + "|".join(re.escape(h) for h in hosts) + r")/\S+"
+                   r"|\bgit(hub|lab)\b\s*(:|/)+\s*\S+")
+        line = _text_hit(candidate, pattern)
+        found = re.search(pattern, line[1], re.IGNORECASE) if line else None
+        code = [found.group(0)] if found else []
     if code:
         return _pitfall("no-portfolio", False, "Code/portfolio link: " + ", ".join(code[:2]) + ".")
+    if site:
+        return _pitfall("no-portfolio", False, "Personal site or portfolio: " + ", ".join(site[:2])
+                        + " (a GitHub link would also show the code).")
     shown = ", ".join(links[:3]) if links else "none"
-    return _pitfall("no-portfolio", True, f"Contact links: {shown}; no GitHub, GitLab, Kaggle or "
-                    "portfolio link anywhere in the CV.")
+    return _pitfall("no-portfolio", True, f"Contact links: {shown}; no GitHub, GitLab, Kaggle, "
+                    "personal site or portfolio link anywhere in the CV.")
 
 
 _DATEISH = re.compile(
@@ -262,9 +275,10 @@ def _impact(candidate: Candidate) -> Pitfall:
         return _pitfall("no-measurable-impact", False,
                         f"{len(measured)} of {len(lines)} experience/project lines give a number, "
                         f"e.g. \"{_short(measured[0])}\".")
+    example = max(lines, key=lambda t: len(_DATEISH.sub("", t)))
     return _pitfall("no-measurable-impact", True,
                     f"None of the {len(lines)} experience/project lines has a number or %, e.g. "
-                    f"\"{_short(lines[0])}\".")
+                    f"\"{_short(example)}\".")
 
 
 def _data_work(candidate: Candidate) -> Pitfall:

@@ -87,6 +87,10 @@ def test_no_portfolio_or_code_link():
     assert not ok.shown and "github.com/ada" in ok.evidence
     in_text = cand(BASE, bullets=ANALYST_BULLETS + ["Code and notebooks at gitlab.com/ada/churn"])
     assert not pitfall(in_text, "no-portfolio").shown
+    site = pitfall(cand(BASE, links=("linkedin.com/in/ada", "ada-lovelace.dev")), "no-portfolio")
+    assert not site.shown and "ada-lovelace.dev" in site.evidence
+    social = pitfall(cand(BASE, links=("twitter.com/ada", "linkedin.com/in/ada")), "no-portfolio")
+    assert social.shown
 
 
 def test_no_measurable_impact():
