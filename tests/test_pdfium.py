@@ -1,0 +1,72 @@
+"""The pypdfium2 engine reads the fixtures into the same Document as pdfplumber: same lines,
+sections, skills and scores; broken files get the same kinds of one-line errors."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from resume_match import api
+from resume_match.errors import InputError, LimitError
+from resume_match.extract import read_document
+from resume_match.extract.pdfium import read_pdf_pdfium
+
+TEXT_FIXTURES = ["one_column.pdf", "two_column.pdf", "sidebar.pdf", "table.pdf",
+                 "header_footer.pdf", "hyphenation.pdf", "cid_icons.pdf", "icons.pdf"]
+
+
+def fixture(fixtures_dir: Path, name: str) -> Path:
+    path = fixtures_dir / name
+    if not path.exists():      # icons.pdf needs a system font with Private Use Area glyphs
+        pytest.skip(f"{name} was not generated on this machine")
+    return path
+
+
+@pytest.mark.parametrize("name", TEXT_FIXTURES)
+def test_both_engines_give_the_same_lines_sections_and_skills(fixtures_dir: Path, name: str) -> None:
+    path = fixture(fixtures_dir, name)
+    plumber, pdfium = (api.read(path, engine=e) for e in ("pdfplumber", "pdfium"))
+    assert pdfium.readable and plumber.readable
+    assert [ln.text for ln in pdfium.document.lines] == [ln.text for ln in plumber.document.lines]
+    assert [(s.kind, s.heading) for s in pdfium.sections] == [(s.kind, s.heading) for s in plumber.sections]
+    assert [s.id for s in pdfium.skills] == [s.id for s in plumber.skills]
+    assert pdfium.contact == plumber.contact and pdfium.name == plumber.name
+
+
+def test_fonts_columns_and_margins_match(fixtures_dir: Path) -> None:
+    for name in ("one_column.pdf", "sidebar.pdf", "header_footer.pdf"):
+        a, b = (read_document(fixtures_dir / name, engine=e) for e in ("pdfplumber", "pdfium"))
+        assert [(ln.bold, ln.italic, ln.column) for ln in b.lines] == [(ln.bold, ln.italic, ln.column) for ln in a.lines]
+        assert all(abs(x.size - y.size) <= 0.5 for x, y in zip(a.lines, b.lines))
+        assert [p.columns for p in b.pages] == [p.columns for p in a.pages]
+        assert [len(p.margin_lines) for p in b.pages] == [len(p.margin_lines) for p in a.pages]
+        assert b.layout.page_count == a.layout.page_count and b.layout.fonts
+
+
+def test_same_scores_with_either_engine(fixtures_dir: Path) -> None:
+    path = fixtures_dir / "two_column.pdf"
+    a, b = (api.analyse(path, ["data-scientist", "ml-engineer"], engine=e) for e in ("pdfplumber", "pdfium"))
+    assert [(f.role, f.score) for f in b.fits] == [(f.role, f.score) for f in a.fits]
+
+
+@pytest.mark.parametrize("name", ["image_only.pdf", "gibberish_cid.pdf", "blank.pdf"])
+def test_no_usable_text_layer_is_unreadable_not_an_error(fixtures_dir: Path, name: str) -> None:
+    doc = read_document(fixtures_dir / name, engine="pdfium")
+    assert not doc.readable and doc.unreadable_reason
+    assert doc.readable == read_document(fixtures_dir / name, engine="pdfplumber").readable
+
+
+def test_image_only_page_counts_its_image(fixtures_dir: Path) -> None:
+    assert read_document(fixtures_dir / "image_only.pdf", engine="pdfium").layout.images >= 1
+
+
+@pytest.mark.parametrize("name, error, words", [
+    ("encrypted.pdf", InputError, "password-protected"),
+    ("truncated.pdf", InputError, "damaged or truncated PDF"),
+    ("many_pages.pdf", LimitError, "over the 40-page limit"),
+])
+def test_broken_pdfs_raise_one_line_errors_naming_the_file(fixtures_dir: Path, name: str,
+                                                            error: type, words: str) -> None:
+    with pytest.raises(error, match=words) as info:
+        read_pdf_pdfium((fixtures_dir / name).read_bytes(), f"in/{name}")
+    assert str(info.value).startswith(f"in/{name}: ") and "\n" not in str(info.value)
