@@ -21,10 +21,11 @@ ROLE_IDS = ("data-analyst", "junior-ml-engineer", "research-assistant", "ml-engi
             "research-scientist", "ai-product-manager")
 STAGES = ("entry", "mid", "senior")
 COMPONENTS = ("required_skills", "preferred_skills", "demonstrated", "experience", "education",
-              "certifications")
+              "certifications", "research")
+# `research` (publications, research posts) is off unless a research role weights it.
 DEFAULT_WEIGHTS: dict[str, float] = {"required_skills": 45, "preferred_skills": 15,
                                      "demonstrated": 15, "experience": 12, "education": 8,
-                                     "certifications": 5}
+                                     "certifications": 5, "research": 0}
 TOP_KEYS = ("id", "title", "stage", "summary", "required", "preferred", "experience_years",
             "education", "certifications", "next_roles", "learning", "weights")
 REQUIRED_KEYS = ("id", "title", "stage", "summary", "required")

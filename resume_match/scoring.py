@@ -8,14 +8,15 @@ required skills the CV shows, so years in another field do not make a fit.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterable, Mapping
 
 from rapidfuzz import fuzz
 
-from resume_match.models import (DEGREE_LEVELS, Candidate, Component, MatchedSkill, MissingSkill,
-                                 RoleFit, RoleProfile, SkillHit, SkillRequirement)
+from resume_match.models import (DEGREE_LEVELS, Candidate, Component, Evidence, MatchedSkill,
+                                 MissingSkill, RoleFit, RoleProfile, SkillHit, SkillRequirement)
 from resume_match.roles import DEFAULT_WEIGHTS, advice_for, stage_rank
 
 IMPLIED_CREDIT = 0.8      # PyTorch on the CV stands in well for "deep learning"
@@ -30,6 +31,11 @@ CERT_MATCH = 80           # rapidfuzz token_set_ratio for a certificate name
 VALUED_CERT_CREDIT = (0.0, 0.7, 1.0)   # by number of the role's valued certificates held
 OTHER_CERT_CREDIT = 0.25               # per other certificate, capped below the valued ones
 OTHER_CERT_CAP = 0.5
+NO_RELATED_CREDIT = ("language",)     # Python on a CV says nothing about knowing R
+RESEARCH_TITLE = re.compile(r"\b(research\w*|ph\.?\s?d|doctoral|post-?doc\w*|applied scientist)\b",
+                            re.I)       # "Data Scientist" alone is not a research post
+PUBLICATIONS_CREDIT = 0.7   # a publications section; a research post adds the rest
+RESEARCH_POST_CREDIT = 0.5  # a research post without publications
 WEAK_FIT = 25          # below this best score, point to the roadmap's entry stage
 
 
@@ -41,6 +47,7 @@ class SkillGraph:
     names: Mapping[str, str] = field(default_factory=dict)
     implies: Mapping[str, frozenset[str]] = field(default_factory=dict)
     related: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    categories: Mapping[str, str] = field(default_factory=dict)
 
     def name(self, skill_id: str) -> str:
         return self.names.get(skill_id) or skill_id.replace("-", " ")
@@ -58,6 +65,7 @@ class SkillGraph:
 def graph_from_entries(entries: Iterable[Any]) -> SkillGraph:
     """A SkillGraph from taxonomy entries (objects or dicts with id, name, implies, related)."""
     names: dict[str, str] = {}
+    categories: dict[str, str] = {}
     implies: dict[str, frozenset[str]] = {}
     related: dict[str, set[str]] = {}
     for entry in entries:
@@ -66,11 +74,12 @@ def graph_from_entries(entries: Iterable[Any]) -> SkillGraph:
         if not sid:
             continue
         names[sid] = get("name") or sid
+        categories[sid] = get("category") or ""
         implies[sid] = frozenset(get("implies") or ())
         for other in get("related") or ():      # related is symmetric
             related.setdefault(sid, set()).add(other)
             related.setdefault(other, set()).add(sid)
-    return SkillGraph(names, implies, {k: frozenset(v) for k, v in related.items()})
+    return SkillGraph(names, implies, {k: frozenset(v) for k, v in related.items()}, categories)
 
 
 @lru_cache(maxsize=1)
@@ -88,35 +97,52 @@ def default_graph() -> SkillGraph:
 
 @dataclass(frozen=True)
 class _Credit:
-    """How one requirement was met: the skill credited, through which CV skill, how much."""
+    """How one requirement was met: the skill credited, the CV skill behind it, how much."""
     req: SkillRequirement
     skill: str
-    hit: SkillHit
+    hit: SkillHit                  # the CV skill credited (the skill itself, or a linked one)
     link: float                    # 1, IMPLIED_CREDIT or RELATED_CREDIT
+    shown: bool                    # used in experience/project lines (itself or via a skill)
+    evidence: tuple[Evidence, ...]
 
     @property
     def credit(self) -> float:
-        return self.link * (1.0 if self.hit.demonstrated else LISTED_CREDIT)
+        return self.link * (1.0 if self.shown else LISTED_CREDIT)
+
+
+def _shown_through(skill: str, hits: Mapping[str, SkillHit], graph: SkillGraph) -> SkillHit | None:
+    """A CV skill used in work that implies `skill` (PyTorch in a bullet shows deep learning)."""
+    return next((h for h in hits.values() if h.demonstrated and skill in graph.implied_by(h.id)),
+                None)
+
+
+def _options(skill: str, req: SkillRequirement, hits: Mapping[str, SkillHit],
+             graph: SkillGraph) -> Iterable[_Credit]:
+    """Every way the CV can meet `skill`: itself, itself shown through a tool, implied, related."""
+    own = hits.get(skill)
+    if own is not None:
+        yield _Credit(req, skill, own, 1.0, own.demonstrated, own.evidence)
+        user = None if own.demonstrated else _shown_through(skill, hits, graph)
+        if user is not None:
+            shown = tuple(e for e in user.evidence if e.section != "skills")
+            yield _Credit(req, skill, own, IMPLIED_CREDIT, True, own.evidence[:1] + shown)
+    related_ok = graph.categories.get(skill) not in NO_RELATED_CREDIT
+    for hit in hits.values():
+        if hit.id == skill:
+            continue
+        if skill in graph.implied_by(hit.id):
+            yield _Credit(req, skill, hit, IMPLIED_CREDIT, hit.demonstrated, hit.evidence)
+        elif related_ok and skill in graph.related.get(hit.id, frozenset()):
+            yield _Credit(req, skill, hit, RELATED_CREDIT, hit.demonstrated, hit.evidence)
 
 
 def _credit_for(req: SkillRequirement, hits: Mapping[str, SkillHit],
                 graph: SkillGraph) -> _Credit | None:
     """The best way the CV meets one requirement, or None."""
-    options: list[_Credit] = []
-    for skill in req.any_of:
-        if skill in hits:
-            options.append(_Credit(req, skill, hits[skill], 1.0))
-    for hit in hits.values():
-        implied = graph.implied_by(hit.id)
-        related = graph.related.get(hit.id, frozenset())
-        for skill in req.any_of:
-            if skill in implied:
-                options.append(_Credit(req, skill, hit, IMPLIED_CREDIT))
-            elif skill in related:
-                options.append(_Credit(req, skill, hit, RELATED_CREDIT))
+    options = [c for skill in req.any_of for c in _options(skill, req, hits, graph)]
     if not options:
         return None
-    return max(options, key=lambda c: (c.credit, c.link, c.hit.demonstrated, -len(c.hit.id)))
+    return max(options, key=lambda c: (c.credit, c.hit.id == c.skill, c.shown, -len(c.hit.id)))
 
 
 def _req_name(req: SkillRequirement, graph: SkillGraph) -> str:
@@ -127,7 +153,7 @@ def _matched(c: _Credit, required: bool, graph: SkillGraph) -> MatchedSkill:
     return MatchedSkill(id=c.skill, name=graph.name(c.skill), required=required,
                         weight=c.req.weight, credit=round(c.credit, 3),
                         via=None if c.hit.id == c.skill else c.hit.id,
-                        demonstrated=c.hit.demonstrated, evidence=c.hit.evidence)
+                        demonstrated=c.shown, evidence=c.evidence)
 
 
 def _missing(req: SkillRequirement, required: bool, role: RoleProfile,
@@ -149,7 +175,7 @@ def _skills_detail(kind: str, credits: list[_Credit | None], reqs: tuple[SkillRe
     names = ", ".join(graph.name(c.skill) + ("" if c.hit.id == c.skill else
                                              f" (via {graph.name(c.hit.id)})") for c in found)
     missing = [_req_name(r, graph) for r, c in zip(reqs, credits) if c is None]
-    listed = sum(1 for c in found if not c.hit.demonstrated)
+    listed = sum(1 for c in found if not c.shown)
     parts = [f"{len(found)} of {len(reqs)} {kind} skills found" + (f": {names}" if names else "")]
     if listed:
         parts.append(f"{listed} only listed (x{LISTED_CREDIT:g})")
@@ -159,8 +185,8 @@ def _skills_detail(kind: str, credits: list[_Credit | None], reqs: tuple[SkillRe
 
 
 def _demonstrated_detail(credits: list[_Credit | None], graph: SkillGraph) -> str:
-    shown = [graph.name(c.skill) for c in credits if c and c.hit.demonstrated]
-    only = [graph.name(c.skill) for c in credits if c and not c.hit.demonstrated]
+    shown = [graph.name(c.skill) for c in credits if c and c.shown]
+    only = [graph.name(c.skill) for c in credits if c and not c.shown]
     if not shown and not only:
         return "No role skills found, so none shown in work."
     text = (f"{len(shown)} role skills used in experience/project lines"
@@ -239,6 +265,23 @@ def _certification_credit(candidate: Candidate, role: RoleProfile) -> tuple[floa
     return 0.0, "No certifications found"
 
 
+def _research_credit(candidate: Candidate) -> tuple[float, str]:
+    """Research output: a publications section and research posts (PhD, postdoc, scientist)."""
+    pubs = [s for s in candidate.sections if s.kind == "publications"]
+    entries = sum(len(s.lines) for s in pubs)
+    posts = [p.title for p in candidate.experience.positions
+             if p.title and RESEARCH_TITLE.search(p.title)]
+    parts = []
+    if pubs:
+        parts.append(f"publications section on p{pubs[0].page} ({entries} lines)")
+    if posts:
+        parts.append("research post: " + "; ".join(posts[:2]))
+    credit = (PUBLICATIONS_CREDIT if pubs else 0.0) + (
+        (1 - PUBLICATIONS_CREDIT if pubs else RESEARCH_POST_CREDIT) if posts else 0.0)
+    return credit, ("Research shown: " + ", ".join(parts)) if parts else (
+        "No publications section or research post found")
+
+
 # ---------------------------------------------------------------- the score
 
 def _component(name: str, role: RoleProfile, share: float, detail: str) -> Component:
@@ -265,7 +308,7 @@ def score_role(candidate: Candidate, role: RoleProfile, graph: SkillGraph | None
     all_reqs = role.required + role.preferred
     total_weight = sum(r.weight for r in all_reqs) or 1.0
     shown = sum(c.link * c.req.weight for c in req_credits + pref_credits
-                if c and c.hit.demonstrated) / total_weight
+                if c and c.shown) / total_weight
     required_share = _share(req_credits, role.required)
     relevance = _relevance(required_share)
     exp_credit, exp_text = _experience_credit(candidate.experience.years, *role.experience_years)
@@ -285,6 +328,10 @@ def score_role(candidate: Candidate, role: RoleProfile, graph: SkillGraph | None
         _component("certifications", role, cert_credit * relevance,
                    cert_text + _scaled_note(relevance) + "."),
     )
+    if role.weights.get("research"):
+        research_credit, research_text = _research_credit(candidate)
+        components += (_component("research", role, research_credit * relevance,
+                                  research_text + _scaled_note(relevance) + "."),)
     rows = list(zip(all_reqs, req_credits + pref_credits,
                     [True] * len(role.required) + [False] * len(role.preferred)))
     matched = tuple(_matched(c, is_req, graph) for _, c, is_req in rows if c)

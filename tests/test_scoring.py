@@ -5,8 +5,8 @@ import pytest
 
 from resume_match.fit_text import render_fit_terminal, render_fits_terminal
 from resume_match.models import (Candidate, Contact, Education, EducationEntry, Evidence,
-                                 Experience, Report, RoleFit, SkillHit)
-from resume_match.roles import list_roles, load_role, role_from_dict
+                                 Experience, Line, Position, Report, RoleFit, Section, SkillHit)
+from resume_match.roles import list_roles, load_role, role_from_dict, role_to_dict
 from resume_match.scoring import (LISTED_CREDIT, SkillGraph, best_fit, graph_from_entries,
                                   score_role)
 
@@ -138,6 +138,25 @@ def test_the_skill_itself_beats_a_related_one() -> None:
     assert tf.via is None and tf.credit == 1.0
 
 
+def test_no_related_credit_between_programming_languages() -> None:
+    graph = graph_from_entries([{"id": "python", "name": "Python", "category": "language",
+                                 "related": ["r"]}, {"id": "r", "name": "R", "category": "language"}])
+    role = role_from_dict({**role_to_dict(ROLE), "preferred": [{"skill": "r", "weight": 1}],
+                           "learning": {}})
+    fit = score_role(cv([hit("python")]), role, graph)
+    assert [m.id for m in fit.matched] == ["python"] and fit.missing[-1].id == "r"
+
+
+def test_listed_skill_shown_through_a_tool_used_in_work() -> None:
+    """ML only in the skills list, PyTorch in a bullet: ML counts as shown, with that line."""
+    line = "Trained PyTorch models for fraud detection"
+    fit = score_role(cv([hit("machine-learning", shown=False), hit("pytorch", text=line)]),
+                     ROLE, GRAPH)
+    ml = next(m for m in fit.matched if m.id == "machine-learning")
+    assert ml.via is None and ml.demonstrated and ml.credit == pytest.approx(0.8)
+    assert [e.text for e in ml.evidence] == ["machine-learning", line]
+
+
 def test_without_links_there_is_no_partial_credit() -> None:
     fit = score_role(cv([hit("keras"), hit("pytorch")]), ROLE, SkillGraph())
     assert not fit.matched
@@ -234,6 +253,31 @@ def test_other_certifications_earn_a_little() -> None:
     assert "Certified Scrum Master" in detail(fit, "certifications")
     none = score_role(cv([hit(s) for s in ALL]), ROLE, GRAPH)
     assert points(none, "certifications") == 0 and "No certifications" in detail(none, "certifications")
+
+
+# ---------------------------------------------------------------- research
+
+def test_research_component_only_where_the_role_weights_it() -> None:
+    assert "research" not in [c.name for c in score_role(cv([]), ROLE, GRAPH).components]
+    research_role = role_from_dict({**role_to_dict(ROLE), "weights": {"research": 10}})
+    pubs = Section(kind="publications", heading="Publications", page=2,
+                   lines=(Line("Doe J. Sparse attention. NeurIPS 2023.", page=2),))
+    post = Position(title="Graduate Research Assistant", organization="CMU", start="2018",
+                    end="2022")
+    base = cv([hit(s) for s in ALL])
+    with_both = Candidate(**{**base.__dict__, "sections": (pubs,),
+                             "experience": Experience(years=4.0, positions=(post,))})
+    with_post = Candidate(**{**base.__dict__, "experience": Experience(years=4.0, positions=(
+        post, Position(title="Data Scientist", organization="X", start="2022", end="2024")))})
+    full = score_role(with_both, research_role, GRAPH)
+    assert points(full, "research") == pytest.approx(research_role.weights["research"], abs=0.01)
+    assert "publications section on p2 (1 lines)" in detail(full, "research")
+    assert "Graduate Research Assistant" in detail(full, "research")
+    half = score_role(with_post, research_role, GRAPH)
+    assert points(half, "research") == pytest.approx(research_role.weights["research"] / 2, abs=0.01)
+    assert "Data Scientist" not in detail(half, "research")
+    none = score_role(base, research_role, GRAPH)
+    assert points(none, "research") == 0 and "No publications" in detail(none, "research")
 
 
 # ---------------------------------------------------------------- background gated by relevance
