@@ -1,0 +1,67 @@
+"""--executor dask runs the same per-file function on a Dask cluster (a LocalCluster here)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import pdfgen
+from resume_match.batch import analyse_folder
+from resume_match.errors import UsageError
+
+distributed = pytest.importorskip("distributed", reason="the dask extra is not installed")
+
+CV = """Noor Haddad
+noor@example.com
+
+Experience
+Data Scientist, Tailspin, 2018 - 2023
+- Built churn models in Python with scikit-learn and XGBoost; SQL on Snowflake.
+
+Skills
+Python, SQL, scikit-learn, XGBoost, pandas, Tableau
+"""
+
+
+@pytest.fixture(scope="module")
+def client():
+    cluster = distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
+                                       dashboard_address=None)
+    client = distributed.Client(cluster)
+    yield client
+    client.close()
+    cluster.close()
+
+
+def rows(out: Path) -> list[dict]:
+    return [json.loads(line) for line in (out / "results.jsonl").read_text().splitlines()]
+
+
+def test_dask_gives_the_same_results_as_local_workers(client, tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    pdfgen.make_one_column(src / "one.pdf")
+    pdfgen.make_truncated(src / "broken.pdf")
+    (src / "noor.txt").write_text(CV)
+    on_dask = analyse_folder(src, ["data-scientist"], out_dir=tmp_path / "dask", executor="dask",
+                             scheduler=client)
+    local = analyse_folder(src, ["data-scientist"], out_dir=tmp_path / "local", workers=1)
+    assert rows(tmp_path / "dask") == rows(tmp_path / "local")
+    assert [r.status for r in on_dask.rows] == ["ok", "ok", "error"]
+    assert (tmp_path / "dask" / "index.html").is_file() and local.analysed == on_dask.analysed == 3
+
+
+def test_dask_by_scheduler_address(client, tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "noor.txt").write_text(CV)
+    res = analyse_folder(src, ["data-scientist"], out_dir=tmp_path / "out", executor="dask",
+                         scheduler=client.scheduler.address)
+    assert [r.status for r in res.rows] == ["ok"]
+
+
+def test_dask_without_a_scheduler_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "cv.txt").write_text(CV)
+    with pytest.raises(UsageError, match="--scheduler"):
+        analyse_folder(tmp_path, ["data-scientist"], out_dir=tmp_path / "out", executor="dask")
