@@ -84,14 +84,17 @@ class SkillMatcher:
                     written.append((text, _Form(skill.id, form, ctx)))
                     if not ctx:
                         loose.setdefault(text, skill.id)
-        patterns = []
-        for doc, (_, form) in zip(self._nlp.tokenizer.pipe(t for t, _ in written), written):
-            key = _key(doc)
-            if key not in self._forms:
+        # One tokenizer call for all names (one per line) instead of thousands of small Docs;
+        # PhraseMatcher takes the LOWER hashes directly.
+        joined = self._nlp.tokenizer("\n".join(text for text, _ in written))
+        patterns: list[list[int]] = []
+        for tokens, (_, form) in zip(_split_lines(joined), written):
+            key = " ".join(t.lower_ for t in tokens)
+            if tokens and key not in self._forms:
                 self._forms[key] = form
-                patterns.append(doc)
+                patterns.append([t.lower for t in tokens])
         self._matcher = PhraseMatcher(self._nlp.vocab, attr="LOWER")
-        self._matcher.add("SKILL", patterns)
+        self._matcher.add("SKILL", patterns)  # type: ignore[arg-type]
         self._fuzzy = FuzzyIndex(loose)
 
     # ------------------------------------------------------------ one line -> mentions
@@ -195,6 +198,18 @@ class SkillMatcher:
         section = Section(kind=kind, heading="", page=1,
                           lines=tuple(Line(text=t, page=1) for t in lines))
         return self.find((section,))
+
+
+def _split_lines(doc: Doc) -> list[list]:
+    """The tokens of each newline-separated name in one tokenized text."""
+    out: list[list] = [[]]
+    for t in doc:
+        if t.is_space and "\n" in t.text:
+            out.extend([] for _ in range(t.text.count("\n") - 1))
+            out.append([])
+        elif not t.is_space:
+            out[-1].append(t)
+    return out
 
 
 def _key(tokens: Iterable) -> str:

@@ -25,6 +25,7 @@ CATEGORIES = (
 )
 SKILL_KEYS = ("id", "name", "aliases", "implies", "related", "ambiguous")
 TOP_KEYS = ("version", "context_categories", "skills")
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)   # the C loader is 10x faster
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -195,7 +196,7 @@ def read_taxonomy(path: str | Path) -> Taxonomy:
 
 def _parse_text(text: str, source: str) -> Taxonomy:
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_LOADER)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         at = f" at line {mark.line + 1}" if mark is not None else ""
