@@ -138,3 +138,44 @@ def test_single_role_report_explains_itself(tmp_path: Path, role: str) -> None:
     assert fit.matched and all(m.evidence for m in fit.matched)
     assert any("SQL" in e.text for m in fit.matched if m.id == "sql" for e in m.evidence)
     assert fit.missing and all(m.advice for m in fit.missing)
+
+
+def test_cli_role_summary_in_terminal(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from resume_match.cli import main
+    path = tmp_path / "analyst.txt"
+    path.write_text(DATA_ANALYST)
+    result = CliRunner().invoke(main, [str(path), "--role", "data-scientist"])
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert "Fit: Data Scientist (data-scientist): " in out
+    for title in ("Required skills", "Preferred skills", "Shown in work", "Experience",
+                  "Education", "Certifications"):
+        assert title in out
+    assert "+ SQL (required, used in work)" in out and "Wrote SQL queries" in out
+    assert "Missing skills, most important first" in out and "Kaggle" in out
+
+
+def test_cli_user_role_file_and_json_fits(tmp_path: Path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from resume_match.cli import main
+    from resume_match.roles import dump_role_yaml, load_role, role_from_dict, role_to_dict
+    mine = role_from_dict({**role_to_dict(load_role("data-analyst")), "id": "bi-analyst",
+                           "title": "BI Analyst"})
+    role_file = tmp_path / "bi.yaml"
+    role_file.write_text(dump_role_yaml(mine))
+    cv = tmp_path / "analyst.txt"
+    cv.write_text(DATA_ANALYST)
+    result = CliRunner().invoke(main, [str(cv), "--role", str(role_file), "--json"])
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["best_role"] == "bi-analyst"
+    fit = report["fits"][0]
+    assert {"role", "title", "score", "components", "matched", "missing"} <= set(fit)
+    assert fit["score"] == round(sum(c["points"] for c in fit["components"]))
+    assert all(m["evidence"] for m in fit["matched"])
+    assert report["next_roles"] == ["data-scientist", "junior-ml-engineer"]
