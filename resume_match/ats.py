@@ -78,13 +78,19 @@ def strip_bullet(text: str) -> str:
 def _continues(prev: Line, line: Line, bulleted: bool, left: float, right: float) -> bool:
     """Does `line` carry on the item `prev` started (a wrapped line) rather than start a new one?"""
     text = line.text.strip()
-    if bulleted:
-        return not is_bullet(text)
+    if is_bullet(text):
+        return False
     if text[:1].islower():
         return True
-    if prev.text.rstrip().endswith((".", "!", "?", ":", ";")) or right <= left:
+    if right <= left:                                  # no geometry (text files): glyphs decide
+        return bulleted
+    if prev.text.rstrip().endswith((".", "!", "?", ":", ";")):
         return False
-    return prev.x1 >= right - 0.12 * (right - left)    # prev ran to the right margin: wrapped
+    if line.x0 < prev.x0 - 2 or (prev.x0 <= left + 2 and line.x0 > prev.x0 + 2):
+        return False                                   # outdent, or a title then its indented body
+    ran_on = prev.x1 >= right - 0.12 * (right - left)  # prev ran to the right margin: wrapped
+    # in a bulleted block a line back at the left margin is a new entry's title, not a wrap
+    return ran_on and (not bulleted or line.x0 > left + 2)
 
 
 def join_wrapped(lines: list[Line]) -> list[str]:

@@ -96,3 +96,27 @@ def test_wrapped_lines_rejoin_into_one_bullet() -> None:
     view = render.cv_view(Report(candidate=cand))
     assert view["experience"][0]["bullets"] == [
         "Built a ranking model that lifted click-through by 12% for 3M users", "Deployed it on AWS"]
+
+
+def test_join_wrapped_uses_line_geometry() -> None:
+    from resume_match.ats import join_wrapped
+    from resume_match.models import Line
+
+    def ln(text: str, x0: float, x1: float) -> Line:
+        return Line(text=text, page=1, x0=x0, x1=x1)
+    block = [ln("Micromouse | C, PID   June 2020", 50, 540),          # entry title at the margin
+             ln("• Built an autonomous maze-solving robot with a self-designed", 60, 538),
+             ln("PCB and sensor fusion", 70, 200),                       # wrapped, indented
+             ln("• Tuned PID control loops", 60, 220),
+             ln("Electrocardiogram | Arduino   Mar 2020", 50, 540),      # next entry's title
+             ln("• Designed an Arduino ECG", 60, 250)]
+    assert join_wrapped(block) == [
+        "Micromouse | C, PID   June 2020",
+        "Built an autonomous maze-solving robot with a self-designed PCB and sensor fusion",
+        "Tuned PID control loops", "Electrocardiogram | Arduino   Mar 2020", "Designed an Arduino ECG"]
+    paragraph = [ln("Led a team of five engineers building a ranking service that", 50, 540),
+                 ln("Served 3M users. Cut latency by 40%.", 50, 300),
+                 ln("Mentored two interns.", 50, 200)]
+    assert join_wrapped(paragraph) == [
+        "Led a team of five engineers building a ranking service that Served 3M users. Cut latency by 40%.",
+        "Mentored two interns."]
