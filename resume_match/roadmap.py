@@ -202,11 +202,11 @@ def _engineering(candidate: Candidate) -> Pitfall:
             found.append(f"{label}: \"{_short(line[1])}\" ({line[0]})")
         else:
             missing.append(label)
-    if missing:
-        evidence = "No " + " and no ".join(missing) + " anywhere in the CV"
+    if not found:
         return _pitfall("no-engineering-practice", True,
-                        evidence + ("; found " + "; ".join(found) if found else "") + ".")
-    return _pitfall("no-engineering-practice", False, "Found " + "; ".join(found) + ".")
+                        "No version control and no testing anywhere in the CV.")
+    note = f" (no {missing[0]} found: worth adding if you practise it)" if missing else ""
+    return _pitfall("no-engineering-practice", False, "Found " + "; ".join(found) + note + ".")
 
 
 def _specialty(candidate: Candidate) -> Pitfall:
