@@ -110,36 +110,41 @@ class _Credit:
         return self.link * (1.0 if self.shown else LISTED_CREDIT)
 
 
-def _shown_through(skill: str, hits: Mapping[str, SkillHit], graph: SkillGraph) -> SkillHit | None:
-    """A CV skill used in work that implies `skill` (PyTorch in a bullet shows deep learning)."""
-    return next((h for h in hits.values() if h.demonstrated and skill in graph.implied_by(h.id)),
-                None)
+Links = Mapping[str, list[tuple[SkillHit, float]]]
+
+
+def _link_index(hits: Mapping[str, SkillHit], graph: SkillGraph) -> Links:
+    """Skill id -> the CV skills that imply it (IMPLIED_CREDIT) or relate to it (RELATED_CREDIT)."""
+    index: dict[str, list[tuple[SkillHit, float]]] = {}
+    for hit in hits.values():
+        implied = graph.implied_by(hit.id)
+        for target in implied:
+            index.setdefault(target, []).append((hit, IMPLIED_CREDIT))
+        for target in graph.related.get(hit.id, frozenset()) - implied:
+            if graph.categories.get(target) not in NO_RELATED_CREDIT:
+                index.setdefault(target, []).append((hit, RELATED_CREDIT))
+    return index
 
 
 def _options(skill: str, req: SkillRequirement, hits: Mapping[str, SkillHit],
-             graph: SkillGraph) -> Iterable[_Credit]:
+             links: Links) -> Iterable[_Credit]:
     """Every way the CV can meet `skill`: itself, itself shown through a tool, implied, related."""
     own = hits.get(skill)
+    linked = [(h, link) for h, link in links.get(skill, ()) if h.id != skill]
     if own is not None:
         yield _Credit(req, skill, own, 1.0, own.demonstrated, own.evidence)
-        user = None if own.demonstrated else _shown_through(skill, hits, graph)
-        if user is not None:
+        # PyTorch used in a bullet shows the listed "deep learning" too
+        user = next((h for h, link in linked if link == IMPLIED_CREDIT and h.demonstrated), None)
+        if not own.demonstrated and user is not None:
             shown = tuple(e for e in user.evidence if e.section != "skills")
             yield _Credit(req, skill, own, IMPLIED_CREDIT, True, own.evidence[:1] + shown)
-    related_ok = graph.categories.get(skill) not in NO_RELATED_CREDIT
-    for hit in hits.values():
-        if hit.id == skill:
-            continue
-        if skill in graph.implied_by(hit.id):
-            yield _Credit(req, skill, hit, IMPLIED_CREDIT, hit.demonstrated, hit.evidence)
-        elif related_ok and skill in graph.related.get(hit.id, frozenset()):
-            yield _Credit(req, skill, hit, RELATED_CREDIT, hit.demonstrated, hit.evidence)
+    for hit, link in linked:
+        yield _Credit(req, skill, hit, link, hit.demonstrated, hit.evidence)
 
 
-def _credit_for(req: SkillRequirement, hits: Mapping[str, SkillHit],
-                graph: SkillGraph) -> _Credit | None:
+def _credit_for(req: SkillRequirement, hits: Mapping[str, SkillHit], links: Links) -> _Credit | None:
     """The best way the CV meets one requirement, or None."""
-    options = [c for skill in req.any_of for c in _options(skill, req, hits, graph)]
+    options = [c for skill in req.any_of for c in _options(skill, req, hits, links)]
     if not options:
         return None
     return max(options, key=lambda c: (c.credit, c.hit.id == c.skill, c.shown, -len(c.hit.id)))
@@ -303,8 +308,9 @@ def score_role(candidate: Candidate, role: RoleProfile, graph: SkillGraph | None
     """How well the CV fits the role, 0-100, with components, matched and missing skills."""
     graph = graph if graph is not None else default_graph()
     hits = best_hits(candidate.skills)
-    req_credits = [_credit_for(r, hits, graph) for r in role.required]
-    pref_credits = [_credit_for(r, hits, graph) for r in role.preferred]
+    links = _link_index(hits, graph)
+    req_credits = [_credit_for(r, hits, links) for r in role.required]
+    pref_credits = [_credit_for(r, hits, links) for r in role.preferred]
     all_reqs = role.required + role.preferred
     total_weight = sum(r.weight for r in all_reqs) or 1.0
     shown = sum(c.link * c.req.weight for c in req_credits + pref_credits
