@@ -77,9 +77,23 @@ def render_terminal(report: Report) -> str:
     if report.fits:
         from resume_match.fit_text import render_fits_terminal  # fit wording owned by scoring
         out.append(render_fits_terminal(report))
+    out += _ats_terminal(report)
     for w in d["warnings"]:
         out.append(f"  warning: {w}")
     return "\n".join(out)
+
+
+def _ats_terminal(report: Report) -> list[str]:
+    """ATS score, the checks that did not pass, and the template suggestion, as terminal lines."""
+    out = []
+    if report.ats is not None:
+        out.append(f"  ATS readiness: {report.ats.score}/100")
+        for ch in report.ats.checks:
+            if ch.status != "pass":
+                out.append(f"    [{ch.status.upper()}] {ch.title}: {ch.evidence} {ch.advice}")
+    if report.template is not None:
+        out.append(f"  Suggested CV template: {report.template.name} ({' '.join(report.template.reasons)})")
+    return out
 
 
 # ---------------------------------------------------------------- shared view helpers

@@ -70,3 +70,11 @@ def test_golden_json_contract(report: Report) -> None:
 def test_frozen_fields_do_not_leak(report: Report) -> None:
     assert "examples/jane-doe-cv.pdf" not in render.render_json(report)
     assert "examples/jane-doe-cv.pdf" not in render.render_html(report)
+
+
+def test_golden_json_matches_the_published_schema() -> None:
+    from importlib import resources
+
+    import jsonschema
+    schema = json.loads(resources.files("resume_match").joinpath("report.schema.json").read_text("utf-8"))
+    jsonschema.validate(json.loads((GOLDEN / "report.json").read_text(encoding="utf-8")), schema)

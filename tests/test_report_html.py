@@ -242,3 +242,12 @@ def test_hostile_text_is_escaped_in_markdown() -> None:
     md = render.render_markdown(hostile_report())
     assert "<script>" not in md and "<img" not in md
     assert "&lt;script&gt;alert\\(1\\)" in md or "&lt;script&gt;alert(1)" in md
+
+
+def test_terminal_lists_ats_problems_and_template(report: Report) -> None:
+    text = render.render_terminal(report)
+    assert report.ats is not None and report.template is not None
+    assert f"  ATS readiness: {report.ats.score}/100" in text
+    assert "    [WARN] Length fits experience: Only 1 page" in text
+    assert "[PASS]" not in text
+    assert f"  Suggested CV template: {report.template.name} (" in text
