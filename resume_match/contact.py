@@ -14,6 +14,7 @@ import yaml
 
 from resume_match.errors import DataError
 from resume_match.models import Contact, Document, Line, Section
+from resume_match.sections import match_heading
 
 DEFAULT_REGION = "US"
 MAX_LINKS = 8
@@ -35,6 +36,7 @@ _PROFILE_HOSTS = ("linkedin.com", "github.com", "github.io", "gitlab.com", "scho
                   "dribbble.com", "leetcode.com", "substack.com", "hashnode.dev", "dev.to")
 _LABELLED_LOCATION = re.compile(r"(?i)\b(?:location|address|based in|city)\s*[:\-]\s*([^|•·;]+)")
 _NAME_WORD = re.compile(r"^(?:[^\W\d_][^\W\d_'’\-.]*[.]?|[^\W\d_]\.)$")
+_FUNCTION_WORDS = frozenset("of and the for in with to at on & a an".split())
 _PARTICLES = frozenset("van von der den de da del della di du la le bin binti al el dos das y".split())
 
 
@@ -187,9 +189,11 @@ def _as_name(text: str, stop: set[str], titles: set[str]) -> str | None:
         if letters in stop or not word or not _NAME_WORD.match(word):
             break
         words.append(word)
-    if not 2 <= len(words) <= 5 or words[-1].lower() in titles:
+    lowered = [w.lower() for w in words]
+    if not 2 <= len(words) <= 5 or any(w in titles or w in _FUNCTION_WORDS for w in lowered):
         return None
-    joined = " ".join(words)
+    if match_heading(joined := " ".join(words)) is not None:
+        return None
     if joined.islower() or joined.isupper():
         return " ".join(w if w.lower() in _PARTICLES else w[:1].upper() + w[1:].lower() for w in words)
     if not all(w[0].isupper() or w.lower() in _PARTICLES for w in words):

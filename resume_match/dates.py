@@ -38,7 +38,9 @@ def _date_pat(p: str) -> str:
 
 _PRESENT = (r"(?:present|current(?:ly)?|now|today|ongoing|on-?going|to\s+date|till\s+date|till\s+now"
             r"|date|recent|onwards?|running)")
-_SEP = r"\s*(?:-+|to|till|until|through|thru|~)\s*"
+# Mojibake of an en/em dash ('â€“', 'ï¼') is common in CVs exported through the wrong encoding.
+_SEP = r"\s*(?:-+|to|till|until|through|thru|~|â€[\u201c\u201d\"“”]|ï(?:1⁄4|¼))\s*"
+_SEP_ONLY = re.compile(rf"^{_SEP}(?![\w])|^{_SEP}$", re.IGNORECASE)
 _RANGE = re.compile(
     rf"(?P<since>since\s+)?(?:from\s+)?(?:{_date_pat('a')})"
     rf"(?:{_SEP}(?:(?P<present>{_PRESENT})(?![a-z])|{_date_pat('b')}))?",
@@ -46,7 +48,7 @@ _RANGE = re.compile(
 # "May - Aug 2012": the first month takes the year printed after the second.
 _MONTH_PAIR = re.compile(
     rf"(?P<m1>{_MON})\.?{_SEP}(?P<m2>{_MON})\.?,?\s*(?P<y>{_YEAR})(?!\d)", re.IGNORECASE)
-_LEADING_END = re.compile(rf"^\s*(?:-+\s*)?(?:(?P<present>{_PRESENT})(?![a-z])|{_date_pat('b')})",
+_LEADING_END = re.compile(rf"^(?:{_SEP})?\s*(?:(?P<present>{_PRESENT})(?![a-z])|{_date_pat('b')})",
                           re.IGNORECASE)
 
 
@@ -94,33 +96,49 @@ def find_ranges(text: str) -> tuple[DateRange, ...]:
 
 
 def find_ranges_in_lines(lines: list[str] | tuple[str, ...]) -> list[tuple[int, DateRange]]:
-    """Ranges per line, joining a range wrapped over two lines ("2021 -" / "Present ...")."""
+    """Ranges per line, joining ranges broken over lines: '2021 -' / 'Present ...' and
+    'May 2011' / 'to' / 'January 2015' (word-processor CVs with a date column)."""
     out: list[tuple[int, DateRange]] = []
+    used: dict[int, int] = {}                 # line -> offset up to which its text was consumed
     for i, text in enumerate(lines):
         for r in find_ranges(text):
-            if not r.is_range and i + 1 < len(lines):
-                r = _continued(text, r, lines[i + 1]) or r
+            if r.span[0] < used.get(i, 0):
+                continue
+            if not r.is_range:
+                joined = _continued(lines, i, r)
+                if joined:
+                    r, j, upto = joined
+                    used[j] = upto
             out.append((i, r))
     return out
 
 
-def _continued(text: str, r: DateRange, following: str) -> DateRange | None:
-    """A lone start date followed by a dash, whose end opens the next line."""
-    rest = normalize(text[r.span[1]:])
-    if not re.match(r"^\s*-+", rest):
+def _continued(lines: list[str] | tuple[str, ...], i: int, r: DateRange
+               ) -> tuple[DateRange, int, int] | None:
+    """The end of a lone start date found on the next line(s): (range, line used, offset)."""
+    rest = normalize(lines[i][r.span[1]:])
+    sep = _SEP_ONLY.match(rest)
+    j = i + 1
+    if not sep:
+        if rest.strip():
+            return None
+        if j < len(lines) and _SEP_ONLY.fullmatch(normalize(lines[j])):
+            j += 1                            # the separator alone on the middle line
+        elif not (j < len(lines) and re.match(rf"^{_SEP}", normalize(lines[j]))):
+            return None
+    elif rest[sep.end():].strip() and _RANGE.match(rest[sep.end():].strip()):
         return None
-    after = rest.lstrip(" -")
-    if after and _RANGE.match(after):
+    if j >= len(lines):
         return None
-    m = _LEADING_END.match(normalize(following))
+    m = _LEADING_END.match(normalize(lines[j]))
     if not m:
         return None
     if m.group("present"):
-        return DateRange(r.start, None, True, r.span)
+        return DateRange(r.start, None, True, r.span), j, m.end()
     end = _date_from(m, "b")
     if end is None or month_index(end, True) < month_index(r.start, False):
         return None
-    return DateRange(r.start, end, False, r.span)
+    return DateRange(r.start, end, False, r.span), j, m.end()
 
 
 def _word_start(text: str, pos: int) -> bool:

@@ -120,8 +120,10 @@ def positions_in(lines: tuple[Line, ...], body: float = 0.0) -> list[tuple[Posit
         prev = max((j for j in dated if j < i), default=-1)
         nxt = min((j for j in dated if j > i), default=len(lines))
         own = _without_dates(texts[i])
-        above = [texts[j] for j in range(max(prev + 1, i - 2), i) if _entry_line(lines[j], texts[j], body)]
-        below = [texts[j] for j in range(i + 1, min(i + 2, nxt)) if _entry_line(lines[j], texts[j], body)]
+        above = [texts[j] for j in range(max(prev + 1, i - 2), i)
+                 if _entry_line(lines[j], texts[j], body) and _has_words(texts[j])]
+        after = [j for j in range(i + 1, min(i + 4, nxt)) if _has_words(texts[j])][:1]
+        below = [texts[j] for j in after if _entry_line(lines[j], texts[j], body)]
         context = above if above else below
         title, org = title_and_org(own, context)
         end = r.end if r.end is not None else (None if r.current else r.start)
@@ -151,6 +153,12 @@ def _entry_line(line: Line, text: str, body: float) -> bool:
     if find_ranges(text):
         return False
     return line.bold or (body > 0 and line.size > body) or len(re.findall(r"[A-Za-z]{2,}", text)) <= 8
+
+
+def _has_words(text: str) -> bool:
+    """Text besides dates and range words ('to', 'present')."""
+    rest = re.sub(r"(?i)\b(?:to|till|until|since|from)\b", " ", _without_dates(text))
+    return bool(re.search(r"[A-Za-z]{2,}", rest))
 
 
 def _without_dates(text: str) -> str:

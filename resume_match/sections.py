@@ -197,14 +197,17 @@ def _candidates(lines: tuple[Line, ...], body: float, plain: bool) -> list[_Cand
     return out
 
 
-def _house_style(cands: list[_Candidate], body: float) -> _Style | None:
-    """The style most confident headings share, when at least two agree and it stands out."""
+def _house_style(cands: list[_Candidate]) -> _Style | None:
+    """The style the CV's confident headings (whole known headings) share, when two agree."""
     votes = Counter(c.style for c in cands if c.match and c.match.whole and c.match.score >= 95)
     if not votes:
         return None
     style, n = votes.most_common(1)[0]
-    stands_out = (body > 0 and style.size >= body + 0.9) or style.bold or style.caps
-    return style if n >= 2 and stands_out else None
+    return style if n >= 2 else None
+
+
+def _stands_out(style: _Style, body: float) -> bool:
+    return (body > 0 and style.size >= body + 0.9) or style.bold or style.caps
 
 
 def _fits(style: _Style, house: _Style, body: float, strict: bool) -> bool:
@@ -235,17 +238,23 @@ def find_headings(doc: Document) -> list[Heading]:
     body = body_size(lines)
     plain = doc.kind == "text" or body == 0
     cands = _candidates(lines, body, plain)
-    house = _house_style([c for c in cands if not c.label], body)
+    house = _house_style([c for c in cands if not c.label])
+    distinct = house is not None and _stands_out(house, body)
     found: list[Heading] = []
     for c in cands:
         text = lines[c.index].text.strip()
         if c.label and c.match is not None:
             found.append(Heading(c.index, c.match.kind, c.label, text[len(c.label):].strip()))
         elif c.match is not None:
+            # A whole known heading needs only to look no weaker than the CV's headings; a
+            # keyword or fuzzy match must look exactly like them ('Staff training and
+            # development' in bold among plain headings is a skill, not a section).
             exact = c.match.whole and c.match.score >= 95
-            if house is None or _fits(c.style, house, body, strict=not exact):
+            if house is None or (exact and (not distinct or _fits(c.style, house, body, False))) \
+                    or (distinct and _fits(c.style, house, body, True)):
                 found.append(Heading(c.index, c.match.kind, text))
-        elif house is not None and not plain and house.size >= body + 0.9 and _fits(c.style, house, body, True):
+        elif distinct and house is not None and not plain and house.size >= body + 0.9 \
+                and _fits(c.style, house, body, True):
             found.append(Heading(c.index, "other", text))   # styled like the CV's headings
     return _join_labels(found, lines)
 
