@@ -27,6 +27,7 @@ from resume_match.skills import SkillMatcher, find_skills
 Label = Literal["intro", "required", "preferred", "duties", "boilerplate", "meta"]
 DUTY_WEIGHT = 0.5            # a tool named only in the duties counts half a requirement
 SOFT_CATEGORIES = ("soft-skill",)
+STICKY_WORDS = 12            # a boilerplate sentence this long starts a boilerplate block
 LONG_LINE = 220              # a line longer than this is a paragraph: cut into sentences
 
 
@@ -237,7 +238,7 @@ def _heading_kind(text: str, bold: bool = False) -> str | None:
         return None       # a bare line is a heading only when it is short
     for kind, pat in v.headings:
         m = pat.search(head)
-        if m and (styled or len(head[:m.start()].split()) <= 2):
+        if m and (styled or len(head[:m.start()].split()) <= 1):
             return kind
     return None
 
@@ -290,8 +291,9 @@ def cut_units(doc: Document) -> tuple[list[Unit], str | None]:
                 label = kind  # type: ignore[assignment]
             for sent in (_sentences(content) if len(content) > LONG_LINE else [content] if content else []):
                 own = _unit_label(sent, label)
-                if own == "boilerplate" and label != "boilerplate" and kind is None:
-                    label, sticky = "boilerplate", True   # company/benefits/EEO text goes on
+                if (own == "boilerplate" and label != "boilerplate" and kind is None
+                        and (len(sent.split()) >= STICKY_WORDS or sent.endswith(":"))):
+                    label, sticky = "boilerplate", True   # an EEO/benefits paragraph goes on
                 units.append(Unit(text=sent, page=raw.page, label=own, heading=heading))
     return units, title
 

@@ -364,3 +364,19 @@ def test_cli_save_role_round_trip_matches_scoring_with_jd(tmp_path):
     assert len(f1) == 1 and len(f2) == 1
     assert f1[0]["role"] == f2[0]["role"] == "posting-junior-data-analyst"
     assert f1[0]["score"] == f2[0]["score"] > 0
+
+
+def test_a_short_boilerplate_line_in_requirements_does_not_swallow_the_rest(tmp_path):
+    f = tmp_path / "clearance.txt"
+    f.write_text("Title: Data Scientist\nRequirements\n- Python\n- Security clearance required\n"
+                 "- SQL\n")
+    p = derive_posting(f, matcher=NaiveMatcher())  # type: ignore[arg-type]
+    assert groups(p.required) == {("python",), ("sql",)}
+
+
+def test_a_list_item_is_not_taken_for_a_bare_heading(tmp_path):
+    f = tmp_path / "bi.txt"
+    f.write_text("Title: BI Analyst\nRequirements:\nSQL\nPreferred Qualifications:\n"
+                 "Previous leadership experience preferred\nKafka\n")
+    p = derive_posting(f, matcher=NaiveMatcher())  # type: ignore[arg-type]
+    assert groups(p.required) == {("sql",)} and groups(p.preferred) == {("kafka",)}
