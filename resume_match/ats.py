@@ -519,7 +519,9 @@ def _signals(c: Candidate, role: RoleProfile | None, data: dict[str, Any]) -> di
         if any(w in label for w in data["research_words"]):
             out["research_role"] = f"{role.title} is a research role: education and publications lead."
     if "projects" in kinds and years < data["career_stages"]["entry"]:
-        out["projects_carry"] = f"Projects carry the CV with {years:g} years of work experience."
+        out["projects_carry"] = ("Projects carry the CV, with no dated work experience."
+                                 if c.experience.years is None else
+                                 f"Projects carry the CV with {years:g} years of work experience.")
     positions = len(c.experience.positions)
     if positions >= 2 and years >= data["career_stages"]["entry"]:
         out["steady_experience"] = f"{positions} positions over {years:g} years read best in reverse-chronological order."
@@ -531,14 +533,15 @@ def _signals(c: Candidate, role: RoleProfile | None, data: dict[str, Any]) -> di
 def suggest_template(candidate: Candidate, role: RoleProfile | None) -> TemplateSuggestion:
     """The roadmap template that suits this CV and role best, with the reasons that decided it."""
     data = load_data("cv-templates.yaml")
-    stage = career_stage(candidate.experience.years, data)
+    years = candidate.experience.years
+    stage = career_stage(years, data) if years is not None else None   # unknown: no stage points
     signals = _signals(candidate, role, data)
     best: tuple[float, dict[str, Any], list[str]] | None = None
     for tpl in data["templates"]:
         points, reasons = 0.0, []
         if stage in tpl["stages"]:
             points += 2
-            reasons.append(f"{candidate.experience.years or 0:g} years of experience: {stage}-career stage.")
+            reasons.append(f"{years:g} years of experience: {stage}-career stage.")
         if role is not None and role.stage in tpl["stages"]:
             points += 1
             reasons.append(f"The best-fit role, {role.title}, is a {role.stage}-level role.")

@@ -390,3 +390,9 @@ def test_generated_pdfs(fixtures_dir, fixture: str, check_id: str, status: str) 
     from resume_match import api
     c = check(api.read(fixtures_dir / fixture), check_id)
     assert c.status == status, c
+
+
+def test_unknown_years_give_no_stage_reason() -> None:
+    s = suggest_template(candidate_with(None, ("projects",)), None)
+    assert s.id == "template-a"
+    assert s.reasons == ("Projects carry the CV, with no dated work experience.",)

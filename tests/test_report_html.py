@@ -251,3 +251,16 @@ def test_terminal_lists_ats_problems_and_template(report: Report) -> None:
     assert "    [WARN] Length fits experience: Only 1 page" in text
     assert "[PASS]" not in text
     assert f"  Suggested CV template: {report.template.name} (" in text
+
+
+def test_empty_unreadable_report_renders_everywhere() -> None:
+    from resume_match.models import Contact, Education, Experience
+    cand = Candidate(source="scan.pdf", readable=False, unreadable_reason="image-only PDF",
+                     name=None, contact=Contact(), sections=(), skills=(), experience=Experience(),
+                     education=Education(), certifications=())
+    r = Report(candidate=cand)
+    assert "Unnamed candidate" in Page(render.render_html(r)).all_text
+    assert Page(render.render_cv(r)).headings == [(1, "Your Name")]
+    assert "**Not readable:** image\\-only PDF" in render.render_markdown(r) or \
+        "**Not readable:** image-only PDF" in render.render_markdown(r)
+    assert "NOT READABLE: image-only PDF" in render.render_terminal(r)
