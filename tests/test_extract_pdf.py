@@ -190,3 +190,44 @@ def test_bytes_input_names_the_source(fixtures_dir: Path) -> None:
     assert doc.source == "upload.pdf" and doc.layout.file_size == len(data)
     with pytest.raises(InputError, match="^upload.pdf: damaged or truncated PDF"):
         read_document(data[:900], name="upload.pdf")
+
+
+# ---------------------------------------------------------------- layout rules on word records
+
+def _words(text: str, x: float, top: float, size: float = 10.0) -> list[WordBox]:
+    out, pos = [], x
+    for part in text.split():
+        width = 5.0 * len(part)
+        out.append(WordBox(part, pos, pos + width, top, top + size, size, "Helvetica"))
+        pos += width + 3.0
+    return out
+
+
+def test_two_column_list_ends_before_the_next_heading() -> None:
+    """A skills list set in two columns between full-width text: the next section's heading
+    (one-sided, short) must not be read before the list's right-hand items."""
+    words = _words("Summary", 72, 40) + _words(
+        "Data analyst with eight years of reporting experience across retail and finance teams",
+        72, 54)
+    words += _words("Highlights", 72, 72)
+    left = ["Python scripting", "SQL reporting", "Tableau dashboards", "Excel modelling",
+            "Forecasting", "Budget planning"]
+    right = ["Team leadership", "Vendor management", "Public speaking", "Process design",
+             "Stakeholder updates"]
+    words += [w for i, t in enumerate(left) for w in _words(t, 72, 88 + 14 * i)]
+    words += [w for i, t in enumerate(right) for w in _words(t, 200, 89 + 17.5 * i)]
+    words += _words("Experience", 72, 180)
+    words += _words("Senior analyst at Northwind Retail building weekly sales forecasts for stores",
+                    72, 196)
+    doc = build_document("list.pdf", [PageWords(1, 612, 792, tuple(words))])
+    lines = texts(doc)
+    assert lines.index("Budget planning") < lines.index("Team leadership")
+    assert lines.index("Stakeholder updates") < lines.index("Experience")
+    assert lines[:3] == ["Summary", lines[1], "Highlights"] and lines[1].startswith("Data analyst")
+
+
+def test_mojibake_from_cp1252_is_repaired() -> None:
+    assert [w.text for w in clean_word(WordBox("donâ€™t", 0, 30, 0, 10))[0]] == ["don’t"]
+    assert [w.text for w in clean_word(WordBox("patienceÂ", 0, 30, 0, 10))[0]] == ["patience"]
+    assert clean_word(WordBox("Â", 0, 5, 0, 10))[0] == []
+    assert [w.text for w in clean_word(WordBox("SÃO", 0, 30, 0, 10))[0]] == ["SÃO"]

@@ -93,6 +93,26 @@ def _is_pua(ch: str) -> bool:
     return "\ue000" <= ch <= "\uf8ff" or ch >= "\U000f0000"
 
 
+_MOJIBAKE = re.compile("[ÂÃâï][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+                       "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030"
+                       "\u2039\u203a\u20ac\u2122]")
+
+
+_MOJIBAKE_NBSP = re.compile(r"Â(?=\s|$)")
+
+
+def fix_mojibake(text: str) -> str:
+    """UTF-8 text that was decoded as Windows-1252 on its way into the PDF ('â€™', 'Â ')
+    decoded back; anything that does not round-trip cleanly is left alone."""
+    text = _MOJIBAKE_NBSP.sub(" ", text)       # 'Â' + a no-break space the engine split off
+    if not _MOJIBAKE.search(text):
+        return text
+    try:
+        return text.encode("cp1252").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return text
+
+
 def clean_word(word: WordBox) -> tuple[list[WordBox], GlyphCounts]:
     """The word's text normalised and stripped of glyph noise, split where odd spaces were."""
     font = font_base(word.fontname)
@@ -108,7 +128,7 @@ def clean_word(word: WordBox) -> tuple[list[WordBox], GlyphCounts]:
             cids += 1
         else:
             kept.append(ch)
-    text = unicodedata.normalize("NFKC", "".join(kept).translate(_ZERO_WIDTH))
+    text = unicodedata.normalize("NFKC", fix_mojibake("".join(kept)).translate(_ZERO_WIDTH))
     if text and not text.isspace() and all(unicodedata.category(c) in _SYMBOL_CATEGORIES
                                           or c.isspace() for c in text):
         return [], GlyphCounts(icons=icons + len(text.replace(" ", "")), cids=cids)
@@ -235,13 +255,29 @@ def _qualifying_runs(rows: list[list[WordBox]], frags: list[list[tuple[float, fl
     for i, fr in enumerate(frags + [[(x - 1, x + 1, 0.0)]]):   # sentinel row crosses
         crossing = any(f[0] - 1 < x < f[1] + 1 for f in fr)
         if crossing:
-            if start is not None and _is_column_run(rows, frags, start, i, x, min_rows, y_span,
-                                                    max_gap):
-                runs.append((start, i))
+            if start is not None:
+                s, e = _trim(frags, start, i, x)
+                if e - s > 0 and _is_column_run(rows, frags, s, e, x, min_rows, y_span, max_gap):
+                    runs.append((s, e))
             start = None
         elif start is None:
             start = i
     return runs
+
+
+def _trim(frags: list[list[tuple[float, float, float]]], start: int, end: int,
+          x: float) -> tuple[int, int]:
+    """Where a run borders full-width text, cut its one-sided rows off: a short last line of a
+    paragraph above, or the next section's heading below, is not part of the columns."""
+    left = [i for i in range(start, end) if any(f[1] <= x for f in frags[i])]
+    right = [i for i in range(start, end) if any(f[0] >= x for f in frags[i])]
+    if not left or not right:
+        return start, start
+    if start > 0:
+        start = max(left[0], right[0])
+    if end < len(frags):
+        end = min(left[-1], right[-1]) + 1
+    return start, end
 
 
 def _is_column_run(rows: list[list[WordBox]], frags: list[list[tuple[float, float, float]]],
