@@ -19,7 +19,8 @@ MAX_MISSING = 8
 
 
 def _wrap(text: str, indent: str) -> list[str]:
-    return textwrap.wrap(text, WIDTH, initial_indent=indent, subsequent_indent=indent + "  ") or [indent]
+    lines = textwrap.wrap(text, WIDTH, initial_indent=indent, subsequent_indent=indent + "  ")
+    return lines or [indent]
 
 
 def _bar(points: float, max_points: float, width: int = 10) -> str:
@@ -29,7 +30,8 @@ def _bar(points: float, max_points: float, width: int = 10) -> str:
 
 def _component_lines(c: Component) -> list[str]:
     title = COMPONENT_TITLES.get(c.name, c.name.replace("_", " ").capitalize())
-    head = f"    {title:<17} {c.points:5.1f} / {c.max_points:<4.0f} [{_bar(c.points, c.max_points)}]"
+    bar = _bar(c.points, c.max_points)
+    head = f"    {title:<17} {c.points:5.1f} / {c.max_points:<4.0f} [{bar}]"
     return [head, *_wrap(c.detail, " " * 8)]
 
 
@@ -82,7 +84,8 @@ def render_ranking_terminal(report: Report) -> str:
     out = ["  Role fit (0-100):"]
     for fit in sorted(report.fits, key=lambda f: -f.score):
         mark = " <- best fit" if fit.role == report.best_role else ""
-        out.append(f"    {fit.score:3d}  [{_bar(fit.score, 100, 20)}]  {fit.title} ({fit.role}){mark}")
+        bar = _bar(fit.score, 100, 20)
+        out.append(f"    {fit.score:3d}  [{bar}]  {fit.title} ({fit.role}){mark}")
     if report.next_roles:
         out.append("  Next step on the career path: " + ", ".join(report.next_roles))
     return "\n".join(out)

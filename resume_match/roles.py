@@ -30,8 +30,9 @@ TOP_KEYS = ("id", "title", "stage", "summary", "required", "preferred", "experie
             "education", "certifications", "next_roles", "learning", "weights")
 REQUIRED_KEYS = ("id", "title", "stage", "summary", "required")
 ADVICE_DEFAULT = "default"
-GENERIC_ADVICE = ("Take a focused course (Coursera, edX or Udacity), then use it in a Kaggle or UCI "
-                  "dataset project and publish the code and notebook on GitHub.")
+ROLE_FILE_SUFFIXES = (".yaml", ".yml", ".json")   # JSON is YAML: `roles ID --json` output loads
+GENERIC_ADVICE = ("Take a focused course (Coursera, edX or Udacity), then use it in a Kaggle or "
+                  "UCI dataset project and publish the code and notebook on GitHub.")
 
 
 # ---------------------------------------------------------------- errors
@@ -186,7 +187,7 @@ def _learning(value: Any, reqs: tuple[SkillRequirement, ...], source: str) -> di
 
 
 def advice_for(role: RoleProfile, req: SkillRequirement) -> str:
-    """The role's learning suggestion for a requirement: its own, the role default, the roadmap's."""
+    """A requirement's learning suggestion: its own, else the role's default, else the roadmap's."""
     for skill in req.any_of:
         if skill in role.learning:
             return role.learning[skill]
@@ -263,7 +264,7 @@ def load_role(ref: str | Path) -> RoleProfile:
     key = str(ref)
     if isinstance(ref, str) and key in ROLE_IDS:
         return _bundled(key)
-    if isinstance(ref, Path) or key.endswith((".yaml", ".yml")) or "/" in key or "\\" in key:
+    if isinstance(ref, Path) or key.endswith(ROLE_FILE_SUFFIXES) or "/" in key or "\\" in key:
         return _from_file(Path(ref))
     hint = _closest(key, ROLE_IDS)
     raise DataError(f"{key}: unknown role (known: {', '.join(ROLE_IDS)})"

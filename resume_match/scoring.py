@@ -142,7 +142,8 @@ def _options(skill: str, req: SkillRequirement, hits: Mapping[str, SkillHit],
         yield _Credit(req, skill, hit, link, hit.demonstrated, hit.evidence)
 
 
-def _credit_for(req: SkillRequirement, hits: Mapping[str, SkillHit], links: Links) -> _Credit | None:
+def _credit_for(req: SkillRequirement, hits: Mapping[str, SkillHit],
+                links: Links) -> _Credit | None:
     """The best way the CV meets one requirement, or None."""
     options = [c for skill in req.any_of for c in _options(skill, req, hits, links)]
     if not options:

@@ -272,3 +272,10 @@ def test_roles_command_unknown_id_exit_1() -> None:
     result = CliRunner().invoke(main, ["roles", "wizard"])
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: wizard: unknown role")
+
+
+def test_roles_json_output_loads_back_as_a_role_file(tmp_path: Path) -> None:
+    out = CliRunner().invoke(main, ["roles", "ml-engineer", "--json"]).output
+    path = tmp_path / "mine.json"
+    path.write_text(out)
+    assert load_role(str(path)).required == load_role("ml-engineer").required
