@@ -86,6 +86,9 @@ def render_ranking_terminal(report: Report) -> str:
         mark = " <- best fit" if fit.role == report.best_role else ""
         bar = _bar(fit.score, 100, 20)
         out.append(f"    {fit.score:3d}  [{bar}]  {fit.title} ({fit.role}){mark}")
+    top = max(report.fits, key=lambda f: f.score)
+    if report.best_role and report.best_role != top.role:
+        out.append("  No role fits well yet, so the best fit is the roadmap's entry point for you.")
     if report.next_roles:
         out.append("  Next step on the career path: " + ", ".join(report.next_roles))
     return "\n".join(out)

@@ -126,6 +126,7 @@ def test_marketing_manager_scores_low_everywhere(tmp_path: Path) -> None:
     report = analyse_text(tmp_path, "marketer", MARKETING_MANAGER)
     got = scores(report)
     assert max(got.values()) < 25, got
+    assert report.best_role in ("data-analyst", "junior-ml-engineer", "research-assistant")
 
 
 @pytest.mark.parametrize("role", ["data-scientist", "ml-engineer"])

@@ -333,6 +333,9 @@ def test_weak_fits_point_to_the_best_entry_role() -> None:
     strong = [f if f.role != "senior-ml-engineer" else RoleFit(f.role, f.title, 40, (), (), ())
               for f in fits]
     assert best_fit(strong, roles).role == "senior-ml-engineer"
+    report = Report(candidate=cv([]), fits=tuple(fits), best_role="research-assistant",
+                    next_roles=("applied-scientist",))
+    assert "No role fits well yet" in render_fits_terminal(report)
 
 
 # ---------------------------------------------------------------- terminal text
