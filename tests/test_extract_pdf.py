@@ -231,3 +231,12 @@ def test_mojibake_from_cp1252_is_repaired() -> None:
     assert [w.text for w in clean_word(WordBox("patienceÂ", 0, 30, 0, 10))[0]] == ["patience"]
     assert clean_word(WordBox("Â", 0, 5, 0, 10))[0] == []
     assert [w.text for w in clean_word(WordBox("SÃO", 0, 30, 0, 10))[0]] == ["SÃO"]
+
+
+def test_scan_with_a_stamp_of_text_is_unreadable() -> None:
+    """A scanner app's one-line stamp over a page image is not a usable text layer."""
+    words = tuple(_words("Scanned with CamScanner app", 200, 770, 8))
+    doc = build_document("scan.pdf", [PageWords(1, 612, 792, words, images=1)])
+    assert not doc.readable and (doc.unreadable_reason or "").startswith("almost no text layer")
+    text_cv = build_document("cv.pdf", [PageWords(1, 612, 792, words, images=0)])
+    assert text_cv.readable

@@ -476,6 +476,9 @@ def assess(pages: Sequence[Page], counts: GlyphCounts, images: int) -> str | Non
         what = ("no text layer: the pages are images (a scan or a picture of text)" if images
                 else "no text on the pages")
         return f"{what}; {ADVICE}"
+    if images >= len(pages) and counts.letters < 100 * len(pages):
+        return (f"almost no text layer ({counts.letters} letters on {len(pages)} page(s) of "
+                f"images): the CV is a scan or a picture of text; {ADVICE}")
     undecoded = counts.cids / (counts.cids + counts.letters)
     if undecoded > 0.25:
         return (f"the text layer does not decode: {undecoded:.0%} of the glyphs are unmapped "
