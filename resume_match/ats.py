@@ -93,14 +93,15 @@ def _continues(prev: Line, line: Line, bulleted: bool, left: float, right: float
     return ran_on and (not bulleted or line.x0 > left + 2)
 
 
-def join_wrapped(lines: list[Line]) -> list[str]:
+def join_wrapped(lines: list[Line], margins: tuple[float, float] | None = None) -> list[str]:
     """Lines joined back into items: in a bulleted block a new item starts at each bullet;
     otherwise a line continues the previous one when it starts in lower case or the previous
-    line ran to the right margin without ending a sentence."""
+    line ran to the right margin without ending a sentence. `margins` (left, right) default to the
+    block's own."""
     lines = [ln for ln in lines if ln.text.strip()]
     bulleted = any(is_bullet(ln.text) for ln in lines)
-    left = min((ln.x0 for ln in lines), default=0.0)
-    right = max((ln.x1 for ln in lines), default=0.0)
+    left, right = margins or (min((ln.x0 for ln in lines), default=0.0),
+                              max((ln.x1 for ln in lines), default=0.0))
     items: list[str] = []
     for i, ln in enumerate(lines):
         if items and _continues(lines[i - 1], ln, bulleted, left, right):

@@ -16,7 +16,7 @@ from urllib.parse import quote, urlsplit
 
 import jinja2
 
-from resume_match.ats import join_wrapped, strip_bullet, template_info
+from resume_match.ats import is_bullet, join_wrapped, strip_bullet, template_info
 from resume_match.errors import DataError, ResumeMatchError
 from resume_match.models import Candidate, Line, Report, RoleFit, Section
 
@@ -369,6 +369,24 @@ def _ordered_skills(report: Report) -> list[str]:
     return names
 
 
+def _titled_entries(lines: list[Line]) -> list[dict[str, Any]]:
+    """A block's items grouped under entry titles: a line at the block's left margin, without a
+    bullet, followed by an indented line, starts an entry (a project name over its bullets)."""
+    lines = [ln for ln in lines if ln.text.strip()]
+    left = min((ln.x0 for ln in lines), default=0.0)
+    margins = (left, max((ln.x1 for ln in lines), default=0.0))
+    entries: list[dict[str, Any]] = [{"title": "", "lines": []}]
+    for i, ln in enumerate(lines):
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if (ln.x0 <= left + 2 and not is_bullet(ln.text) and nxt is not None
+                and (nxt.x0 > left + 2 or is_bullet(nxt.text))):
+            entries.append({"title": ln.text.strip(), "lines": []})
+        else:
+            entries[-1]["lines"].append(ln)
+    return [{"title": e["title"], "bullets": join_wrapped(e["lines"], margins)}
+            for e in entries if e["title"] or e["lines"]]
+
+
 def cv_view(report: Report) -> dict[str, Any]:
     """The candidate's own parsed content, grouped for a CV template."""
     cand = report.candidate
@@ -390,7 +408,7 @@ def cv_view(report: Report) -> dict[str, Any]:
         "experience": _experience_entries(cand),
         "education": education,
         "skills": _ordered_skills(report),
-        "projects": lines_of("projects"),
+        "projects": _titled_entries([ln for sec in _sections(cand, "projects") for ln in _body_lines(sec)]),
         "publications": lines_of("publications"),
         "certifications": list(cand.certifications) or lines_of("certifications"),
         "awards": lines_of("awards"),

@@ -120,3 +120,30 @@ def test_join_wrapped_uses_line_geometry() -> None:
     assert join_wrapped(paragraph) == [
         "Led a team of five engineers building a ranking service that Served 3M users. Cut latency by 40%.",
         "Mentored two interns."]
+
+
+def test_projects_grouped_under_their_titles(report: Report) -> None:
+    from resume_match.models import Line, Section
+
+    def ln(text: str, x0: float, x1: float) -> Line:
+        return Line(text=text, page=1, x0=x0, x1=x1)
+    lines = (ln("Projects", 47, 100),
+             ln("Micromouse | C, PID   June 2020", 47, 571),
+             ln("Built an autonomous maze-solving robot with a self-designed PCB, tuned", 62, 560),
+             ln("its PID loops and won the regional contest", 71, 300),
+             ln("Arduino ECG | Arduino C   Mar 2020", 47, 571),
+             ln("Designed an Arduino electrocardiogram with analogue filters.", 62, 420),
+             ln("Added an OLED display and battery power.", 62, 380))
+    cand = report.candidate
+    sections = tuple(s for s in cand.sections if s.kind != "projects") + (
+        Section(kind="projects", heading="Projects", page=1, lines=lines),)
+    view = render.cv_view(dataclasses.replace(report, candidate=dataclasses.replace(cand, sections=sections)))
+    assert view["projects"] == [
+        {"title": "Micromouse | C, PID   June 2020", "bullets": [
+            "Built an autonomous maze-solving robot with a self-designed PCB, tuned its PID loops "
+            "and won the regional contest"]},
+        {"title": "Arduino ECG | Arduino C   Mar 2020", "bullets": [
+            "Designed an Arduino electrocardiogram with analogue filters.",
+            "Added an OLED display and battery power."]}]
+    html = render.render_cv(dataclasses.replace(report, candidate=dataclasses.replace(cand, sections=sections)), "classic")
+    assert (3, "Micromouse | C, PID June 2020") in [(lvl, " ".join(t.split())) for lvl, t in Page(html).headings]
