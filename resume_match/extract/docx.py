@@ -55,7 +55,8 @@ class _Reader:
 
     def __init__(self, doc: Any) -> None:
         self.styles = {s.style_id: s for s in doc.styles}
-        self.default_font = _default_font(doc)
+        self.theme = _theme_fonts(doc)
+        self.default_font = _default_font(doc, self.theme)
         self.lines: list[Line] = []
         self.tables = self.text_boxes = self.images = 0
         self.fonts: set[str] = set()
@@ -105,7 +106,8 @@ class _Reader:
                 bold_chars += n
             if _flag(props, "i") or (_flag(props, "i") is None and _style_flag(style, "italic")):
                 italic_chars += n
-            font = _run_font(props) or _style_font(style) or self.default_font
+            font = (_run_font(props, self.theme) or _style_font(style, self.theme)
+                    or self.default_font)
             if font:
                 fonts[font] = fonts.get(font, 0) + n
         self.fonts.update(fonts)
@@ -177,9 +179,26 @@ def _run_size(props: Any) -> float | None:
         return None
 
 
-def _run_font(props: Any) -> str | None:
-    el = props.find(f"{W}rFonts") if props is not None else None
-    return el.get(f"{W}ascii") if el is not None else None
+def _run_font(props: Any, theme: dict[str, str]) -> str | None:
+    return _fonts_name(props.find(f"{W}rFonts") if props is not None else None, theme)
+
+
+def _fonts_name(el: Any, theme: dict[str, str]) -> str | None:
+    """The font a w:rFonts element names, resolving theme references (minorHAnsi -> Calibri)."""
+    if el is None:
+        return None
+    if el.get(f"{W}ascii"):
+        return str(el.get(f"{W}ascii"))
+    ref = el.get(f"{W}asciiTheme") or ""
+    return theme.get("major" if ref.startswith("major") else "minor") if ref else None
+
+
+def _theme_fonts(doc: Any) -> dict[str, str]:
+    for part in doc.part.package.iter_parts():
+        if "/theme/" in str(part.partname):
+            found = re.findall(rb'<a:(minor|major)Font>\s*<a:latin typeface="([^"]*)"', part.blob)
+            return {kind.decode(): name.decode("utf-8", "replace") for kind, name in found}
+    return {}
 
 
 def _chain(style: Any) -> Iterator[Any]:
@@ -205,13 +224,15 @@ def _style_flag(style: Any, attr: str) -> bool:
     return False
 
 
-def _style_font(style: Any) -> str | None:
+def _style_font(style: Any, theme: dict[str, str]) -> str | None:
     for s in _chain(style):
-        if s.font.name:
-            return str(s.font.name)
+        rpr = s.element.find(f"{W}rPr")
+        name = _fonts_name(rpr.find(f"{W}rFonts") if rpr is not None else None, theme)
+        if name:
+            return name
     return None
 
 
-def _default_font(doc: Any) -> str:
+def _default_font(doc: Any, theme: dict[str, str]) -> str:
     fonts = doc.styles.element.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}rFonts")
-    return (fonts.get(f"{W}ascii") or "") if fonts is not None else ""
+    return _fonts_name(fonts, theme) or ""
