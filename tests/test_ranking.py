@@ -180,3 +180,41 @@ def test_cli_user_role_file_and_json_fits(tmp_path: Path) -> None:
     assert fit["score"] == round(sum(c["points"] for c in fit["components"]))
     assert all(m["evidence"] for m in fit["matched"])
     assert report["next_roles"] == ["data-scientist", "junior-ml-engineer"]
+
+
+HEAD = """Sam Rivera
+sam.rivera@example.com | +1 206 555 0123 | Seattle, WA
+
+EXPERIENCE
+Data Scientist, Cascade Analytics, Seattle, WA    Jan 2019 - Dec 2023
+"""
+TAIL = """
+EDUCATION
+M.S. Statistics, University of Washington, 2018
+"""
+STUFFED = HEAD + """- Worked on various projects with the team.
+- Supported stakeholders and delivered results on time.
+""" + TAIL + """
+SKILLS
+Python, SQL, pandas, NumPy, scikit-learn, Statistics, Machine Learning, Regression, Classification,
+Tableau, Exploratory Data Analysis, A/B Testing, TensorFlow, PyTorch, Keras, Spark, Hadoop, Hive,
+AWS, GCP, Azure, Docker, Kubernetes, Airflow, Kafka, MLflow, Git, Java, Scala, C++, JavaScript,
+React, Node.js, MongoDB, PostgreSQL, Redis, Elasticsearch, Power BI, Looker, Excel, SAS, SPSS,
+MATLAB, NLP, Computer Vision, Reinforcement Learning, Deep Learning, Time Series, Clustering
+"""
+SHOWN = HEAD + """- Built churn models in Python with scikit-learn and pandas, using SQL to pull 5M rows.
+- Applied statistics and machine learning (regression, classification) to pricing; +8% margin.
+- Ran exploratory data analysis and A/B testing for the checkout flow; shared Tableau dashboards.
+""" + TAIL + """
+SKILLS
+Python, SQL, pandas, scikit-learn, Statistics, Machine Learning, Tableau
+"""
+
+
+def test_keyword_stuffing_loses_to_shown_work_end_to_end(tmp_path: Path) -> None:
+    stuffed = analyse_text(tmp_path, "stuffed", STUFFED)
+    shown = analyse_text(tmp_path, "shown", SHOWN)
+    assert len(stuffed.candidate.skills) > 2 * len(
+        [s for s in shown.candidate.skills if s.demonstrated])
+    for role in ("data-scientist", "data-analyst"):     # the roles whose skills SHOWN uses
+        assert scores(shown)[role] > scores(stuffed)[role], (role, scores(shown), scores(stuffed))
