@@ -348,8 +348,9 @@ def _experience_entries(cand: Candidate) -> list[dict[str, Any]]:
     out = [{"title": e["pos"].title or "", "organization": e["pos"].organization or "",
             "span": _span(e["pos"].start, e["pos"].end, e["pos"].current),
             "bullets": join_wrapped(e["lines"])} for e in entries]
-    if loose:
-        out.insert(0, {"title": "", "organization": "", "span": "", "bullets": join_wrapped(loose)})
+    if loose:   # lines before any known position (or no positions parsed): titled entries
+        out[:0] = [{"title": e["title"], "organization": "", "span": "", "bullets": e["bullets"]}
+                   for e in _titled_entries(loose)]
     return out
 
 

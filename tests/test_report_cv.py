@@ -147,3 +147,23 @@ def test_projects_grouped_under_their_titles(report: Report) -> None:
             "Added an OLED display and battery power."]}]
     html = render.render_cv(dataclasses.replace(report, candidate=dataclasses.replace(cand, sections=sections)), "classic")
     assert (3, "Micromouse | C, PID June 2020") in [(lvl, " ".join(t.split())) for lvl, t in Page(html).headings]
+
+
+def test_experience_without_parsed_positions_keeps_entry_titles(report: Report) -> None:
+    from resume_match.models import Experience, Line, Section
+
+    def ln(text: str, x0: float, x1: float) -> Line:
+        return Line(text=text, page=1, x0=x0, x1=x1)
+    lines = (ln("Experience", 47, 120),
+             ln("Acme Corp, Data Engineer (two years)", 47, 300),
+             ln("• Built the nightly ETL in Airflow", 55, 300),
+             ln("Beta Labs, Analyst", 47, 200),
+             ln("• Wrote the churn dashboard", 55, 260))
+    cand = report.candidate
+    sections = tuple(s for s in cand.sections if s.kind != "experience") + (
+        Section(kind="experience", heading="Experience", page=1, lines=lines),)
+    cand = dataclasses.replace(cand, sections=sections, experience=Experience())
+    view = render.cv_view(dataclasses.replace(report, candidate=cand))
+    assert [(e["title"], e["bullets"]) for e in view["experience"]] == [
+        ("Acme Corp, Data Engineer (two years)", ["Built the nightly ETL in Airflow"]),
+        ("Beta Labs, Analyst", ["Wrote the churn dashboard"])]
