@@ -100,44 +100,52 @@ class SkillMatcher:
     # ------------------------------------------------------------ one line -> mentions
 
     def _mentions(self, doc: Doc) -> list[Mention]:
-        """Exact phrase matches, longest first, then squashed variants in the gaps."""
-        found: list[Mention] = []
-        taken: set[int] = set()
-        spans = sorted(self._matcher(doc), key=lambda m: (m[1] - m[2], m[1]))
-        for _, start, end in spans:
-            if taken.intersection(range(start, end)):
-                continue
+        """Exact phrase matches and squashed multi-token variants ('Node . JS'), longest first;
+        then single words in the gaps by squash ('python3') or fuzzy ('Tensorfow')."""
+        candidates: list[Mention] = []
+        for _, start, end in self._matcher(doc):
             span = doc[start:end]
             form = self._forms.get(_key(span))
-            if form is None:
-                continue
-            found.append(Mention(form.skill_id, start, end, span.text, form.form,
-                                 form.needs_context or _short_case_changed(form.form, span.text)))
-            taken.update(range(start, end))
-        found.extend(self._loose(doc, taken))
+            if form is not None:
+                candidates.append(Mention(form.skill_id, start, end, span.text, form.form,
+                                          form.needs_context
+                                          or _short_case_changed(form.form, span.text)))
+        exact = [(m.start, m.end) for m in candidates]
+        for size in range(MAX_WINDOW, 1, -1):
+            for start, text in self._windows(doc, size):
+                sid = self._fuzzy.exact(text)
+                if sid is not None and not _tiled(doc, start, start + size, exact):
+                    candidates.append(Mention(sid, start, start + size, text, text, False))
+        found: list[Mention] = []
+        taken: set[int] = set()
+        for m in sorted(candidates, key=lambda m: (m.start - m.end, m.form == m.text, m.start)):
+            if not taken.intersection(range(m.start, m.end)):
+                found.append(m)
+                taken.update(range(m.start, m.end))
+        found.extend(self._words(doc, taken))
         return sorted(found, key=lambda m: m.start)
 
-    def _loose(self, doc: Doc, taken: set[int]) -> list[Mention]:
-        """'Py-Torch', 'Tensor Flow', 'python3' (squash) and 'Tensorfow' (fuzzy, lists only)."""
+    def _windows(self, doc: Doc, size: int) -> Iterable[tuple[int, str]]:
+        """Runs of `size` tokens that could be one name: no separator, word at both ends."""
+        for start in range(0, len(doc) - size + 1):
+            toks = doc[start:start + size]
+            if toks[0].text[0].isalpha() and toks[-1].text[-1].isalnum() \
+                    and not any(t.lower_ in SEPARATORS for t in toks):
+                yield start, "".join(t.text_with_ws for t in toks).strip()
+
+    def _words(self, doc: Doc, taken: set[int]) -> list[Mention]:
+        """Single words left over: 'python3' by squash, 'Tensorfow' by fuzzy (lists only)."""
         out: list[Mention] = []
-        n = len(doc)
-        for size in range(MAX_WINDOW, 0, -1):
-            for start in range(0, n - size + 1):
-                idx = range(start, start + size)
-                if taken.intersection(idx):
+        for size in (2, 1):
+            for start, text in self._windows(doc, size):
+                if taken.intersection(range(start, start + size)):
                     continue
-                toks = doc[start:start + size]
-                if any(t.lower_ in SEPARATORS for t in toks) or not toks[0].is_alpha \
-                        or not (toks[-1].is_alpha or toks[-1].like_num or toks[-1].text[-1].isalnum()):
-                    continue
-                text = "".join(t.text_with_ws for t in toks).strip()
-                sid = self._fuzzy.exact(text)
-                fuzzy = False
-                if sid is None and size <= 2:
-                    sid, fuzzy = self._fuzzy.close(text), True
+                sid = self._fuzzy.exact(text) if size == 1 else None
+                fuzzy = sid is None
+                sid = sid or self._fuzzy.close(text)
                 if sid is not None:
                     out.append(Mention(sid, start, start + size, text, text, False, fuzzy=fuzzy))
-                    taken.update(idx)
+                    taken.update(range(start, start + size))
         return out
 
     # ------------------------------------------------------------ sections -> hits
@@ -198,6 +206,13 @@ class SkillMatcher:
         section = Section(kind=kind, heading="", page=1,
                           lines=tuple(Line(text=t, page=1) for t in lines))
         return self.find((section,))
+
+
+def _tiled(doc: Doc, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """doc[start:end] is exact names side by side ('Agile SCRUM' is two skills, not the alias
+    'Agile/Scrum'); 'Node.JS' is not, the dot joins it into one name."""
+    inner = [(a, b) for a, b in spans if start <= a and b <= end]
+    return len(inner) > 1 and all(any(a <= i < b for a, b in inner) for i in range(start, end))
 
 
 def _split_lines(doc: Doc) -> list[list]:

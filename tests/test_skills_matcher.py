@@ -1,0 +1,157 @@
+"""The skill matcher on real-looking CV lines: ambiguity rules, variants and misspellings,
+wrapped names, evidence, demonstrated vs listed, determinism."""
+from __future__ import annotations
+
+import pytest
+
+from resume_match.models import Line, Section
+from resume_match.skills import SkillMatcher, find_skills, get_matcher
+
+
+@pytest.fixture(scope="module")
+def matcher() -> SkillMatcher:
+    return get_matcher()
+
+
+def ids(matcher: SkillMatcher, *lines: str, kind: str = "experience") -> list[str]:
+    return [h.id for h in matcher.find_in_text(lines, kind=kind)]
+
+
+def section(kind: str, *texts: str, page: int = 1) -> Section:
+    return Section(kind=kind, heading=kind.title(), page=page,
+                   lines=tuple(Line(text=t, page=page) for t in texts))
+
+
+# ---------------------------------------------------------------- ambiguous names: caught
+
+@pytest.mark.parametrize("line, expected", [
+    ("R, Python, SQL", ["r", "python", "sql"]),
+    ("Skills: Go, Rust", ["go", "rust"]),
+    ("Statistical modelling in R and reporting", ["statistics", "r"]),
+    ("Wrote services using Go", ["go"]),
+    ("Two years of R programming", ["r"]),
+    ("Languages | Java | Scala | C/C++", ["java", "scala", "c", "cpp"]),
+    ("r•scala•java•c#", ["r", "scala", "java", "csharp"]),
+    ("Built with Backbone, Jade, Stylus and Require", ["backbonejs", "pug", "stylus", "requirejs"]),
+    ("Applied Agile SCRUM process", ["agile", "scrum"]),
+])
+def test_ambiguous_names_count_in_a_skill_context(matcher, line, expected):
+    assert ids(matcher, line) == expected
+
+
+def test_a_skills_section_item_counts_alone(matcher):
+    hits = matcher.find((section("skills", "Excel", "Word", "PowerPoint"),))
+    assert [h.id for h in hits] == ["excel", "microsoft-word", "microsoft-powerpoint"]
+
+
+# ---------------------------------------------------------------- ambiguous names: not caught
+
+@pytest.mark.parametrize("line", [
+    "Led R&D projects across three teams",
+    "Drove the go-to-market plan for a new product",
+    "This sparked my interest in research",
+    "I excel at building relationships",
+    "Spent a semester on Java island studying volcanoes",
+    "See Section C of the report",
+    "Ensured swift delivery of every order",
+    "Headed R & D for the division",
+    "Published with D. Das and A. Jain",
+    "Software Engineer, Shopify, Toronto",
+    "Dean's List, Spring 2014",
+    "Gained access to the data warehouse team",
+    "Launched the app on Google Play",
+])
+def test_ordinary_words_are_not_skills(matcher, line):
+    found = set(ids(matcher, line))
+    assert not found & {"r", "d-language", "go", "apache-spark", "excel", "java", "c", "swift",
+                        "shopify", "spring", "ms-access", "play-framework"}, found
+
+
+def test_broad_areas_in_prose_are_not_claimed(matcher):
+    assert ids(matcher, "With 15 years of hands-on software engineering") == []
+    assert ids(matcher, "B.Sc. in Data Science", kind="education") == []
+    assert ids(matcher, "Languages: Python, Data Science", kind="skills") == ["python", "data-science"]
+
+
+# ---------------------------------------------------------------- variants and misspellings
+
+@pytest.mark.parametrize("line, expected", [
+    ("Tensorflow, scikit learn, Py-Torch", ["tensorflow", "scikit-learn", "pytorch"]),
+    ("Pytorch and Scikitlearn", ["pytorch", "scikit-learn"]),
+    ("Node.JS, Power-BI, Tensor Flow", ["nodejs", "power-bi", "tensorflow"]),
+    ("Python3.8, HTML5", ["python", "html"]),
+    ("Tools: Tensorfow, Kuberentes, Docker", ["tensorflow", "kubernetes", "docker"]),
+    ("Data visualisation and statistical modelling", ["data-visualization", "statistics"]),
+])
+def test_variants_and_misspellings(matcher, line, expected):
+    assert ids(matcher, line) == expected
+
+
+@pytest.mark.parametrize("line", [
+    "Lunch shift lead at Panda Express",
+    "Filed the court docket every morning",
+    "Managed a panda exhibit, Python",
+    "Reviewed rusty pipes and spark plugs",
+])
+def test_fuzzy_pass_keeps_precision(matcher, line):
+    assert not set(ids(matcher, line)) & {"pandas", "docker", "rust", "apache-spark"}
+
+
+def test_misspellings_in_prose_are_not_guessed(matcher):
+    assert "tensorflow" not in ids(matcher, "Our tensorfow team met weekly")
+
+
+# ---------------------------------------------------------------- soft skills
+
+def test_soft_skills_only_when_written_as_skills(matcher):
+    assert ids(matcher, "Excellent communication skills") == ["communication"]
+    assert ids(matcher, "Leadership, Teamwork, Python", kind="skills") == \
+        ["leadership", "teamwork", "python"]
+    assert "communication" not in ids(matcher, "Serial communication protocols (I2C, SPI, UART)")
+
+
+# ---------------------------------------------------------------- wrapped lines, evidence
+
+def test_names_wrapped_over_a_line_break(matcher):
+    hits = matcher.find((section("skills", "Kubernetes, Agile and Scrum, Deep Learning, Natural",
+                                 "Language Processing, Python"),))
+    names = [h.id for h in hits]
+    assert "nlp" in names and "processing" not in names
+    nlp = next(h for h in hits if h.id == "nlp")
+    assert nlp.evidence[0].text.endswith("Natural")
+
+
+def test_evidence_and_demonstrated_vs_listed(matcher):
+    cv = (section("skills", "Python, SQL, Tableau"),
+          section("experience", "Built churn models in Python and scikit-learn",
+                  "Automated Python reports for finance", "Python ETL on Airflow", "More Python",
+                  page=2))
+    hits = {h.id: h for h in find_skills(cv, matcher)}
+    py = hits["python"]
+    assert py.demonstrated and py.category == "language" and py.name == "Python"
+    assert len(py.evidence) == 3
+    assert py.evidence[0].section == "skills" and py.evidence[0].page == 1
+    assert py.evidence[1].section == "experience" and py.evidence[1].page == 2
+    assert py.evidence[1].text == "Built churn models in Python and scikit-learn"
+    assert not hits["sql"].demonstrated and not hits["tableau"].demonstrated
+    assert hits["scikit-learn"].demonstrated
+
+
+def test_order_is_first_appearance_and_deterministic(matcher):
+    cv = (section("summary", "Data scientist: pandas, NumPy"),
+          section("experience", "Deployed PyTorch models with Docker", "pandas pipelines"))
+    first = find_skills(cv, matcher)
+    assert [h.id for h in first] == ["pandas", "numpy", "pytorch", "docker"]
+    assert find_skills(cv, matcher) == first
+
+
+def test_implied_skills_are_left_to_scoring(matcher):
+    hits = ids(matcher, "Trained models in PyTorch")
+    assert hits == ["pytorch"]
+    assert "deep-learning" in matcher.taxonomy.implied(hits)
+
+
+def test_matcher_is_built_once_and_empty_input_is_fine():
+    assert get_matcher() is get_matcher()
+    assert find_skills(()) == ()
+    assert find_skills((section("experience", "   "),)) == ()
