@@ -628,8 +628,8 @@ def find_stage(seniority: str | None, years: tuple[float, float | None] | None) 
 
 # ---------------------------------------------------------------- closest roadmap role
 
-_SYNONYMS = [(r"machine[\s-]+learning", "ml"), (r"artificial intelligence", "ai"),
-             (r"\bdeep learning\b", "ml"), (r"\bscientists?\b|\bsciences?\b", "scientist"),
+_SYNONYMS = [(r"machine[\s-]+learning", "ml"), (r"artificial intelligence|\bai\b", "ml"),
+             (r"\bdeep learning\b|\bmlops\b", "ml"), (r"\bscientists?\b|\bsciences?\b", "scientist"),
              (r"\bengineers?\b|\bengineering\b", "engineer"), (r"\banalysts?\b|\banalytics\b", "analyst"),
              (r"\bresearchers?\b", "research scientist"), (r"\bmanagers?\b", "manager")]
 _IGNORED = frozenset("and or of the a an i ii iii iv to in for with senior sr junior jr lead "

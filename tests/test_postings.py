@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from resume_match.cli import main
 from resume_match.errors import InputError
 from resume_match.models import Evidence, Section, SkillHit
-from resume_match.postings import Posting, derive_posting, find_years
+from resume_match.postings import Posting, PostingSkill, derive_posting, find_years
 
 HERE = Path(__file__).parent / "postings"
 
@@ -380,3 +380,26 @@ def test_a_list_item_is_not_taken_for_a_bare_heading(tmp_path):
                  "Previous leadership experience preferred\nKafka\n")
     p = derive_posting(f, matcher=NaiveMatcher())  # type: ignore[arg-type]
     assert groups(p.required) == {("sql",)} and groups(p.preferred) == {("kafka",)}
+
+
+@pytest.mark.parametrize("title,stage,closest", [
+    ("Data Science Intern", "entry", "data-scientist"),
+    ("AI Engineer", "mid", "ml-engineer"),
+    ("Lead Machine Learning Engineer", "senior", "senior-ml-engineer"),
+    ("Junior ML Engineer", "entry", "junior-ml-engineer"),
+    ("Research Scientist, NLP", "mid", "research-scientist"),
+    ("Research Assistant", "entry", "research-assistant"),
+    ("Senior Data Analyst", "senior", "data-analyst"),
+    ("AI Product Manager", "mid", "ai-product-manager"),
+    ("ML Platform Architect", "mid", "ml-architect"),
+])
+def test_closest_role_follows_the_title_by_general_rules(title, stage, closest):
+    """With the same skills for every title, the title's words and seniority pick the role."""
+    from resume_match.postings import find_seniority, find_stage, rank_roles
+    from resume_match.roles import list_roles
+    skills = (PostingSkill(("python",), ("Python",), True, 1.0, ""),
+              PostingSkill(("sql",), ("SQL",), True, 1.0, ""),
+              PostingSkill(("machine-learning",), ("machine learning",), True, 1.0, ""))
+    st = find_stage(find_seniority(title), None)
+    assert st == stage
+    assert rank_roles(title, True, st, skills, (), list_roles())[0][0] == closest
