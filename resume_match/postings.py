@@ -721,7 +721,7 @@ def derive_posting(source: str | Path, matcher: SkillMatcher | None = None,
     ranked = rank_roles(title, title_known, stage, required, preferred, roles)
     closest = next((r for r in roles if r.id == ranked[0][0]), None) if ranked else None
     profile = _profile(doc.source, title, stage, required, preferred, years,
-                       level if degree_required else None, fields, closest, units)
+                       level if degree_required else None, fields, closest, roles, units)
     return Posting(source=doc.source, title=title, seniority=seniority, stage=stage,
                    required=required, preferred=preferred, years=years, degree_level=level,
                    degree_fields=fields, degree_required=degree_required, closest_role=ranked[0][0] if ranked else "",
@@ -732,15 +732,20 @@ def derive_posting(source: str | Path, matcher: SkillMatcher | None = None,
 def _profile(source: str, title: str, stage: str, required: tuple[PostingSkill, ...],
              preferred: tuple[PostingSkill, ...], years: tuple[float, float | None] | None,
              level: str | None, fields: tuple[str, ...], closest: RoleProfile | None,
-             units: list[Unit]) -> RoleProfile:
+             roles: tuple[RoleProfile, ...], units: list[Unit]) -> RoleProfile:
     """The posting as a RoleProfile; the closest roadmap role lends its path and advice."""
     def reqs(items: tuple[PostingSkill, ...]) -> tuple[SkillRequirement, ...]:
         return tuple(SkillRequirement(any_of=p.any_of, weight=p.weight,
                                       label=_label(p.names) if len(p.any_of) > 1 else "")
                      for p in items)
     ids = {s for p in required + preferred for s in p.any_of}
-    learning = {k: v for k, v in (closest.learning if closest else {}).items()
-                if k in ids or k == "default"}
+    # advice for each skill: the closest role's, else any roadmap role's that teaches it
+    donors = ([closest] if closest else []) + [r for r in roles if r is not closest]
+    learning: dict[str, str] = {}
+    for role in donors:
+        for k, v in role.learning.items():
+            if (k in ids or (k == "default" and role is closest)) and k not in learning:
+                learning[k] = v
     duty = next((u.text for u in units if u.label in ("duties", "intro") and len(u.text) > 40), "")
     summary = (duty[:200] if duty else f"Derived from the job posting {Path(source).name}")
     slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "posting"

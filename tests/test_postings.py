@@ -285,6 +285,17 @@ def test_profile_borrows_path_and_advice_from_the_closest_role():
     assert p.profile.next_roles == analyst.next_roles
     ids = {s for r in p.profile.required + p.profile.preferred for s in r.any_of}
     assert set(p.profile.learning) <= ids | {"default"}
+    assert p.profile.learning["sql"] == analyst.learning["sql"]
+
+
+def test_profile_takes_advice_from_any_roadmap_role_that_teaches_the_skill():
+    from resume_match.roles import list_roles
+    p, _ = derive("senior_mle_sections.txt")
+    ids = {s for r in p.profile.required + p.profile.preferred for s in r.any_of}
+    taught = {k for r in list_roles() for k in r.learning} & ids
+    closest = {k for r in list_roles() if r.id == p.closest_role for k in r.learning}
+    assert taught - closest, "the test needs a skill only another role teaches"
+    assert taught <= set(p.profile.learning)
 
 
 def test_indeed_style_years_and_required_markers(tmp_path):
