@@ -231,6 +231,10 @@ def test_mojibake_from_cp1252_is_repaired() -> None:
     assert [w.text for w in clean_word(WordBox("patienceÂ", 0, 30, 0, 10))[0]] == ["patience"]
     assert clean_word(WordBox("Â", 0, 5, 0, 10))[0] == []
     assert [w.text for w in clean_word(WordBox("SÃO", 0, 30, 0, 10))[0]] == ["SÃO"]
+    assert [w.text for w in clean_word(WordBox("naïve", 0, 30, 0, 10))[0]] == ["naïve"]
+    # a lost last byte: 'Company Name ï¼ City' is a full-width comma, 'â€' a closing quote
+    assert [w.text for w in clean_word(WordBox("ï¼\u200b", 0, 5, 0, 10))[0]] == [","]
+    assert [w.text for w in clean_word(WordBox("Campaignâ€", 0, 50, 0, 10))[0]] == ["Campaign”"]
 
 
 def test_scan_with_a_stamp_of_text_is_unreadable() -> None:

@@ -93,24 +93,31 @@ def _is_pua(ch: str) -> bool:
     return "\ue000" <= ch <= "\uf8ff" or ch >= "\U000f0000"
 
 
-_MOJIBAKE = re.compile("[ÂÃâï][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
-                       "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030"
-                       "\u2039\u203a\u20ac\u2122]")
-
-
+_CP1252_CONT = ("\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+                "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122")
+_MOJIBAKE_RUN = re.compile(f"[\u00c2-\u00f4][{_CP1252_CONT}]{{1,3}}")
 _MOJIBAKE_NBSP = re.compile(r"Â(?=\s|$)")
+# sequences whose last byte was lost on the way (seen in HTML-to-PDF CV builders)
+_TRUNCATED = {"ï¼": "，", "â€": "”"}
 
 
 def fix_mojibake(text: str) -> str:
     """UTF-8 text that was decoded as Windows-1252 on its way into the PDF ('â€™', 'Â ')
-    decoded back; anything that does not round-trip cleanly is left alone."""
+    decoded back, sequence by sequence; anything that does not decode is left alone."""
     text = _MOJIBAKE_NBSP.sub(" ", text)       # 'Â' + a no-break space the engine split off
-    if not _MOJIBAKE.search(text):
-        return text
+    return _MOJIBAKE_RUN.sub(_decode_run, text.replace("\u200b", "")) if any(
+        c in text for c in "ÂÃâï") else text
+
+
+def _decode_run(match: re.Match[str]) -> str:
+    run = match.group(0)
+    lead = ord(run[0])
+    need = 1 if lead < 0xE0 else 2 if lead < 0xF0 else 3
+    head, rest = run[:need + 1], run[need + 1:]
     try:
-        return text.encode("cp1252").decode("utf-8")
+        return head.encode("cp1252").decode("utf-8") + rest
     except (UnicodeEncodeError, UnicodeDecodeError):
-        return text
+        return _TRUNCATED.get(head, run)
 
 
 def clean_word(word: WordBox) -> tuple[list[WordBox], GlyphCounts]:
