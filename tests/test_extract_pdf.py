@@ -7,8 +7,8 @@ import pytest
 
 from resume_match.errors import InputError, LimitError
 from resume_match.extract import read_document
-from resume_match.extract.layout import (PageWords, WordBox, build_document, clean_word,
-                                         make_line)
+from resume_match.extract.glyphs import WordBox, clean_word
+from resume_match.extract.layout import PageWords, build_document, make_line
 from resume_match.models import Document
 
 

@@ -12,7 +12,8 @@ import zipfile
 from typing import Any, Iterator
 
 from resume_match.errors import InputError
-from resume_match.extract.layout import ADVICE, clean_text, font_base
+from resume_match.extract.glyphs import clean_text, font_base
+from resume_match.extract.layout import ADVICE
 from resume_match.models import Document, Layout, Line, Page
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -4,33 +4,27 @@ Contract for engines (pdfplumber, pypdfium2, OCR): turn each page into a `PageWo
 `WordBox` records (text as the engine decoded it; box in points, origin top-left, so
 top < bottom; font size and font name when known), then call
 `build_document(source, pages, file_size=...)`. Everything else happens here, identically for
-every engine: glyph clean-up (NFKC, ligatures, odd spaces, icon fonts, Private Use Area and
-(cid:NN) noise, counted), lines, columns and sidebars in reading order, bullets, repeated page
+every engine: glyph clean-up (extract/glyphs.py: NFKC, ligatures, odd spaces, mojibake, icon
+fonts, Private Use Area and (cid:NN) noise, counted), lines, columns and sidebars in reading order, bullets, repeated page
 headers/footers and page numbers (to `Page.margin_lines`), hyphen joins, and the readable verdict.
 """
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from statistics import median
-from typing import Iterable, Sequence
+from typing import Sequence
 
+from resume_match.extract.glyphs import (GlyphCounts, WordBox, clean_text, clean_word,
+                                         clean_words, font_base, is_bold, is_italic,
+                                         strip_bullets)
 from resume_match.models import Document, Layout, Line, Page
 
-
-@dataclass(frozen=True)
-class WordBox:
-    """One word as an engine found it; coordinates in points from the page's top-left corner."""
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    size: float = 0.0
-    fontname: str = ""
+__all__ = ["WordBox", "PageWords", "GlyphCounts", "build_document", "build_page", "clean_text",
+           "clean_word", "clean_words", "font_base", "is_bold", "is_italic", "order_lines",
+           "make_line", "join_hyphens", "split_margins", "assess", "strip_bullets", "ADVICE"]
 
 
 @dataclass(frozen=True)
@@ -44,134 +38,6 @@ class PageWords:
     images: int = 0
     char_count: int = 0            # glyphs on the page (0: counted from the words)
     ocr: bool = False
-
-
-@dataclass(frozen=True)
-class GlyphCounts:
-    icons: int = 0                 # icon-font and Private Use Area glyphs dropped
-    cids: int = 0                  # (cid:NN), control and replacement glyphs dropped
-    letters: int = 0               # alphanumeric characters kept
-
-    def __add__(self, other: GlyphCounts) -> GlyphCounts:
-        return GlyphCounts(self.icons + other.icons, self.cids + other.cids,
-                           self.letters + other.letters)
-
-
-# ---------------------------------------------------------------- glyph clean-up
-
-_ICON_FONT = re.compile(r"fontawesome|awesome|academicons|fontello|icomoon|glyphicons|ionicons|"
-                        r"octicons|materialicons|material-?icons|material-?symbols|feather|"
-                        r"simple-?icons|devicons?|typicons|entypo|linearicons|marvosym|"
-                        r"wasy|pifont|dingbat", re.I)
-_BULLET_FONT = re.compile(r"symbol|wingdings|webdings", re.I)
-_BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|extrabold|ultra|[-,]bd\b|cmbx|cmb\d|"
-                        r"cmssbx|-sb\b|medium", re.I)
-_ITALIC_FONT = re.compile(r"italic|oblique|cmti|cmsl|cmmi|-it\b|slanted|kursiv", re.I)
-_CID = re.compile(r"\(cid:\d+\)")
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
-_ZERO_WIDTH.update({0xAD: "-", 0x2010: "-", 0x2011: "-"})   # a drawn soft hyphen is visible
-_SYMBOL_CATEGORIES = {"So", "Sk", "Mn", "Me", "Co", "Cn"}
-_BULLET_CHARS = "•●▪■◦○◆◇►▶▸➢➤✓✔✗·‣⁃∙⦁❖□➔→»◼◾▫▹⚫"
-_INLINE_BULLET = re.compile(r"(?<=\S)([•●▪■◦·])|([•●▪■◦·])(?=\S)")
-_LEADING_BULLETS = re.compile(rf"^(?:[{_BULLET_CHARS}]\s*|[-–—*>]\s+|o\s+(?=[A-Z]))+")
-
-
-def font_base(fontname: str) -> str:
-    """Font name without the 6-letter subset prefix (ABCDEF+Calibri-Bold -> Calibri-Bold)."""
-    return fontname.split("+", 1)[1] if re.match(r"^[A-Z]{6}\+", fontname) else fontname
-
-
-def is_bold(fontname: str) -> bool:
-    return bool(_BOLD_FONT.search(font_base(fontname)))
-
-
-def is_italic(fontname: str) -> bool:
-    return bool(_ITALIC_FONT.search(font_base(fontname)))
-
-
-def _is_pua(ch: str) -> bool:
-    return "\ue000" <= ch <= "\uf8ff" or ch >= "\U000f0000"
-
-
-_CP1252_CONT = ("\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
-                "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122")
-_MOJIBAKE_RUN = re.compile(f"[\u00c2-\u00f4][{_CP1252_CONT}]{{1,3}}")
-_MOJIBAKE_NBSP = re.compile(r"Â(?=\s|$)")
-# sequences whose last byte was lost on the way (seen in HTML-to-PDF CV builders)
-_TRUNCATED = {"ï¼": "，", "â€": "”"}
-
-
-def fix_mojibake(text: str) -> str:
-    """UTF-8 text that was decoded as Windows-1252 on its way into the PDF ('â€™', 'Â ')
-    decoded back, sequence by sequence; anything that does not decode is left alone."""
-    text = _MOJIBAKE_NBSP.sub(" ", text)       # 'Â' + a no-break space the engine split off
-    return _MOJIBAKE_RUN.sub(_decode_run, text.replace("\u200b", "")) if any(
-        c in text for c in "ÂÃâï") else text
-
-
-def _decode_run(match: re.Match[str]) -> str:
-    run = match.group(0)
-    lead = ord(run[0])
-    need = 1 if lead < 0xE0 else 2 if lead < 0xF0 else 3
-    head, rest = run[:need + 1], run[need + 1:]
-    try:
-        return head.encode("cp1252").decode("utf-8") + rest
-    except (UnicodeEncodeError, UnicodeDecodeError):
-        return _TRUNCATED.get(head, run)
-
-
-def clean_word(word: WordBox) -> tuple[list[WordBox], GlyphCounts]:
-    """The word's text normalised and stripped of glyph noise, split where odd spaces were."""
-    font = font_base(word.fontname)
-    if font and _ICON_FONT.search(font):
-        return [], GlyphCounts(icons=len(word.text))
-    text, cids = _CID.subn("", word.text)
-    icons = 0
-    kept = []
-    for ch in text:
-        if _is_pua(ch):
-            icons += 0 if _BULLET_FONT.search(font) else 1
-        elif ch == "\ufffd" or (unicodedata.category(ch) == "Cc" and not ch.isspace()):
-            cids += 1
-        else:
-            kept.append(ch)
-    text = unicodedata.normalize("NFKC", fix_mojibake("".join(kept)).translate(_ZERO_WIDTH))
-    if text and not text.isspace() and all(unicodedata.category(c) in _SYMBOL_CATEGORIES
-                                          or c.isspace() for c in text):
-        return [], GlyphCounts(icons=icons + len(text.replace(" ", "")), cids=cids)
-    parts = _INLINE_BULLET.sub(lambda m: f" {m.group(0)} ", text).split()
-    counts = GlyphCounts(icons=icons, cids=cids, letters=sum(c.isalnum() for c in text))
-    if len(parts) <= 1:
-        return ([replace(word, text=parts[0])] if parts else []), counts
-    return _split_box(word, parts), counts
-
-
-def _split_box(word: WordBox, parts: list[str]) -> list[WordBox]:
-    """Share the word's width between its parts in proportion to their lengths."""
-    total = sum(len(p) for p in parts) + len(parts) - 1
-    per = (word.x1 - word.x0) / max(total, 1)
-    out, x = [], word.x0
-    for p in parts:
-        out.append(replace(word, text=p, x0=x, x1=x + per * len(p)))
-        x += per * (len(p) + 1)
-    return out
-
-
-def clean_text(text: str) -> str:
-    """A line of text from a non-PDF source (DOCX) with the same clean-up as PDF words: NFKC,
-    odd spaces, icon glyphs and (cid:NN) removed, leading bullets stripped."""
-    words, _ = clean_words(WordBox(t, 0.0, 1.0, 0.0, 1.0) for t in text.split())
-    return _LEADING_BULLETS.sub("", " ".join(w.text for w in words)).strip()
-
-
-def clean_words(words: Iterable[WordBox]) -> tuple[list[WordBox], GlyphCounts]:
-    out: list[WordBox] = []
-    counts = GlyphCounts()
-    for w in words:
-        kept, c = clean_word(w)
-        out.extend(kept)
-        counts = counts + c
-    return out, counts
 
 
 # ---------------------------------------------------------------- rows, columns, lines
@@ -372,7 +238,7 @@ def row_lines(row: list[WordBox], page: int, column: int = 0) -> list[Line]:
 def make_line(words: Sequence[WordBox], page: int, column: int = 0) -> Line:
     """One Line from words on a visual line: text with leading bullets stripped, dominant font."""
     ws = sorted(words, key=lambda w: w.x0)
-    text = _LEADING_BULLETS.sub("", " ".join(w.text for w in ws)).strip()
+    text = strip_bullets(" ".join(w.text for w in ws))
     weight: dict[str, float] = {}
     sizes: dict[float, float] = {}
     bold = italic = 0
