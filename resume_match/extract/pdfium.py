@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ctypes
 import math
+import re
 from typing import Any
 
 import pypdfium2 as pdfium
@@ -22,6 +23,9 @@ BOLD_WEIGHT = 600
 ITALIC_FLAG = 1 << 6     # PDF font descriptor flag: Italic
 _FONT_BUF = 256
 _LINE_END_HYPHEN = {0xFFFE: "-"}   # pdfium's mark for a hyphen that ends a line
+# Image XObject dictionaries are never inside compressed object streams, so a file without this
+# has no image XObjects (only inline images, rare in CVs, would be missed).
+_IMAGE_XOBJECT = re.compile(rb"/Subtype\s*/Image\b")
 
 
 def read_pdf_pdfium(data: bytes, label: str, *, max_pages: int = 40, ocr: bool = False) -> Document:
@@ -33,7 +37,8 @@ def read_pdf_pdfium(data: bytes, label: str, *, max_pages: int = 40, ocr: bool =
             raise LimitError(f"{label}: {count} pages, over the {max_pages}-page limit")
         if count == 0:
             raise InputError(f"{label}: damaged PDF (no pages found)")
-        pages = [page_words(pdf, i, label) for i in range(count)]
+        images = _IMAGE_XOBJECT.search(data) is not None
+        pages = [page_words(pdf, i, label, images=images) for i in range(count)]
     finally:
         pdf.close()
     if ocr:
@@ -58,8 +63,10 @@ def _reason(e: Exception) -> str:
     return text.rsplit("PDFium:", 1)[-1].strip(" .)") if "PDFium:" in text else text
 
 
-def page_words(pdf: pdfium.PdfDocument, index: int, label: str = "<pdf>") -> PageWords:
-    """One page's words (top-left origin, points) with font size and name, and its image count."""
+def page_words(pdf: pdfium.PdfDocument, index: int, label: str = "<pdf>", *,
+               images: bool = True) -> PageWords:
+    """One page's words (top-left origin, points) with font size and name, and its image count
+    (counted only when `images`: walking every page object is slow when each glyph is one)."""
     page = pdf[index]
     try:
         left, _, right, top = page.get_mediabox()
@@ -73,7 +80,8 @@ def page_words(pdf: pdfium.PdfDocument, index: int, label: str = "<pdf>") -> Pag
         finally:
             textpage.close()
         return PageWords(number=index + 1, width=float(right - left), height=float(page.get_height()),
-                         words=tuple(words), images=_count_images(page.raw), char_count=chars)
+                         words=tuple(words), images=_count_images(page.raw) if images else 0,
+                         char_count=chars)
     finally:
         page.close()
 
