@@ -92,16 +92,23 @@ def _words(tp: Any, left: float, top: float) -> tuple[list[WordBox], int]:
     if n <= 0:
         return [], 0
     text = _text(tp, n)
+    fonts = _Fonts(tp)
     rect = raw.FS_RECTF()
     get_box = raw.FPDFText_GetLooseCharBox
     words: list[WordBox] = []
     start = -1
     x0 = x1 = w_top = w_bottom = 0.0
     glyphs = 0
+
+    def word(end: int) -> WordBox:
+        size, font = fonts.at(start)
+        return WordBox(text=text[start:end], x0=x0 - left, x1=x1 - left, top=w_top,
+                       bottom=w_bottom, size=size, fontname=font)
+
     for i, ch in enumerate(text):
         if ch.isspace():
             if start >= 0:
-                words.append(_word(tp, text[start:i], start, x0, x1, w_top, w_bottom, left, top))
+                words.append(word(i))
                 start = -1
             continue
         glyphs += 1
@@ -110,7 +117,7 @@ def _words(tp: Any, left: float, top: float) -> tuple[list[WordBox], int]:
         c_top, c_bottom = top - rect.top, top - rect.bottom
         if start >= 0 and (rect.left - x1 > X_TOLERANCE or rect.left < x0 - X_TOLERANCE
                            or abs(c_top - w_top) > Y_TOLERANCE):
-            words.append(_word(tp, text[start:i], start, x0, x1, w_top, w_bottom, left, top))
+            words.append(word(i))
             start = -1
         if start < 0:
             start, x0, x1, w_top, w_bottom = i, rect.left, rect.right, c_top, c_bottom
@@ -118,7 +125,7 @@ def _words(tp: Any, left: float, top: float) -> tuple[list[WordBox], int]:
             x1 = max(x1, rect.right)
             w_top, w_bottom = min(w_top, c_top), max(w_bottom, c_bottom)
     if start >= 0:
-        words.append(_word(tp, text[start:], start, x0, x1, w_top, w_bottom, left, top))
+        words.append(word(len(text)))
     return words, glyphs
 
 
@@ -132,34 +139,45 @@ def _text(tp: Any, n: int) -> str:
     return text.translate(_LINE_END_HYPHEN)
 
 
-def _word(tp: Any, text: str, i: int, x0: float, x1: float, w_top: float, w_bottom: float,
-          left: float, top: float) -> WordBox:
-    return WordBox(text=text, x0=x0 - left, x1=x1 - left, top=w_top, bottom=w_bottom,
-                   size=_font_size(tp, i), fontname=_font_name(tp, i))
+class _Fonts:
+    """Font size and name of a glyph; names cached per font, buffers reused for the page."""
 
+    def __init__(self, tp: Any) -> None:
+        self.tp = tp
+        self.matrix = raw.FS_MATRIX()
+        self.buf = ctypes.create_string_buffer(_FONT_BUF)
+        self.names: dict[int | None, str] = {}
 
-def _font_size(tp: Any, i: int) -> float:
-    """Font size as printed: the nominal size times the text matrix's vertical scale."""
-    size = raw.FPDFText_GetFontSize(tp, i)
-    m = raw.FS_MATRIX()
-    if raw.FPDFText_GetMatrix(tp, i, m):
-        scale = math.sqrt(abs(m.a * m.d - m.b * m.c))
-        if scale > 0:
-            size *= scale
-    return round(size, 2)
+    def at(self, i: int) -> tuple[float, str]:
+        return self.size(i), self.name(i)
 
+    def size(self, i: int) -> float:
+        """Font size as printed: the nominal size times the text matrix's vertical scale."""
+        size = raw.FPDFText_GetFontSize(self.tp, i)
+        m = self.matrix
+        if raw.FPDFText_GetMatrix(self.tp, i, m):
+            scale = math.sqrt(abs(m.a * m.d - m.b * m.c))
+            if scale > 0:
+                size *= scale
+        return round(size, 2)
 
-def _font_name(tp: Any, i: int) -> str:
-    """The base font name, marked ',Bold'/',Italic' when only the weight or flags say so."""
-    buf = ctypes.create_string_buffer(_FONT_BUF)
-    flags = ctypes.c_int(0)
-    got = raw.FPDFText_GetFontInfo(tp, i, buf, _FONT_BUF, ctypes.byref(flags))
-    name = buf.value.decode("utf-8", errors="replace") if 0 < got <= _FONT_BUF else ""
-    if not is_bold(name) and raw.FPDFText_GetFontWeight(tp, i) >= BOLD_WEIGHT:
-        name += ",Bold"
-    if not is_italic(name) and flags.value & ITALIC_FLAG:
-        name += ",Italic"
-    return name
+    def name(self, i: int) -> str:
+        """The base font name, marked ',Bold'/',Italic' when only the weight or flags say so."""
+        font = raw.FPDFTextObj_GetFont(raw.FPDFText_GetTextObject(self.tp, i))
+        key = ctypes.cast(font, ctypes.c_void_p).value
+        cached = self.names.get(key)
+        if cached is None:
+            cached = self.names[key] = self._describe(font) if key else ""
+        return cached
+
+    def _describe(self, font: Any) -> str:
+        got = raw.FPDFFont_GetBaseFontName(font, self.buf, _FONT_BUF)
+        name = self.buf.value.decode("utf-8", errors="replace") if 0 < got <= _FONT_BUF else ""
+        if not is_bold(name) and raw.FPDFFont_GetWeight(font) >= BOLD_WEIGHT:
+            name += ",Bold"
+        if not is_italic(name) and raw.FPDFFont_GetFlags(font) & ITALIC_FLAG:
+            name += ",Italic"
+        return name
 
 
 def _count_images(page: Any) -> int:
