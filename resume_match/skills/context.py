@@ -43,7 +43,7 @@ NEXT_CUES = frozenset({"programming", "language", "languages", "code", "coding",
                        "apis", "sdk", "macros", "spreadsheets", "spreadsheet", "workbooks",
                        "dashboards", "jobs", "cluster", "clusters", "notebooks", "shiny",
                        "modules", "skills", "skill", "abilities", "ability", "pipelines",
-                       "applications", "apps", "services", "server", "queries",
+                       "applications", "apps", "services", "queries",
                        "functions", "playbooks", "manifests", "charts", "templates"})
 SELF_CUES = frozenset({"skills", "skill", "abilities"})   # "communication skills" says it itself
 GLUE = frozenset({"-", "&", "'", "’", "'s", "’s", "‑"})
@@ -152,7 +152,9 @@ def phrase_context(tokens: tuple[str, ...], m: Mention, form_case_ok: bool) -> b
         return False
     if tokens[m.end - 1].lower() in SELF_CUES:
         return True
-    return " " not in m.form and (prev in PREV_CUES or nxt in NEXT_CUES)
+    # a cue makes a name of one word a tool only when it is written like one ('R', 'Go', 'C#'),
+    # never a lower-case word ('testing server software')
+    return " " not in m.form and not m.text.islower() and (prev in PREV_CUES or nxt in NEXT_CUES)
 
 
 def _next_to_counted(i: int, ok: set[int], mentions: tuple[Mention, ...]) -> bool:

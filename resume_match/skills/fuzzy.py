@@ -43,7 +43,12 @@ class FuzzyIndex:
                 clash.add(key)
             keys[key] = sid
         self.keys = {k: v for k, v in keys.items() if k not in clash}
-        self._fuzzy = [k for k in self.keys if len(k) >= MIN_FUZZY and k.isalpha()]
+        # bucketed by first letter and length: a misspelling keeps its first letter, and the lookup stays
+        # a few hundred comparisons instead of thousands
+        self._fuzzy: dict[tuple[str, int], list[str]] = {}
+        for k in self.keys:
+            if len(k) >= MIN_FUZZY and k.isalpha():
+                self._fuzzy.setdefault((k[0], len(k)), []).append(k)
 
     def exact(self, text: str) -> str | None:
         """The skill whose squashed name equals this text's (version suffix tolerated)."""
@@ -57,7 +62,9 @@ class FuzzyIndex:
         key = squash(text)
         if len(key) < MIN_FUZZY or not key.isalpha():
             return None
-        found = process.extractOne(key, self._fuzzy, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        choices = [k for n in range(len(key) - 2, len(key) + 3)
+                   for k in self._fuzzy.get((key[0], n), ())]
+        found = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
         if found is None:
             return None
         best = found[0]

@@ -99,7 +99,7 @@ class SkillMatcher:
 
     # ------------------------------------------------------------ one line -> mentions
 
-    def _mentions(self, doc: Doc) -> list[Mention]:
+    def _mentions(self, doc: Doc, starts: tuple[int, ...] = (0,)) -> list[Mention]:
         """Exact phrase matches and squashed multi-token variants ('Node . JS'), longest first;
         then single words in the gaps by squash ('python3') or fuzzy ('Tensorfow')."""
         candidates: list[Mention] = []
@@ -111,10 +111,11 @@ class SkillMatcher:
                                           form.needs_context
                                           or _short_case_changed(form.form, span.text)))
         exact = [(m.start, m.end) for m in candidates]
+        toks = [(t.text, t.lower_, t.whitespace_) for t in doc]
         for size in range(MAX_WINDOW, 1, -1):
-            for start, text in self._windows(doc, size):
+            for start, text in _windows(toks, size):
                 sid = self._fuzzy.exact(text)
-                if sid is not None and not _tiled(doc, start, start + size, exact):
+                if sid is not None and not _tiled(start, start + size, exact):
                     candidates.append(Mention(sid, start, start + size, text, text, False))
         found: list[Mention] = []
         taken: set[int] = set()
@@ -122,27 +123,21 @@ class SkillMatcher:
             if not taken.intersection(range(m.start, m.end)):
                 found.append(m)
                 taken.update(range(m.start, m.end))
-        found.extend(self._words(doc, taken))
+        found.extend(self._words(toks, taken, frozenset(starts)))
         return sorted(found, key=lambda m: m.start)
 
-    def _windows(self, doc: Doc, size: int) -> Iterable[tuple[int, str]]:
-        """Runs of `size` tokens that could be one name: no separator, word at both ends."""
-        for start in range(0, len(doc) - size + 1):
-            toks = doc[start:start + size]
-            if toks[0].text[0].isalpha() and toks[-1].text[-1].isalnum() \
-                    and not any(t.lower_ in SEPARATORS for t in toks):
-                yield start, "".join(t.text_with_ws for t in toks).strip()
-
-    def _words(self, doc: Doc, taken: set[int]) -> list[Mention]:
-        """Single words left over: 'python3' by squash, 'Tensorfow' by fuzzy (lists only)."""
+    def _words(self, toks: list[tuple[str, str, str]], taken: set[int],
+               starts: frozenset[int]) -> list[Mention]:
+        """Single words left over: 'python3' by squash, 'Tensorfow' by fuzzy (list items only)."""
         out: list[Mention] = []
         for size in (2, 1):
-            for start, text in self._windows(doc, size):
+            for start, text in _windows(toks, size):
                 if taken.intersection(range(start, start + size)):
                     continue
                 sid = self._fuzzy.exact(text) if size == 1 else None
                 fuzzy = sid is None
-                sid = sid or self._fuzzy.close(text)
+                if fuzzy and _item(toks, start, start + size, starts):
+                    sid = self._fuzzy.close(text)
                 if sid is not None:
                     out.append(Mention(sid, start, start + size, text, text, False, fuzzy=fuzzy))
                     taken.update(range(start, start + size))
@@ -160,7 +155,8 @@ class SkillMatcher:
             if not own:
                 continue
             doc, starts = self._join([next(docs) for _ in own])
-            view = TextView(tokens=tuple(t.text for t in doc), mentions=tuple(self._mentions(doc)),
+            view = TextView(tokens=tuple(t.text for t in doc),
+                            mentions=tuple(self._mentions(doc, starts)),
                             line_starts=starts, in_skills_section=section.kind in SKILLS_KINDS,
                             spaces=tuple(bool(t.whitespace_) for t in doc))
             case_ok = {i: self._case_ok(m) for i, m in enumerate(view.mentions)}
@@ -208,8 +204,24 @@ class SkillMatcher:
         return self.find((section,))
 
 
-def _tiled(doc: Doc, start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    """doc[start:end] is exact names side by side ('Agile SCRUM' is two skills, not the alias
+def _windows(toks: list[tuple[str, str, str]], size: int) -> Iterable[tuple[int, str]]:
+    """Runs of `size` tokens that could be one name: no separator, word at both ends."""
+    for start in range(0, len(toks) - size + 1):
+        run = toks[start:start + size]
+        if run[0][0][0].isalpha() and run[-1][0][-1].isalnum() \
+                and not any(low in SEPARATORS for _, low, _ in run):
+            yield start, "".join(text + ws for text, _, ws in run).strip()
+
+
+def _item(toks: list[tuple[str, str, str]], start: int, end: int, starts: frozenset[int]) -> bool:
+    """toks[start:end] is a whole list item: separators or line edges on both sides."""
+    left = start in starts or toks[start - 1][1] in SEPARATORS
+    right = end == len(toks) or end in starts or toks[end][1] in SEPARATORS
+    return left and right
+
+
+def _tiled(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """toks[start:end] is exact names side by side ('Agile SCRUM' is two skills, not the alias
     'Agile/Scrum'); 'Node.JS' is not, the dot joins it into one name."""
     inner = [(a, b) for a, b in spans if start <= a and b <= end]
     return len(inner) > 1 and all(any(a <= i < b for a, b in inner) for i in range(start, end))
