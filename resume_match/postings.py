@@ -473,7 +473,9 @@ def _profile(source: str, title: str, stage: str, required: tuple[PostingSkill, 
             if (k in ids or (k == "default" and role is closest)) and k not in learning:
                 learning[k] = v
     duty = next((u.text for u in units if u.label in ("duties", "intro") and len(u.text) > 40), "")
-    summary = (duty[:200] if duty else f"Derived from the job posting {Path(source).name}")
+    summary = (f"From the job posting {Path(source).name}"
+               + (f"; closest roadmap role: {closest.title} ({closest.id})" if closest else "")
+               + (f". {duty[:200]}" if duty else "."))
     slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "posting"
     return RoleProfile(
         id=f"posting-{slug}"[:60], title=title, stage=stage, summary=summary,

@@ -283,6 +283,7 @@ def test_profile_borrows_path_and_advice_from_the_closest_role():
     p, _ = derive("data_analyst_you_have.md")
     analyst = load_role("data-analyst")
     assert p.profile.next_roles == analyst.next_roles
+    assert "closest roadmap role: Data Analyst (data-analyst)" in p.profile.summary
     ids = {s for r in p.profile.required + p.profile.preferred for s in r.any_of}
     assert set(p.profile.learning) <= ids | {"default"}
     assert p.profile.learning["sql"] == analyst.learning["sql"]
