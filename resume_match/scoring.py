@@ -229,7 +229,8 @@ def _experience_credit(years: float | None, low: float, high: float | None) -> t
 
 def _field_matches(candidate_field: str, wanted: tuple[str, ...]) -> str | None:
     text = candidate_field.lower()
-    return next((w for w in wanted if w in text or fuzz.token_set_ratio(w, text) >= 90), None)
+    return next((w for w in wanted if re.search(rf"\b{re.escape(w)}\b", text)
+                 or fuzz.token_set_ratio(w, text) >= 90), None)
 
 
 def _education_credit(candidate: Candidate, role: RoleProfile) -> tuple[float, str]:
@@ -319,6 +320,8 @@ def score_role(candidate: Candidate, role: RoleProfile, graph: SkillGraph | None
     required_share = _share(req_credits, role.required)
     relevance = _relevance(required_share)
     exp_credit, exp_text = _experience_credit(candidate.experience.years, *role.experience_years)
+    if candidate.experience.positions:
+        exp_text += f" (from {len(candidate.experience.positions)} dated positions)"
     edu_credit, edu_text = _education_credit(candidate, role)
     cert_credit, cert_text = _certification_credit(candidate, role)
     components = (
