@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, Literal
 
-from resume_match import __version__, api
+from resume_match import api
 from resume_match import report as render
 from resume_match.batch_output import (BatchRow, Journal, load_finished, read_manifest,
                                        write_outputs, write_manifest, REPORTS_DIR)
@@ -43,6 +43,7 @@ class BatchSettings:
 
     def key(self) -> str:
         """A fingerprint of the settings and the role profiles, stored in the manifest."""
+        from resume_match import __version__   # the package imports this module
         data = {"version": __version__, "engine": self.engine, "ocr": self.ocr,
                 "blind": self.blind, "html": self.html, "top": self.top,
                 "roles": to_dict(self.profiles)}
