@@ -261,7 +261,8 @@ def _portfolio(candidate: Candidate) -> Pitfall:
 _DATEISH = re.compile(
     r"\b(19[5-9]\d|20[0-4]\d)\b|\b\d{1,2}[/.-]\d{2,4}\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|"
     r"sept|oct|nov|dec)[a-z]*\.?\s*'?\d{2,4}\b|[+(]?\d[\d ()-]{7,}\d", re.IGNORECASE)
-_IMPACT = re.compile(r"\d|%|\b(one|two|three|four|five|six|seven|eight|nine|ten|twice|double[sd]?"
+# a number of its own ('40 users', '12%', '$2M'), not part of a name like EC2, S3 or GPT-4
+_IMPACT = re.compile(r"(?<![A-Za-z-])\d|%|\b(one|two|three|four|five|six|seven|eight|nine|ten|twice|double[sd]?"
                      r"|tripled?|half|hundreds|thousands|millions?|billions?)\b", re.IGNORECASE)
 
 

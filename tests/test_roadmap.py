@@ -97,9 +97,10 @@ def test_no_portfolio_or_code_link():
 
 def test_no_measurable_impact():
     vague = ["Built dashboards for the sales team", "Jan 2019 - Dec 2021 Data Analyst, Acme 2019",
-             "Improved reporting processes across the company"]
+             "Improved reporting processes across the company",
+             "Deployed models to AWS EC2 and S3 with GPT-4 prompts"]
     shown = pitfall(cand(BASE, bullets=vague), "no-measurable-impact")
-    assert shown.shown and "None of the 3" in shown.evidence   # dates are not impact
+    assert shown.shown and "None of the 4" in shown.evidence   # dates and names are not impact
     ok = pitfall(cand(BASE), "no-measurable-impact")
     assert not ok.shown and ok.evidence.startswith("2 of 2") and "40 store managers" in ok.evidence
 
