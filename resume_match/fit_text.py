@@ -11,7 +11,8 @@ from resume_match.models import (Component, MatchedSkill, MissingSkill, Report, 
 
 COMPONENT_TITLES = {"required_skills": "Required skills", "preferred_skills": "Preferred skills",
                     "demonstrated": "Shown in work", "experience": "Experience",
-                    "education": "Education", "certifications": "Certifications"}
+                    "education": "Education", "certifications": "Certifications",
+                    "research": "Research"}
 WIDTH = 100
 EVIDENCE_CHARS = 90
 MAX_MATCHED = 15
@@ -136,5 +137,5 @@ def render_role_terminal(role: RoleProfile) -> str:
     if role.certifications:
         out += ["  Valued certifications:", *[f"    - {c}" for c in role.certifications]]
     out.append("  Next roles: " + (", ".join(role.next_roles) or "-"))
-    out.append("  Score weights: " + ", ".join(f"{k} {v:g}" for k, v in role.weights.items()))
+    out.append("  Score weights: " + ", ".join(f"{k} {v:g}" for k, v in role.weights.items() if v))
     return "\n".join(out)
