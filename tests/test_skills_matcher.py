@@ -155,3 +155,10 @@ def test_matcher_is_built_once_and_empty_input_is_fine():
     assert get_matcher() is get_matcher()
     assert find_skills(()) == ()
     assert find_skills((section("experience", "   "),)) == ()
+
+
+def test_wishes_are_not_claims(matcher):
+    found = ids(matcher, "Interested in applying Generative AI and LLM research. Built RAG with Python")
+    assert "large-language-models" not in found and "generative-ai" not in found
+    assert "python" in found
+    assert ids(matcher, "Eager to learn Kubernetes; shipped Docker images") == ["docker"]

@@ -46,6 +46,13 @@ NEXT_CUES = frozenset({"programming", "language", "languages", "code", "coding",
                        "applications", "apps", "services", "queries",
                        "functions", "playbooks", "manifests", "charts", "templates"})
 SELF_CUES = frozenset({"skills", "skill", "abilities"})   # "communication skills" says it itself
+# "Interested in applying LLM research": wishes, not claims, until the sentence ends.
+WISH_CUES = (("interested", "in"), ("interest", "in"), ("eager", "to"), ("keen", "to"),
+             ("hoping", "to"), ("hope", "to"), ("aspire", "to"), ("aspiring", "to"),
+             ("would", "like", "to"), ("want", "to"), ("wish", "to"), ("looking", "to", "learn"),
+             ("plan", "to", "learn"), ("planning", "to", "learn"))
+WISH_SPAN = 25                     # tokens at most; a sentence end stops it sooner
+SENTENCE_END = frozenset({".", ";", "!", "?"})
 GLUE = frozenset({"-", "&", "'", "’", "'s", "’s", "‑"})
 VERSION = re.compile(r"^v?\d+(\.\d+)*[a-z]?\+?$|^[^\w]+$", re.IGNORECASE)
 
@@ -176,12 +183,14 @@ def accept(view: TextView, case_ok: dict[int, bool]) -> set[int]:
     pure = set(pure_segments(view))
     labels = labelled_ranges(view)
     seg_of = {i: _segment_of(m, segs) for i, m in enumerate(mentions)}
-    ok: set[int] = {i for i, m in enumerate(mentions) if not m.needs_context and not m.fuzzy}
+    wished = wishes(tokens)
+    ok: set[int] = {i for i, m in enumerate(mentions)
+                    if not m.needs_context and not m.fuzzy and m.start not in wished}
     changed = True
     while changed:
         changed = False
         for i, m in enumerate(mentions):
-            if i in ok or glued(view, m):
+            if i in ok or m.start in wished or glued(view, m):
                 continue
             k = seg_of[i]
             in_list = k >= 0 and segs[k] in pure and (
@@ -192,6 +201,20 @@ def accept(view: TextView, case_ok: dict[int, bool]) -> set[int]:
                 ok.add(i)
                 changed = True
     return ok
+
+
+def wishes(tokens: tuple[str, ...]) -> set[int]:
+    """Token indices inside 'interested in ...', 'eager to ...' up to the end of the sentence."""
+    low = [t.lower() for t in tokens]
+    out: set[int] = set()
+    for i in range(len(low)):
+        for cue in WISH_CUES:
+            if tuple(low[i:i + len(cue)]) == cue:
+                j = i + len(cue)
+                while j < len(low) and j < i + WISH_SPAN and low[j] not in SENTENCE_END:
+                    out.add(j)
+                    j += 1
+    return out
 
 
 def _segment_of(m: Mention, segs: list[tuple[int, int]]) -> int:
