@@ -247,6 +247,19 @@ def test_valued_certifications_match_loosely() -> None:
     assert "Valued by this role: TensorFlow Developer Certificate" in detail(one, "certifications")
 
 
+@pytest.mark.parametrize("held,valued", [
+    ("Azure AI Engineer Associate", "Microsoft Certified: Azure AI Engineer Associate"),
+    ("TensorFlow Developer Certification", "TensorFlow Developer Certificate"),
+    ("fast.ai Practical Deep Learning for Coders", "fast.ai Practical Deep Learning"),
+    ("Microsoft Certified: Azure Fundamentals", None),
+    ("AWS Certified Cloud Practitioner", None),
+])
+def test_roadmap_certificates_match_by_name_not_by_cousin(held: str, valued: str | None) -> None:
+    fit = score_role(cv([hit(s) for s in ALL], certs=(held,)), load_role("ml-engineer"), GRAPH)
+    text = detail(fit, "certifications")
+    assert (f"Valued by this role: {valued}" in text) if valued else text.startswith("1 other")
+
+
 def test_other_certifications_earn_a_little() -> None:
     fit = score_role(cv([hit(s) for s in ALL], certs=("Certified Scrum Master",)), ROLE, GRAPH)
     assert points(fit, "certifications") == pytest.approx(5 * 0.25)
