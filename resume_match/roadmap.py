@@ -216,16 +216,20 @@ def _specialty(candidate: Candidate) -> Pitfall:
         hits = _hits(candidate, spec.get("ids", ()), spec.get("categories", ()))
         if hits:
             shown[sid] = (spec["name"], hits)
-    if len(shown) == 1:
+    sig = roadmap_data()["signals"]["ml_methods"]
+    ml = _hits(candidate, sig["ids"], sig["categories"])
+    if len(shown) == 1 and {h.id for h in ml} - {h.id for h in next(iter(shown.values()))[1]}:
         name, hits = next(iter(shown.values()))
         others = ", ".join(s["name"] for k, s in specs.items() if k not in shown)
         return _pitfall("single-specialty", True,
                         f"Only one ML domain shows: {name} ("
                         + ", ".join(h.name for h in hits[:4]) + f"); nothing in {others}.")
-    if not shown:
+    if len(shown) < 2:
         return _pitfall("single-specialty", False,
-                        "No specialised ML domain (NLP, computer vision, reinforcement learning...) "
-                        "shows, so there is no single specialty to broaden yet.")
+                        "No specialised ML work (NLP, computer vision, reinforcement learning...) "
+                        "shows beyond " + (", ".join(h.name for h in next(iter(shown.values()))[1][:2])
+                                           if shown else "none") + ", so there is no single "
+                        "specialty to broaden yet.")
     return _pitfall("single-specialty", False, "Several domains show: " + "; ".join(
         f"{name} ({hits[0].name})" for name, hits in shown.values()) + ".")
 

@@ -80,6 +80,9 @@ def test_single_specialty():
     assert not two.shown and "NLP" in two.evidence and "computer vision" in two.evidence
     none = pitfall(cand(["python", "sql"]), "single-specialty")
     assert not none.shown
+    # forecasting in a finance CV with no ML methods is no ML specialty
+    assert not pitfall(cand(["excel", "forecasting"]), "single-specialty").shown
+    assert pitfall(cand(["excel", "forecasting", "machine-learning"]), "single-specialty").shown
 
 
 def test_no_portfolio_or_code_link():
