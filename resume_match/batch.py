@@ -7,9 +7,10 @@ import hashlib
 import json
 import os
 import time
+from contextlib import closing
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Callable, Iterable, Literal
+from typing import Any, Callable, Iterable, Iterator, Literal
 
 from resume_match import api
 from resume_match import report as render
@@ -248,12 +249,7 @@ def analyse_folder(folder: str | Path, roles: Iterable[api.RoleRef] | None = Non
     started = time.monotonic()
     root, out = Path(folder), Path(out_dir)
     workers = workers or os.cpu_count() or 1
-    if workers < 1:
-        raise UsageError(f"--workers must be at least 1 (got {workers})")
-    if timeout is not None and timeout <= 0:
-        raise UsageError(f"--timeout must be a positive number of seconds (got {timeout:g})")
-    if executor not in ("local", "dask"):
-        raise UsageError(f"unknown executor {executor!r} (choose local or dask)")
+    _check_options(workers, timeout, executor)
     settings = BatchSettings(profiles=api.resolve_roles(roles), engine=engine, ocr=ocr,
                              blind=blind, html=html)
     files = scan_folder(root, exclude=[out])
@@ -261,41 +257,64 @@ def analyse_folder(folder: str | Path, roles: Iterable[api.RoleRef] | None = Non
         raise InputError(f"{folder}: no CVs found (looked for {', '.join(CV_SUFFIXES)} files)")
     tasks = make_tasks(root, files, blind=blind)
     finished = _previous_rows(out, settings, resume)
-    todo = [t for t in tasks if t.sha256 not in finished]
-    rows: dict[int, BatchRow] = {i: replace(finished[t.sha256], file=t.file)
-                                 for i, t in enumerate(tasks) if t.sha256 in finished}
-    position = {id(t): i for i, t in enumerate(tasks)}
+    rows = {i: replace(finished[t.sha256], file=t.file) for i, t in enumerate(tasks)
+            if t.sha256 in finished}
+    todo = [(i, t) for i, t in enumerate(tasks) if i not in rows]
     stats = PoolStats()
-    done, failed = len(rows), sum(r.status == "error" for r in rows.values())
-    if progress:
-        progress(done, len(tasks), failed)
-    write_manifest(out, settings.key(), settings, resume=resume)
-    with Journal(out, append=resume) as journal:
-        for task, outcome in _execute(todo, settings, executor, scheduler, workers, timeout, stats):
-            if outcome.html is not None and outcome.row.report:
-                write_atomic(out / outcome.row.report, outcome.html)
-            journal.add(outcome.row)
-            rows[position[id(task)]] = outcome.row
-            done += 1
-            failed += outcome.row.status == "error"
-            if progress:
-                progress(done, len(tasks), failed)
+    try:
+        write_manifest(out, settings.key(), settings, resume=resume)
+        outcomes = _execute([t for _, t in todo], settings, executor, scheduler, workers, timeout, stats)
+        rows.update(_collect(outcomes, dict((id(t), i) for i, t in todo), out, rows, len(tasks),
+                             resume, progress))
         ranked = write_outputs(out, [rows[i] for i in range(len(tasks))], settings.profiles,
                                blind=blind)
+    except OSError as e:
+        raise InputError(f"{out}: cannot write the output folder ({e.strerror or e})") from e
     return BatchResult(rows=ranked, out_dir=out, analysed=len(todo), reused=len(tasks) - len(todo),
                        seconds=time.monotonic() - started, workers=workers,
                        peak_rss_mb=stats.peak_rss_mb, settings_key=settings.key())
 
 
+def _check_options(workers: int, timeout: float | None, executor: str) -> None:
+    if workers < 1:
+        raise UsageError(f"--workers must be at least 1 (got {workers})")
+    if timeout is not None and timeout <= 0:
+        raise UsageError(f"--timeout must be a positive number of seconds (got {timeout:g})")
+    if executor not in ("local", "dask"):
+        raise UsageError(f"unknown executor {executor!r} (choose local or dask)")
+
+
+def _collect(outcomes: Iterator[tuple[FileTask, FileOutcome]], position: dict[int, int], out: Path,
+             reused: dict[int, BatchRow], total: int, resume: bool,
+             progress: Progress | None) -> dict[int, BatchRow]:
+    """Write each finished file's report and journal line as it arrives; its row by position."""
+    rows: dict[int, BatchRow] = {}
+    failed = sum(r.status == "error" for r in reused.values())
+    if progress:
+        progress(len(reused), total, failed)
+    with Journal(out, append=resume) as journal, closing(outcomes):
+        for task, outcome in outcomes:
+            if outcome.html is not None and outcome.row.report:
+                write_atomic(out / outcome.row.report, outcome.html)
+            journal.add(outcome.row)
+            rows[position[id(task)]] = outcome.row
+            failed += outcome.row.status == "error"
+            if progress:
+                progress(len(reused) + len(rows), total, failed)
+    return rows
+
+
 def _execute(todo: list[FileTask], settings: BatchSettings, executor: str, scheduler: Any,
              workers: int, timeout: float | None,
-             stats: PoolStats) -> Iterable[tuple[FileTask, FileOutcome]]:
+             stats: PoolStats) -> Iterator[tuple[FileTask, FileOutcome]]:
+    """Outcomes from the chosen executor; closing this stops its workers (e.g. on Ctrl-C)."""
     if not todo:
-        return iter(())
+        return
     if executor == "dask":
         from resume_match.cluster import run_dask
-        return run_dask(todo, settings, scheduler)
-    return run_local(todo, settings, workers=workers, timeout=timeout, stats=stats)
+        yield from run_dask(todo, settings, scheduler)
+    else:
+        yield from run_local(todo, settings, workers=workers, timeout=timeout, stats=stats)
 
 
 def _previous_rows(out: Path, settings: BatchSettings, resume: bool) -> dict[str, BatchRow]:

@@ -206,6 +206,13 @@ def test_an_interrupted_batch_resumes_to_the_same_results(folder: Path, result: 
     assert (again.reused, again.analysed) == (9, 0)
 
 
+def test_an_unwritable_output_folder_is_a_one_line_error(tmp_path: Path) -> None:
+    (tmp_path / "cv.txt").write_text(text_cv("Ana Lindqvist", "ana@example.net"))
+    (tmp_path / "taken").write_text("a file, not a folder")
+    with pytest.raises(InputError, match=r"taken/out: cannot write the output folder"):
+        analyse_folder(tmp_path, ["data-scientist"], out_dir=tmp_path / "taken" / "out", workers=1)
+
+
 def test_resume_refuses_an_output_folder_made_with_other_settings(folder: Path, result: batch.BatchResult) -> None:
     with pytest.raises(UsageError, match="other settings"):
         analyse_folder(folder, ["data-analyst"], out_dir=result.out_dir, resume=True)
