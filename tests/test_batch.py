@@ -155,11 +155,16 @@ def test_inputs_are_never_modified(tmp_path: Path) -> None:
 
 # ---------------------------------------------------------------- isolation and time limit
 
-def test_a_stuck_file_is_killed_after_the_timeout_and_the_batch_goes_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    src = tmp_path / "in"
+def three_cvs(src: Path, middle: str) -> Path:
+    """a.txt, `middle` and z.txt: three small text CVs with different content."""
     src.mkdir()
-    for name in ("a.txt", "slow.txt", "z.txt"):
+    for name in ("a.txt", middle, "z.txt"):
         (src / name).write_text(text_cv("Cara Dunn", "cara@example.com") + f"\n{name}\n")
+    return src
+
+
+def test_a_stuck_file_is_killed_after_the_timeout_and_the_batch_goes_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    src = three_cvs(tmp_path / "in", "slow.txt")
     monkeypatch.setenv(batch.HANG_ENV, "slow.txt")
     started = time.monotonic()
     res = analyse_folder(src, ["data-scientist"], out_dir=tmp_path / "out", workers=2, timeout=1.5)
@@ -170,10 +175,7 @@ def test_a_stuck_file_is_killed_after_the_timeout_and_the_batch_goes_on(tmp_path
 
 
 def test_a_worker_that_dies_costs_one_row(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    src = tmp_path / "in"
-    src.mkdir()
-    for name in ("a.txt", "boom.txt", "z.txt"):
-        (src / name).write_text(text_cv("Dev Patel", "dev@example.com") + f"\n{name}\n")
+    src = three_cvs(tmp_path / "in", "boom.txt")
     monkeypatch.setenv(batch.CRASH_ENV, "boom.txt")
     res = analyse_folder(src, ["data-scientist"], out_dir=tmp_path / "out", workers=1)
     by_file = {r.file: r for r in res.rows}
