@@ -73,8 +73,8 @@ def render_fit_terminal(fit: RoleFit) -> str:
             out.append(f"    ... and {len(ranked) - MAX_MATCHED} more")
     if fit.missing:
         out.append(f"  Missing skills, most important first ({len(fit.missing)}):")
-        for m in fit.missing[:MAX_MISSING]:
-            out.extend(_missing_lines(m))
+        for gap in fit.missing[:MAX_MISSING]:
+            out.extend(_missing_lines(gap))
         if len(fit.missing) > MAX_MISSING:
             out.append(f"    ... and {len(fit.missing) - MAX_MISSING} more")
     return "\n".join(out)

@@ -297,6 +297,22 @@ def _component(name: str, role: RoleProfile, share: float, detail: str) -> Compo
                      max_points=round(max_points, 2), detail=detail)
 
 
+def _background(candidate: Candidate, role: RoleProfile,
+                relevance: float) -> tuple[Component, ...]:
+    """Experience, education, certifications (and research where weighted), scaled by relevance."""
+    exp_credit, exp_text = _experience_credit(candidate.experience.years, *role.experience_years)
+    if candidate.experience.positions:
+        exp_text += f" (from {len(candidate.experience.positions)} dated positions)"
+    parts = [("experience", (exp_credit, exp_text)),
+             ("education", _education_credit(candidate, role)),
+             ("certifications", _certification_credit(candidate, role))]
+    if role.weights.get("research"):
+        parts.append(("research", _research_credit(candidate)))
+    note = _scaled_note(relevance)
+    return tuple(_component(name, role, credit * relevance, text + note + ".")
+                 for name, (credit, text) in parts)
+
+
 def best_hits(skills: Iterable[SkillHit]) -> dict[str, SkillHit]:
     """One hit per skill id, preferring a demonstrated one."""
     out: dict[str, SkillHit] = {}
@@ -319,11 +335,6 @@ def score_role(candidate: Candidate, role: RoleProfile, graph: SkillGraph | None
                 if c and c.shown) / total_weight
     required_share = _share(req_credits, role.required)
     relevance = _relevance(required_share)
-    exp_credit, exp_text = _experience_credit(candidate.experience.years, *role.experience_years)
-    if candidate.experience.positions:
-        exp_text += f" (from {len(candidate.experience.positions)} dated positions)"
-    edu_credit, edu_text = _education_credit(candidate, role)
-    cert_credit, cert_text = _certification_credit(candidate, role)
     components = (
         _component("required_skills", role, required_share,
                    _skills_detail("required", req_credits, role.required, graph)),
@@ -331,17 +342,8 @@ def score_role(candidate: Candidate, role: RoleProfile, graph: SkillGraph | None
                    _skills_detail("preferred", pref_credits, role.preferred, graph)),
         _component("demonstrated", role, shown, _demonstrated_detail(req_credits + pref_credits,
                                                                      graph)),
-        _component("experience", role, exp_credit * relevance, exp_text + _scaled_note(relevance)
-                   + "."),
-        _component("education", role, edu_credit * relevance, edu_text + _scaled_note(relevance)
-                   + "."),
-        _component("certifications", role, cert_credit * relevance,
-                   cert_text + _scaled_note(relevance) + "."),
+        *_background(candidate, role, relevance),
     )
-    if role.weights.get("research"):
-        research_credit, research_text = _research_credit(candidate)
-        components += (_component("research", role, research_credit * relevance,
-                                  research_text + _scaled_note(relevance) + "."),)
     rows = list(zip(all_reqs, req_credits + pref_credits,
                     [True] * len(role.required) + [False] * len(role.preferred)))
     matched = tuple(_matched(c, is_req, graph) for _, c, is_req in rows if c)
