@@ -27,7 +27,6 @@ SKILLS_KINDS = frozenset({"skills"})
 MAX_EVIDENCE = 3
 MAX_WINDOW = 4          # tokens joined when looking for 'Py - Torch' or 'Tensor Flow'
 SHORT_FORM = 2          # forms this short (R, C, ML, AI) must keep their case outside lists
-ACRONYM = 4             # capitals this short (SEM, NLP) written in lower case need a list too
 
 _BULLETS = re.compile(r"[•·▪●◦■□►▸▹➢➤✓✔❖⋅∙◆◇○★☆|]+")
 _COMMA = re.compile(r",(?=\S)")
@@ -249,10 +248,10 @@ def _alnum(text: str) -> str:
 
 
 def _short_case_changed(form: str, written: str) -> bool:
-    """'ml', 'Ai' or 'sem' written for ML, AI, SEM: short forms and acronyms written in another
-    case count only in context."""
+    """'ml', 'Ai', 'sem', 'solid' written for ML, AI, SEM, SOLID: short forms and capitalised
+    acronyms written in another case count only in context."""
     n = len(_alnum(form))
-    acronym = form.isupper() and n <= ACRONYM
+    acronym = form.isupper() and n >= 2
     return (n <= SHORT_FORM or acronym) and not _case_ok(form, written)
 
 
