@@ -90,7 +90,8 @@ def read_posting_document(source: str | Path) -> Document:
 
 
 _BULLET = re.compile(r"^[\s\u2022\u25cf\u25aa\u25e6\u2023\u2043\u2219*\-\u2013\u2014>·o]+\s+|^\s*\d{1,2}[.)]\s+")
-_SENT_SPLIT = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9(\"'])")
+_SENT_SPLIT = re.compile(r"(?<=[.!?;])(?<!e\.g\.)(?<!i\.e\.)(?<!etc\.)(?<!vs\.)(?<![A-Z]\.[A-Z]\.)"
+                         r"\s+(?=[A-Z0-9(\"'])")
 _CAP_SPLIT = re.compile(r"(?<=[a-z])\s+(?=[A-Z][a-z]+ [a-z])")
 _FUNCTION_WORDS = frozenset("and or andor of in with as such the a an to for on using like "
                             "including e.g. via from at by".split())
@@ -231,7 +232,7 @@ def cut_units(doc: Document) -> tuple[list[Unit], str | None]:
                     kind = "preferred" if seen_required else "required"
                 seen_required |= kind == "required"
                 label = kind  # type: ignore[assignment]
-            for sent in (_sentences(content) if len(content) > LONG_LINE else [content] if content else []):
+            for sent in _sentences(content):
                 own = _unit_label(sent, label)
                 if (own == "boilerplate" and label != "boilerplate" and kind is None
                         and (len(sent.split()) >= STICKY_WORDS or sent.endswith(":"))):
@@ -241,6 +242,7 @@ def cut_units(doc: Document) -> tuple[list[Unit], str | None]:
 
 
 _PROMOTE = re.compile(r"\b(must|required|requires?|minimum|at least)\b", re.IGNORECASE)
+_WISH = re.compile(r"\b(a plus|nice to have|bonus|preferred|ideally)\b", re.IGNORECASE)
 
 
 def _unit_label(text: str, block: Label) -> Label:
@@ -249,6 +251,10 @@ def _unit_label(text: str, block: Label) -> Label:
     if block == "boilerplate" or v.boilerplate.search(text):
         return "boilerplate"
     if block == "intro":
+        if _WISH.search(text):
+            return "preferred"
+        if _PROMOTE.search(text):
+            return "required"
         if v.candidate.search(text):
             return "preferred" if v.preferred.search(text) or not v.required.search(text) else "required"
         return "intro"

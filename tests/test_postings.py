@@ -415,3 +415,12 @@ def test_closest_role_follows_the_title_by_general_rules(title, stage, closest):
     st = find_stage(find_seniority(title), None)
     assert st == stage
     assert rank_roles(title, True, st, skills, (), list_roles())[0][0] == closest
+
+
+def test_prose_without_any_heading(tmp_path):
+    f = tmp_path / "prose.txt"
+    f.write_text("Data Scientist\nWe are a small team of experts in retail analytics using Kubernetes. "
+                 "You must know Python and SQL. Experience with Spark is a plus.\n")
+    p = derive_posting(f, matcher=NaiveMatcher())  # type: ignore[arg-type]
+    assert groups(p.required) == {("python",), ("sql",)}
+    assert groups(p.preferred) == {("apache-spark",)}
