@@ -14,7 +14,7 @@ import yaml
 
 from resume_match.errors import DataError
 from resume_match.models import Contact, Document, Line, Section
-from resume_match.sections import match_heading
+from resume_match.sections import body_size as _font_body, match_heading
 
 DEFAULT_REGION = "US"
 MAX_LINKS = 8
@@ -167,16 +167,25 @@ def find_location(texts: Iterable[str]) -> tuple[str | None, str | None]:
 
 # ---------------------------------------------------------------- name
 
-def find_name(lines: list[Line] | tuple[Line, ...]) -> str | None:
-    """The most prominent header line that reads like a person's name (largest font, then first)."""
+def find_name(lines: list[Line] | tuple[Line, ...], body: float = 0.0, width: float = 0.0) -> str | None:
+    """The most prominent header line that reads like a person's name (largest font, then
+    first). With fonts known (`body` size), a name must stand out: larger, bold or centred;
+    a line in body text is a job title or a heading, as in CVs with the name removed."""
     stop = set(load_data("titles.yaml")["not_name_words"])
     titles = set(load_data("titles.yaml")["title_words"])
     best: tuple[float, int, str] | None = None
     for i, line in enumerate(lines):
+        if body > 0 and line.size > 0 and not _prominent(line, body, width):
+            continue
         name = _as_name(line.text, stop, titles)
         if name and (best is None or line.size > best[0]):
             best = (line.size, i, name)
     return best[2] if best else None
+
+
+def _prominent(line: Line, body: float, width: float) -> bool:
+    centred = width > 0 and line.x0 > 0.15 * width and abs((line.x0 + line.x1) / 2 - width / 2) < 0.08 * width
+    return line.size >= body + 0.5 or line.bold or centred
 
 
 def _as_name(text: str, stop: set[str], titles: set[str]) -> str | None:
@@ -203,6 +212,10 @@ def _as_name(text: str, stop: set[str], titles: set[str]) -> str | None:
 
 # ---------------------------------------------------------------- all of it
 
+def _body_size(doc: Document) -> float:
+    return _font_body(doc.lines) if doc.kind != "text" else 0.0
+
+
 def extract_contact(doc: Document, sections: tuple[Section, ...]) -> tuple[str | None, Contact]:
     """Name and contact details; `in_margin` when they were only in page headers/footers."""
     header = [ln for s in sections if s.kind == "header" for ln in s.lines] or list(doc.lines[:10])
@@ -222,5 +235,7 @@ def extract_contact(doc: Document, sections: tuple[Section, ...]) -> tuple[str |
     if location is None and margin_t:
         location, _ = find_location(margin_t)
     unique = list(dict.fromkeys(links))[:MAX_LINKS]
-    return find_name(header), Contact(email=email, phone=phone, links=tuple(unique),
+    body_size = _body_size(doc)
+    width = max((p.width for p in doc.pages), default=0.0)
+    return find_name(header, body_size, width), Contact(email=email, phone=phone, links=tuple(unique),
                                       location=location, in_margin=in_margin)

@@ -40,10 +40,12 @@ _PRESENT = (r"(?:present|current(?:ly)?|now|today|ongoing|on-?going|to\s+date|ti
             r"|date|recent|onwards?|running)")
 # Mojibake of an en/em dash ('â€“', 'ï¼') is common in CVs exported through the wrong encoding.
 _SEP = r"\s*(?:-+|to|till|until|through|thru|~|â€[\u201c\u201d\"“”]|ï(?:1⁄4|¼))\s*"
+# A comma between a month date and 'Present' or another month date ('05/2009 , Current').
+_COMMA = rf"\s*,\s*(?=(?:{_PRESENT})(?![a-z])|{_MON}\.?\s*\d|\d{{1,2}}\s*/\s*\d{{4}})"
 _SEP_ONLY = re.compile(rf"^{_SEP}(?![\w])|^{_SEP}$", re.IGNORECASE)
 _RANGE = re.compile(
     rf"(?P<since>since\s+)?(?:from\s+)?(?:{_date_pat('a')})"
-    rf"(?:{_SEP}(?:(?P<present>{_PRESENT})(?![a-z])|{_date_pat('b')}))?",
+    rf"(?:(?:{_SEP}|{_COMMA})(?:(?P<present>{_PRESENT})(?![a-z])|{_date_pat('b')}))?",
     re.IGNORECASE)
 # "May - Aug 2012": the first month takes the year printed after the second.
 _MONTH_PAIR = re.compile(

@@ -119,7 +119,7 @@ def positions_in(lines: tuple[Line, ...], body: float = 0.0) -> list[tuple[Posit
     for i, r in hits:
         prev = max((j for j in dated if j < i), default=-1)
         nxt = min((j for j in dated if j > i), default=len(lines))
-        own = _without_dates(texts[i])
+        own = _without_dates(texts[i], " | ")
         above = [texts[j] for j in range(max(prev + 1, i - 2), i)
                  if _entry_line(lines[j], texts[j], body) and _has_words(texts[j])]
         after = [j for j in range(i + 1, min(i + 4, nxt)) if _has_words(texts[j])][:1]
@@ -140,9 +140,9 @@ def _entry_date(text: str, r: DateRange) -> bool:
     words = len(re.findall(r"[A-Za-z]{2,}", before + " " + after))
     if not r.is_range:
         return r.start[1] is not None and words <= 8 and not text.rstrip().endswith(".")
-    if words <= MAX_ENTRY_WORDS:
-        return True
-    return not re.search(r"[A-Za-z]", before) or not re.search(r"[A-Za-z]", after)
+    if words <= MAX_ENTRY_WORDS or len(re.findall(r"[A-Za-z]{2,}", before)) <= 6:
+        return True      # 'Stylist 05/2014 to 02/2017 Company ... <description run on>'
+    return not re.search(r"[A-Za-z]", after)
 
 
 def _entry_line(line: Line, text: str, body: float) -> bool:
@@ -161,9 +161,10 @@ def _has_words(text: str) -> bool:
     return bool(re.search(r"[A-Za-z]{2,}", rest))
 
 
-def _without_dates(text: str) -> str:
+def _without_dates(text: str, sep: str = " ") -> str:
+    """The text with its printed dates cut out (replaced by `sep`)."""
     for r in reversed(find_ranges(text)):
-        text = text[:r.span[0]] + " " + text[r.span[1]:]
+        text = text[:r.span[0]] + sep + text[r.span[1]:]
     text = re.sub(r"(?i)\b(?:expected|present|current|now|ongoing)\b", " ", text)
     return " ".join(text.split())
 
@@ -203,7 +204,7 @@ def fragments(text: str) -> list[str]:
     if loc:
         text = text[:loc[0]] + " | " + text[loc[1]:]
     out: list[str] = []
-    for part in _SPLIT.split(_without_dates(text)):
+    for part in _SPLIT.split(_without_dates(text, " | ")):
         part = re.sub(r"(?i)\s+(?:and|&|or|to)$", "", part.strip(" ,:;-–—|()*"))
         if not re.search(r"(?i)\b(?:inc|corp|ltd|co|bros|jr|sr|st)\.$", part):
             part = part.strip(". ")

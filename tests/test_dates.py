@@ -63,6 +63,31 @@ def test_range_wrapped_over_two_lines() -> None:
     assert [(i, r.start, r.current) for i, r in hits] == [(0, (2021, None), True)]
 
 
+def test_range_over_three_lines_of_a_date_column() -> None:
+    """Word-processor CVs print 'May 2011' / 'to' / 'January 2015' in a narrow column."""
+    hits = find_ranges_in_lines(["May 2011", "to", "January 2015", "Company Name City, State Fellow"])
+    assert [(i, r.start, r.end) for i, r in hits] == [(0, (2011, 5), (2015, 1))]
+
+
+def test_lone_dates_on_consecutive_lines_stay_apart() -> None:
+    hits = find_ranges_in_lines(["May 2011", "Company Name", "June 2012"])
+    assert [r.is_range for _, r in hits] == [False, False]
+
+
+@pytest.mark.parametrize("text, end, current", [
+    ("05/2009 , Current Company Name", None, True),
+    ("08/2008 , 05/2009 Company Name", (2009, 5), False),
+    ("Jan 2019 \u00e2\u20ac\u201c Mar 2020", (2020, 3), False),      # mojibake en dash
+])
+def test_comma_and_mojibake_separators(text: str, end, current: bool) -> None:
+    r = find_ranges(text)[0]
+    assert (r.end, r.current) == (end, current)
+
+
+def test_a_comma_between_years_is_not_a_range() -> None:
+    assert [r.is_range for r in find_ranges("Dean's List 2019, 2020")] == [False, False]
+
+
 def test_normalize_keeps_offsets() -> None:
     text = "Jan 2019 \u2013 Mar 2020 \ufb01x"
     assert len(normalize(text)) == len(text)

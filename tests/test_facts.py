@@ -62,6 +62,21 @@ def test_name_skips_resume_words_and_fixes_all_caps_or_lower_case() -> None:
     assert find_name(lines("Your Name Here", "Curriculum Vitae")) is None
 
 
+def test_name_must_stand_out_when_fonts_are_known() -> None:
+    """A CV with the name removed starts with a job title in body text: no name."""
+    plain = (Line("Patient Service Representative", 1, x0=33, x1=200, size=11.4),
+             Line("Summary", 1, x0=33, x1=80, size=11.4))
+    assert find_name(plain, body=11.4, width=612) is None
+    centred = (Line("Sofia Martinez", 1, x0=269, x1=343, size=12),)
+    assert find_name(centred, body=12, width=612) == "Sofia Martinez"
+    assert find_name((Line("Sofia Martinez", 1, x0=50, x1=120, size=12, bold=True),), 12, 612)
+
+
+def test_job_titles_and_headings_are_not_names() -> None:
+    assert find_name(lines("Director Of Business Development", "Career Overview",
+                           "High School Diploma", "Machine Learning Engineer")) is None
+
+
 def test_name_from_a_plain_text_cv() -> None:
     assert facts_of(CV).name == "Jane Q. Doe"
 
@@ -158,6 +173,13 @@ def test_title_and_employer_in_common_layouts(entry: tuple[str, ...], title: str
     assert (pos.title, pos.organization) == (title, org)
 
 
+def test_entry_line_run_on_with_its_description() -> None:
+    (pos, r), = positions_in(lines(
+        "Personal Stylist 05/2014 to 02/2017 Company Name City , State Leverages knowledge of design "
+        "and brands to create a personalised experience for clients"))
+    assert (pos.start, pos.end, pos.title) == ("2014-05", "2017-02", "Personal Stylist")
+
+
 def test_dates_inside_bullet_sentences_are_not_positions() -> None:
     got = positions_in(lines("Data Scientist, Acme  2019 - 2021",
                              "Cut churn by 8% between 2019 and 2020 by retraining the gradient boosted "
@@ -195,6 +217,8 @@ def test_no_experience_section_means_zero_years() -> None:
     ("Doctor of Philosophy in Economics", "phd"),
     ("A.A. General Studies", "associate"), ("Associate of Applied Science", "associate"),
     ("High School Diploma", "high_school"), ("GED, 2010", "high_school"),
+    ("B.A : Marketing June 2005", "bachelor"), ("MA : Film & Media Production", "master"),
+    ("Associate : Business Administration", "associate"), ("Master : Public Health", "master"),
 ])
 def test_degree_levels(text: str, level: str) -> None:
     hit = find_degree(text)
