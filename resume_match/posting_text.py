@@ -208,7 +208,9 @@ def cut_units(doc: Document) -> tuple[list[Unit], str | None]:
             meta = re.match(r"^([A-Za-z][A-Za-z ]{1,30}):\s*(.+)$", part)
             if meta and i < 12 and not seen_required and inline is None:
                 key = meta.group(1).strip().lower()
-                if key in v.title_keys and title is None and has_role_noun(meta.group(2)):
+                plain = key in ("title", "job title", "position title")   # always the title
+                if (key in v.title_keys and title is None
+                        and (plain or has_role_noun(meta.group(2)))):
                     title = meta.group(2).strip()
                     continue
                 if key in v.metadata_keys:

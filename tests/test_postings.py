@@ -424,3 +424,10 @@ def test_prose_without_any_heading(tmp_path):
     p = derive_posting(f, matcher=NaiveMatcher())  # type: ignore[arg-type]
     assert groups(p.required) == {("python",), ("sql",)}
     assert groups(p.preferred) == {("apache-spark",)}
+
+
+def test_a_title_line_is_the_title_even_without_a_role_noun(tmp_path):
+    f = tmp_path / "t.txt"
+    f.write_text("Job Title: Data Science (Forecasting)\nRequirements\n- Python and SQL\n")
+    p = derive_posting(f, matcher=NaiveMatcher())  # type: ignore[arg-type]
+    assert p.title == "Data Science" and p.closest_role == "data-scientist"
