@@ -123,12 +123,12 @@ def _bullet_lines(candidate: Candidate, rules: dict[str, Any]) -> tuple[str, ...
     """Achievement statements of experience/projects sections: glyph bullets, or the sentences of
     paragraph-style entries; position lines and leading date words dropped."""
     dated = {p.text.strip() for p in candidate.experience.positions if p.text}
-    sections = [s for s in candidate.sections if s.kind in BULLET_SECTIONS]
+    blocks = [(s.heading.strip(), list(s.lines)) for s in candidate.sections
+              if s.kind in BULLET_SECTIONS]
+    if not blocks and candidate.document is not None:     # no such sections: glyph bullets only
+        blocks = [("", [ln for ln in candidate.document.lines if is_bullet(ln.text)])]
     out: list[str] = []
-    for sec in sections or ([] if candidate.document is None else [None]):
-        lines = list(sec.lines) if sec is not None else [   # no sections found: glyph bullets only
-            ln for ln in candidate.document.lines if is_bullet(ln.text)]  # type: ignore[union-attr]
-        head = sec.heading.strip() if sec is not None else ""
+    for head, lines in blocks:
         body = [ln for ln in lines if ln.text.strip() != head
                 and not _is_position_line(ln.text.strip(), dated)]
         bulleted = any(is_bullet(ln.text) for ln in body)
@@ -432,15 +432,17 @@ def _name_words(text: str) -> set[str]:
 
 def check_file(c: Candidate, f: _Facts, rules: dict[str, Any]) -> AtsCheck:
     """Upload forms cap file size, and a recruiter's folder fills with 'resume.pdf'."""
-    name = f.layout.file_name or (PurePath(c.source).name if c.source and not c.source.startswith("<") else "")
-    size = f.layout.file_size
-    size_text = f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{size / 1000:.0f} KB"
+    name = f.layout.file_name or (PurePath(c.source).name
+                                  if c.source and not c.source.startswith("<") else "")
+    size, warn_mb = f.layout.file_size, rules["file_size_warn"] / 1e6
+    size_text = f"{size / 1e6:.1f} MB" if size >= 100_000 else f"{size / 1000:.0f} KB"
+    shrink = f"Compress images or export without them to get under {warn_mb:g} MB."
     if size > rules["file_size_fail"]:
-        return _check("file", "fail", f"{name or 'The file'} is {size_text}; many upload forms refuse files over 5 MB.",
-                      "Compress images or export without them to get under 2 MB.")
+        return _check("file", "fail", f"{name or 'The file'} is {size_text}; many upload forms "
+                      f"refuse files over {rules['file_size_fail'] / 1e6:g} MB.", shrink)
     if size > rules["file_size_warn"]:
-        return _check("file", "warn", f"{name or 'The file'} is {size_text}; some upload forms cap at 2 MB.",
-                      "Compress images or export without them to get under 2 MB.")
+        return _check("file", "warn", f"{name or 'The file'} is {size_text}; some upload forms "
+                      f"cap at {warn_mb:g} MB.", shrink)
     if not name:
         return _check("file", "pass", "No file name was given (read from memory).",
                       "Name the file after yourself, e.g. 'Jane-Doe-CV.pdf'.")
