@@ -23,8 +23,8 @@ IMPLIED_CREDIT = 0.8      # PyTorch on the CV stands in well for "deep learning"
 RELATED_CREDIT = 0.5      # Keras for TensorFlow: transferable, not the same
 LISTED_CREDIT = 0.75      # named only in a skills list: a claim, not evidence of use
 FULL_RELEVANCE_AT = 0.6   # share of required skills at which background counts in full
-OVER_RANGE_STEP = 0.1     # experience credit lost per year above the role's range
-OVER_RANGE_FLOOR = 0.3
+OVER_RANGE_STEP = 0.15    # experience credit lost per year above the role's range
+OVER_RANGE_FLOOR = 0.2
 LEVEL_STEP = 0.35         # education credit lost per degree level below the expectation
 FIELD_SHARE = 0.3         # part of the education points for a matching field
 CERT_MATCH = 85           # rapidfuzz token_set_ratio for a certificate name
@@ -36,6 +36,9 @@ RESEARCH_TITLE = re.compile(r"\b(research\w*|ph\.?\s?d|doctoral|post-?doc\w*|app
                             re.I)       # "Data Scientist" alone is not a research post
 PUBLICATIONS_CREDIT = 0.7   # a publications section; a research post adds the rest
 RESEARCH_POST_CREDIT = 0.5  # a research post without publications
+LEAD_TITLE = re.compile(r"\b(senior|sr\.?|staff|lead|principal|head|manager|director|chief|vp)\b",
+                        re.I)   # a post with one of these titles is evidence of leadership
+LEAD_SKILL = "leadership"
 WEAK_FIT = 25          # below this best score, point to the roadmap's entry stage
 
 
@@ -313,6 +316,18 @@ def _background(candidate: Candidate, role: RoleProfile,
                  for name, (credit, text) in parts)
 
 
+def _title_hits(candidate: Candidate) -> tuple[SkillHit, ...]:
+    """Leadership shown by the posts held (Senior, Lead, Staff, Head...), with those lines."""
+    posts = [p for p in candidate.experience.positions if p.title and LEAD_TITLE.search(p.title)]
+    if not posts:
+        return ()
+    evidence = tuple(Evidence(section="experience", page=p.page,
+                              text=p.text or ", ".join(filter(None, (p.title, p.organization))))
+                     for p in posts[:2])
+    return (SkillHit(id=LEAD_SKILL, name="Leadership", category="soft-skill", evidence=evidence,
+                     demonstrated=True),)
+
+
 def best_hits(skills: Iterable[SkillHit]) -> dict[str, SkillHit]:
     """One hit per skill id, preferring a demonstrated one."""
     out: dict[str, SkillHit] = {}
@@ -325,7 +340,7 @@ def best_hits(skills: Iterable[SkillHit]) -> dict[str, SkillHit]:
 def score_role(candidate: Candidate, role: RoleProfile, graph: SkillGraph | None = None) -> RoleFit:
     """How well the CV fits the role, 0-100, with components, matched and missing skills."""
     graph = graph if graph is not None else default_graph()
-    hits = best_hits(candidate.skills)
+    hits = best_hits(candidate.skills + _title_hits(candidate))
     links = _link_index(hits, graph)
     req_credits = [_credit_for(r, hits, links) for r in role.required]
     pref_credits = [_credit_for(r, hits, links) for r in role.preferred]

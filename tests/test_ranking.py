@@ -218,3 +218,61 @@ def test_keyword_stuffing_loses_to_shown_work_end_to_end(tmp_path: Path) -> None
         [s for s in shown.candidate.skills if s.demonstrated])
     for role in ("data-scientist", "data-analyst"):     # the roles whose skills SHOWN uses
         assert scores(shown)[role] > scores(stuffed)[role], (role, scores(shown), scores(stuffed))
+
+
+SENIOR_MLE = """Alex Kim
+alex.kim@example.com | +1 415 555 0175 | San Francisco, CA
+
+SUMMARY
+Senior machine learning engineer with eleven years of experience building and leading ML platforms.
+
+EXPERIENCE
+Staff Machine Learning Engineer, Orbit Payments, San Francisco, CA    Jan 2019 - Dec 2024
+- Led a team of 8 engineers building fraud detection models in PyTorch served on Kubernetes (AWS EKS).
+- Designed the system architecture of the real-time ML platform: feature store, model serving, model monitoring.
+- Mentored junior engineers; introduced CI/CD and MLflow for model deployment, cutting release time by 70%.
+- Worked with product and finance stakeholders to align the roadmap with business goals.
+
+Machine Learning Engineer, Nimbus Ads, Seattle, WA    Jan 2014 - Dec 2018
+- Built click-through-rate models with TensorFlow and scikit-learn on Spark data pipelines (Airflow).
+- Deployed models with Docker on GCP; wrote unit tests in Python and SQL checks for data quality.
+
+EDUCATION
+M.S. Computer Science, University of Washington, 2013
+
+SKILLS
+Python, PyTorch, TensorFlow, scikit-learn, Deep Learning, Machine Learning, MLOps, Docker, Kubernetes, AWS, GCP, Spark, Airflow, SQL, Git
+"""
+NEW_GRAD = """Priya Nair
+priya.nair@example.com | github.com/priyanair
+
+EDUCATION
+B.S. Computer Science, University of Texas at Austin, 2024
+
+EXPERIENCE
+Machine Learning Intern, DataWorks, Austin, TX    Jun 2023 - Aug 2023
+- Trained classification models in Python with scikit-learn and pandas; improved F1 by 6 points.
+- Cleaned and preprocessed 2M rows of sensor data with NumPy and pandas.
+
+PROJECTS
+House price prediction (Kaggle): regression with scikit-learn and feature engineering; code on GitHub.
+Spam detection: supervised learning with logistic regression; evaluated with precision, recall and ROC AUC.
+
+SKILLS
+Python, scikit-learn, pandas, NumPy, Machine Learning, SQL, Git, Jupyter, PyTorch
+"""
+
+
+def test_senior_engineer_ranks_a_senior_role_first(tmp_path: Path) -> None:
+    report = analyse_text(tmp_path, "senior", SENIOR_MLE)
+    got = scores(report)
+    assert report.best_role in ("senior-ml-engineer", "ml-architect"), got
+    assert got["senior-ml-engineer"] > got["junior-ml-engineer"], got
+
+
+def test_new_graduate_ranks_junior_ml_engineer_first(tmp_path: Path) -> None:
+    report = analyse_text(tmp_path, "grad", NEW_GRAD)
+    got = scores(report)
+    assert report.best_role == "junior-ml-engineer", got
+    assert got["junior-ml-engineer"] > got["ml-engineer"] > got["senior-ml-engineer"], got
+    assert "ml-engineer" in report.next_roles

@@ -204,8 +204,8 @@ def test_stuffed_superset_loses_to_shown_required_skills(role) -> None:
     (4.0, 12.0, "within the 2-6 years"),
     (1.0, 6.0, "below the 2-6 years"),
     (0.0, 0.0, "below"),
-    (9.0, 12.0 * 0.7, "above the 2-6 years"),
-    (30.0, 12.0 * 0.3, "above"),
+    (9.0, 12.0 * 0.55, "above the 2-6 years"),
+    (30.0, 12.0 * 0.2, "above"),
     (None, 6.0, "Work years not found"),
 ])
 def test_experience_against_the_role_range(years: float | None, expected: float, words: str) -> None:
@@ -291,6 +291,22 @@ def test_research_component_only_where_the_role_weights_it() -> None:
     assert "Data Scientist" not in detail(half, "research")
     none = score_role(base, research_role, GRAPH)
     assert points(none, "research") == 0 and "No publications" in detail(none, "research")
+
+
+# ---------------------------------------------------------------- leadership from titles
+
+def test_senior_titles_are_evidence_of_leadership() -> None:
+    role = load_role("senior-ml-engineer")
+    lead = Position(title="Lead Machine Learning Engineer", organization="Orbit", start="2019",
+                    end="2024", page=1, text="Lead Machine Learning Engineer, Orbit  2019 - 2024")
+    base = cv([hit(s) for s in ALL])
+    led = Candidate(**{**base.__dict__, "experience": Experience(years=10.0, positions=(lead,))})
+    match = next(m for m in score_role(led, role, GRAPH).matched if m.id == "leadership")
+    assert match.demonstrated and match.evidence[0].text.startswith("Lead Machine Learning")
+    plain = Position(title="Machine Learning Engineer", organization="Orbit", start="2019",
+                     end="2024")
+    not_led = Candidate(**{**base.__dict__, "experience": Experience(10.0, (plain,))})
+    assert "leadership" in [m.id for m in score_role(not_led, role, GRAPH).missing]
 
 
 # ---------------------------------------------------------------- background gated by relevance
