@@ -204,30 +204,32 @@ def check_layout(c: Candidate, f: _Facts, rules: dict[str, Any]) -> AtsCheck:
                   "Keep the single-column layout.")
 
 
+def _found(check_id: str, counts: tuple[tuple[int, str], ...], where: str, advice: str,
+           clean: tuple[str, str]) -> AtsCheck:
+    """Warn with the counts of whatever was found (e.g. '2 tables and 1 text box'), else pass."""
+    parts = [_plural(n, word) for n, word in counts if n]
+    if parts:
+        return _check(check_id, "warn", f"{' and '.join(parts)} found{where}.", advice)
+    return _check(check_id, "pass", *clean)
+
+
 def check_tables(c: Candidate, f: _Facts, rules: dict[str, Any]) -> AtsCheck:
     """Tables and text boxes are often skipped or flattened out of order."""
     tables = f.layout.tables or (sum(p.tables for p in f.doc.pages) if f.doc else 0)
-    boxes = f.layout.text_boxes
-    if tables or boxes:
-        parts = [x for x in (_plural(tables, "table") if tables else "",
-                             _plural(boxes, "text box") if boxes else "") if x]
-        return _check("tables", "warn", f"{' and '.join(parts)} found{_pages_with(f.doc, lambda p: p.tables > 0)}.",
-                      "Replace tables and text boxes with plain headings and bullet lists.")
-    return _check("tables", "pass", "No tables or text boxes.",
-                  "Keep content in plain paragraphs and bullets.")
+    return _found("tables", ((tables, "table"), (f.layout.text_boxes, "text box")),
+                  _pages_with(f.doc, lambda p: p.tables > 0),
+                  "Replace tables and text boxes with plain headings and bullet lists.",
+                  ("No tables or text boxes.", "Keep content in plain paragraphs and bullets."))
 
 
 def check_graphics(c: Candidate, f: _Facts, rules: dict[str, Any]) -> AtsCheck:
     """Images, charts and icon fonts carry no text an ATS can read."""
     images = f.layout.images or (sum(p.images for p in f.doc.pages) if f.doc else 0)
     icons = f.layout.icon_glyphs or sum(1 for ch in f.text if 0xE000 <= ord(ch) <= 0xF8FF)
-    if images or icons:
-        parts = [x for x in (_plural(images, "image") if images else "",
-                             _plural(icons, "icon glyph") if icons else "") if x]
-        return _check("graphics", "warn", f"{' and '.join(parts)} found{_pages_with(f.doc, lambda p: p.images > 0)}.",
-                      "Replace icons, skill bars and photos with words (e.g. 'Email:', 'Python (5 years)').")
-    return _check("graphics", "pass", "No images or icon glyphs.",
-                  "Keep information in words rather than graphics.")
+    return _found("graphics", ((images, "image"), (icons, "icon glyph")),
+                  _pages_with(f.doc, lambda p: p.images > 0),
+                  "Replace icons, skill bars and photos with words (e.g. 'Email:', 'Python (5 years)').",
+                  ("No images or icon glyphs.", "Keep information in words rather than graphics."))
 
 
 def check_contact(c: Candidate, f: _Facts, rules: dict[str, Any]) -> AtsCheck:

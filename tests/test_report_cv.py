@@ -9,10 +9,15 @@ import pytest
 from report_samples import build_report
 from resume_match import report as render
 from resume_match.errors import DataError
-from resume_match.models import Report, TemplateSuggestion
+from resume_match.models import Line, Report, TemplateSuggestion
 from test_report_html import Page
 
 TEMPLATES = ("classic", "template-a", "template-b", "executive")
+
+
+def ln(text: str, x0: float, x1: float) -> Line:
+    """A line placed on the page (x0..x1), for tests that depend on indentation and wrapping."""
+    return Line(text=text, page=1, x0=x0, x1=x1)
 
 
 @pytest.fixture(scope="module")
@@ -100,10 +105,6 @@ def test_wrapped_lines_rejoin_into_one_bullet() -> None:
 
 def test_join_wrapped_uses_line_geometry() -> None:
     from resume_match.ats import join_wrapped
-    from resume_match.models import Line
-
-    def ln(text: str, x0: float, x1: float) -> Line:
-        return Line(text=text, page=1, x0=x0, x1=x1)
     block = [ln("Micromouse | C, PID   June 2020", 50, 540),          # entry title at the margin
              ln("• Built an autonomous maze-solving robot with a self-designed", 60, 538),
              ln("PCB and sensor fusion", 70, 200),                       # wrapped, indented
@@ -123,10 +124,7 @@ def test_join_wrapped_uses_line_geometry() -> None:
 
 
 def test_projects_grouped_under_their_titles(report: Report) -> None:
-    from resume_match.models import Line, Section
-
-    def ln(text: str, x0: float, x1: float) -> Line:
-        return Line(text=text, page=1, x0=x0, x1=x1)
+    from resume_match.models import Section
     lines = (ln("Projects", 47, 100),
              ln("Micromouse | C, PID   June 2020", 47, 571),
              ln("Built an autonomous maze-solving robot with a self-designed PCB, tuned", 62, 560),
@@ -150,10 +148,7 @@ def test_projects_grouped_under_their_titles(report: Report) -> None:
 
 
 def test_experience_without_parsed_positions_keeps_entry_titles(report: Report) -> None:
-    from resume_match.models import Experience, Line, Section
-
-    def ln(text: str, x0: float, x1: float) -> Line:
-        return Line(text=text, page=1, x0=x0, x1=x1)
+    from resume_match.models import Experience, Section
     lines = (ln("Experience", 47, 120),
              ln("Acme Corp, Data Engineer (two years)", 47, 300),
              ln("• Built the nightly ETL in Airflow", 55, 300),
