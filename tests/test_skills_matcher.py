@@ -162,3 +162,9 @@ def test_wishes_are_not_claims(matcher):
     assert "large-language-models" not in found and "generative-ai" not in found
     assert "python" in found
     assert ids(matcher, "Eager to learn Kubernetes; shipped Docker images") == ["docker"]
+
+
+def test_organisations_and_tool_nouns(matcher):
+    assert ids(matcher, "Certified Kubernetes Administrator, The Linux Foundation") == ["kubernetes"]
+    assert ids(matcher, "Member, Python Software Foundation") == []
+    assert ids(matcher, "Service with a thin REST layer on top") == ["rest-api"]

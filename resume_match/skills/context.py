@@ -44,7 +44,13 @@ NEXT_CUES = frozenset({"programming", "language", "languages", "code", "coding",
                        "dashboards", "jobs", "cluster", "clusters", "notebooks", "shiny",
                        "modules", "skills", "skill", "abilities", "ability", "pipelines",
                        "applications", "apps", "services", "queries",
-                       "functions", "playbooks", "manifests", "charts", "templates"})
+                       "functions", "playbooks", "manifests", "charts", "templates", "layer",
+                       "endpoint", "endpoints", "interface", "interfaces", "calls", "client",
+                       "clients", "backend", "integration", "integrations"})
+# "The Linux Foundation", "Python Software Foundation": an organisation, not a claimed skill.
+ORG_WORDS = frozenset({"foundation", "institute", "society", "association", "inc", "inc.",
+                       "corp", "corp.", "corporation", "ltd", "ltd.", "llc", "gmbh", "university",
+                       "conference", "summit", "meetup"})
 SELF_CUES = frozenset({"skills", "skill", "abilities"})   # "communication skills" says it itself
 # "Interested in applying LLM research": wishes, not claims, until the sentence ends.
 WISH_CUES = (("interested", "in"), ("interest", "in"), ("eager", "to"), ("keen", "to"),
@@ -183,7 +189,7 @@ def accept(view: TextView, case_ok: dict[int, bool]) -> set[int]:
     pure = set(pure_segments(view))
     labels = labelled_ranges(view)
     seg_of = {i: _segment_of(m, segs) for i, m in enumerate(mentions)}
-    wished = wishes(tokens)
+    wished = wishes(tokens) | organisations(tokens, mentions)
     ok: set[int] = {i for i, m in enumerate(mentions)
                     if not m.needs_context and not m.fuzzy and m.start not in wished}
     changed = True
@@ -201,6 +207,17 @@ def accept(view: TextView, case_ok: dict[int, bool]) -> set[int]:
                 ok.add(i)
                 changed = True
     return ok
+
+
+def organisations(tokens: tuple[str, ...], mentions: tuple[Mention, ...]) -> set[int]:
+    """Starts of mentions that name an organisation: 'The Linux Foundation', 'R Users Group'."""
+    out = set()
+    for m in mentions:
+        after = [t.lower() for t in tokens[m.end:m.end + 2]]
+        if after[:1] and after[0] in ORG_WORDS or after[1:] and after[1] in ORG_WORDS \
+                and tokens[m.end][:1].isupper():
+            out.add(m.start)
+    return out
 
 
 def wishes(tokens: tuple[str, ...]) -> set[int]:
