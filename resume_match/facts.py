@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Callable
 
 from resume_match.contact import clean, extract_contact, load_data, load_places
 from resume_match.dates import (DateRange, YearMonth, find_ranges, find_ranges_in_lines, interval,
@@ -124,12 +125,11 @@ def positions_in(lines: tuple[Line, ...], body: float = 0.0) -> list[tuple[Posit
                  if _entry_line(lines[j], texts[j], body) and _has_words(texts[j])]
         after = [j for j in range(i + 1, min(i + 4, nxt)) if _has_words(texts[j])][:1]
         below = [texts[j] for j in after if _entry_line(lines[j], texts[j], body)]
-        context = above if above else below
-        title, org = title_and_org(own, context)
+        title, org = title_and_org(own, above, below)
         end = r.end if r.end is not None else (None if r.current else r.start)
         out.append((Position(title=title, organization=org, start=iso(r.start), end=iso(end),
                              current=r.current, page=lines[i].page,
-                             text=" / ".join(context + [texts[i]]) if above else texts[i]), r))
+                             text=" / ".join(above + [texts[i]] + below)), r))
     return out
 
 
@@ -175,37 +175,43 @@ def _title_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(raw["title_words"]), frozenset(raw["org_words"])
 
 
-def location_span(text: str) -> tuple[int, int] | None:
-    """Where 'City, ST' / 'City, Country' sits in an entry line: at most three capitalised
-    words before the comma, stopping at an employer word ('Viasat Inc. Carlsbad, CA')."""
+def location_spans(text: str, max_words: int = 3) -> list[tuple[int, int]]:
+    """Where 'City, ST' / 'City, Country' sit in an entry line: up to `max_words` capitalised
+    words before the comma (a third only after 'San', 'New'...), stopping at an employer or
+    title word ('Viasat Inc. Carlsbad, CA')."""
     places = load_places()
     names = sorted({**places.states, **places.countries}, key=len, reverse=True)
     pat = re.compile(r",\s*(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
     titles, orgs = _title_words()
+    out = []
     for m in pat.finditer(text):
         words = list(re.finditer(r"\S+", text[:m.start()]))
         start = None
-        for n, w in enumerate(reversed(words[-3:])):
+        for n, w in enumerate(reversed(words[-max_words:])):
             token = w.group(0)
-            bare = token.lower().strip(".,")
+            bare = token.lower().strip(".,&")
             if not token[0].isupper() or token.endswith(",") or bare in orgs or bare in titles:
                 break
             if n == 2 and bare not in _CITY_PREFIXES:
                 break
             start = w.start()
         if start is not None:
-            return start, m.end()
-    return None
+            out.append((start, m.end()))
+    return out
 
 
-def fragments(text: str) -> list[str]:
-    """The parts of an entry line between separators, without its location and dates."""
-    loc = location_span(text)
-    if loc:
-        text = text[:loc[0]] + " | " + text[loc[1]:]
+def location_span(text: str) -> tuple[int, int] | None:
+    spans = location_spans(text)
+    return spans[0] if spans else None
+
+
+def fragments(text: str, max_city_words: int = 3) -> list[str]:
+    """The parts of an entry line between separators, without its locations and dates."""
+    for s, e in reversed(location_spans(text, max_city_words)):
+        text = text[:s] + " | " + text[e:]
     out: list[str] = []
     for part in _SPLIT.split(_without_dates(text, " | ")):
-        part = re.sub(r"(?i)\s+(?:and|&|or|to)$", "", part.strip(" ,:;-–—|()*"))
+        part = re.sub(r"(?i)\s+(?:and|&|or|to)$|^(?:and|&|or)\s+", "", part.strip(" ,:;-–—|()*&"))
         if not re.search(r"(?i)\b(?:inc|corp|ltd|co|bros|jr|sr|st)\.$", part):
             part = part.strip(". ")
         if not part or not re.search(r"[A-Za-z]{2}", part):
@@ -219,22 +225,32 @@ def fragments(text: str) -> list[str]:
     return out
 
 
-def title_and_org(own: str, context: list[str]) -> tuple[str | None, str | None]:
-    """Tell the job title from the employer among an entry's fragments: by title words
-    ('Engineer', 'Intern') and employer words ('Inc.', 'University'), else by position."""
+def title_and_org(own: str, above: list[str], below: list[str] | None = None
+                  ) -> tuple[str | None, str | None]:
+    """Tell the job title from the employer among an entry's fragments (its dated line, the
+    short lines above it, the line below): by title words ('Engineer', 'Intern') and employer
+    words ('Inc.', 'University'), else by position."""
     titles, orgs = _title_words()
     mine = fragments(own)
-    near = [f for text in context for f in fragments(text)]
+    up = [f for text in above for f in fragments(text)]
+    down = [f for text in below or [] for f in fragments(text)]
 
     def words(s: str) -> set[str]:
         return {w.strip(".,()").lower() for w in s.split()}
 
-    title = next((f for f in mine + near if words(f) & titles), None)
-    org = next((f for f in near + mine if f != title and words(f) & orgs), None)
+    def first(groups: list[list[str]], ok: Callable[[str], bool]) -> str | None:
+        return next((f for g in groups for f in g if ok(f)), None)
+
+    title = first([mine, up, down], lambda f: bool(words(f) & titles))
+    org = first([mine, up, down], lambda f: f != title and bool(words(f) & orgs))
     if title is None:
-        title = mine[0] if mine else (near[0] if near else None)
+        title = first([mine, up, down], lambda f: True)
     if org is None:
-        org = next((f for f in near + mine if f != title), None)
+        order = [mine, up, down] if len(mine) > 1 or title not in mine else [up, down, mine]
+        org = first(order, lambda f: f != title)
+    if org is None:     # 'Kasa Seoul, S.Korea': the employer was taken for half of a city
+        up = [f for text in above for f in fragments(text, max_city_words=1)]
+        org = first([up, [f for text in below or [] for f in fragments(text, 1)]], lambda f: f != title)
     return title, org
 
 

@@ -167,6 +167,7 @@ def test_positions_title_organisation_and_dates() -> None:
     (("2016 – 2018 Junior Data Analyst, Facebook, Menlo Park, USA",), "Junior Data Analyst", "Facebook"),
     (("Google | Research Scientist", "Mar 2019 - Present | Mountain View, CA"), "Research Scientist", "Google"),
     (("Machine Learning Engineer at OpenAI (2021 - 2023)",), "Machine Learning Engineer", "OpenAI"),
+    (("Stripe  San Francisco, CA  Jun 2019 – Present", "Staff Engineer"), "Staff Engineer", "Stripe"),
 ])
 def test_title_and_employer_in_common_layouts(entry: tuple[str, ...], title: str, org: str) -> None:
     (pos, _), = positions_in(lines(*entry))
