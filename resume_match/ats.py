@@ -347,18 +347,24 @@ def check_length(c: Candidate, f: _Facts, rules: dict[str, Any]) -> AtsCheck:
                   "Keep the length in step with your experience.")
 
 
+def _bullet_share(check_id: str, f: _Facts, hit: Callable[[str], bool], does: str,
+                  cutoffs: tuple[float, float], advice: str, keep: str) -> AtsCheck:
+    """Pass/warn/fail by the share of bullets that `hit` accepts (cutoffs: pass, warn)."""
+    if not f.bullets:
+        return _check(check_id, "warn", "No bullet points found in experience or projects.", advice)
+    hits = sum(1 for b in f.bullets if hit(b))
+    share = hits / len(f.bullets)
+    status = "pass" if share >= cutoffs[0] else "warn" if share >= cutoffs[1] else "fail"
+    return _check(check_id, status, f"{hits} of {_plural(len(f.bullets), 'bullet')} ({share:.0%}) {does}.",
+                  keep if status == "pass" else advice)
+
+
 def check_measurable(c: Candidate, f: _Facts, rules: dict[str, Any]) -> AtsCheck:
     """Numbers make results concrete for recruiters and keyword scans alike."""
-    if not f.bullets:
-        return _check("measurable", "warn", "No bullet points found in experience or projects.",
-                      "Describe each role in bullets that state a result with a number.")
-    hits = sum(1 for b in f.bullets if NUMBER_RE.search(b))
-    share = hits / len(f.bullets)
-    status = ("pass" if share >= rules["measurable_pass"] else
-              "warn" if share >= rules["measurable_warn"] else "fail")
-    return _check("measurable", status, f"{hits} of {_plural(len(f.bullets), 'bullet')} ({share:.0%}) state a number.",
-                  "Quantify results: by how much, for how many, how fast (e.g. 'cut latency 40%')."
-                  if status != "pass" else "Keep quantifying results.")
+    return _bullet_share("measurable", f, lambda b: bool(NUMBER_RE.search(b)), "state a number",
+                         (rules["measurable_pass"], rules["measurable_warn"]),
+                         "Quantify results: by how much, for how many, how fast (e.g. 'cut latency 40%').",
+                         "Keep quantifying results.")
 
 
 def _starts_with_verb(bullet: str, rules: dict[str, Any]) -> bool:
@@ -376,16 +382,10 @@ def _verb_set() -> frozenset[str]:
 
 def check_action_verbs(c: Candidate, f: _Facts, rules: dict[str, Any]) -> AtsCheck:
     """Bullets that open with an action verb read as achievements, not duties."""
-    if not f.bullets:
-        return _check("action_verbs", "warn", "No bullet points found in experience or projects.",
-                      "Start each bullet with an action verb such as Built, Led or Reduced.")
-    hits = sum(1 for b in f.bullets if _starts_with_verb(b, rules))
-    share = hits / len(f.bullets)
-    status = ("pass" if share >= rules["action_pass"] else
-              "warn" if share >= rules["action_warn"] else "fail")
-    return _check("action_verbs", status, f"{hits} of {_plural(len(f.bullets), 'bullet')} ({share:.0%}) open with an action verb.",
-                  "Start each bullet with an action verb such as Built, Led or Reduced."
-                  if status != "pass" else "Keep opening bullets with action verbs.")
+    return _bullet_share("action_verbs", f, lambda b: _starts_with_verb(b, rules),
+                         "open with an action verb", (rules["action_pass"], rules["action_warn"]),
+                         "Start each bullet with an action verb such as Built, Led or Reduced.",
+                         "Keep opening bullets with action verbs.")
 
 
 def _odd_char(ch: str) -> bool:
