@@ -66,6 +66,14 @@ def test_chromium_is_installed() -> None:
     assert Path(find_chromium()).exists()
 
 
+def test_missing_chromium_is_a_failure_with_a_clear_message(monkeypatch: pytest.MonkeyPatch) -> None:
+    import cdp_pipe
+    monkeypatch.setattr(cdp_pipe, "CHROMIUM", "/nonexistent/chromium")
+    monkeypatch.setenv("PATH", "/nonexistent")
+    with pytest.raises(AssertionError, match="chromium not found .* apt-get install chromium"):
+        cdp_pipe.find_chromium()
+
+
 def test_report_in_real_browser(site: Path, tmp_path: Path) -> None:
     url = (site / "report.html").resolve().as_uri()
     report = build_report()
