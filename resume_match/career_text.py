@@ -14,7 +14,7 @@ def _wrap(text: str, indent: str) -> list[str]:
 
 
 def _skill_line(p: PostingSkill) -> str:
-    name = " or ".join(p.names) if len(p.names) > 1 else p.names[0]
+    name = ", ".join(p.names[:-1]) + " or " + p.names[-1] if len(p.names) > 1 else p.names[0]
     return name + (" (from the duties)" if p.weight < 1 else "")
 
 
