@@ -431,3 +431,12 @@ def test_a_title_line_is_the_title_even_without_a_role_noun(tmp_path):
     f.write_text("Job Title: Data Science (Forecasting)\nRequirements\n- Python and SQL\n")
     p = derive_posting(f, matcher=NaiveMatcher())  # type: ignore[arg-type]
     assert p.title == "Data Science" and p.closest_role == "data-scientist"
+
+
+def test_cli_jd_terminal_summary():
+    r = CliRunner().invoke(main, ["jd", str(HERE / "senior_mle_sections.txt")])
+    assert r.exit_code == 0, r.output
+    assert "Title: Senior Machine Learning Engineer   Stage: senior" in r.output
+    assert "Closest roadmap role: senior-ml-engineer" in r.output
+    assert "- PyTorch, TensorFlow or JAX" in r.output and "Experience: 5+ years" in r.output
+    assert "Preferred skills (2):" in r.output and "Ignored" in r.output
