@@ -26,7 +26,7 @@ FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-
 def find_chromium() -> str:
     """The chromium binary; AssertionError (a test failure, not a skip) when it is missing."""
     path = CHROMIUM if os.access(CHROMIUM, os.X_OK) else shutil.which("chromium")
-    assert path, ("chromium not found at /usr/bin/chromium or on PATH: the browser test needs "
+    assert path, (f"chromium not found at {CHROMIUM} or on PATH: the browser test needs "
                   "Debian's chromium (apt-get install chromium; .ci/run installs it)")
     return path
 

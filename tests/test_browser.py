@@ -70,7 +70,7 @@ def test_missing_chromium_is_a_failure_with_a_clear_message(monkeypatch: pytest.
     import cdp_pipe
     monkeypatch.setattr(cdp_pipe, "CHROMIUM", "/nonexistent/chromium")
     monkeypatch.setenv("PATH", "/nonexistent")
-    with pytest.raises(AssertionError, match="chromium not found .* apt-get install chromium"):
+    with pytest.raises(AssertionError, match="chromium not found.*apt-get install chromium"):
         cdp_pipe.find_chromium()
 
 
