@@ -6,6 +6,7 @@ Every validation error names the file, the key, what was expected, what was foun
 from __future__ import annotations
 
 import difflib
+from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -249,6 +250,42 @@ def _bundled(role_id: str) -> RoleProfile:
     return role
 
 
+@lru_cache(maxsize=1)
+def _skill_index() -> dict[str, str]:
+    """Taxonomy id, name or alias (casefolded) -> id; loaded only for users' role files."""
+    from resume_match.skills.taxonomy import load_taxonomy
+    index: dict[str, str] = {}
+    for skill in load_taxonomy().skills.values():
+        index[skill.id] = skill.id
+        for form in skill.forms:
+            index.setdefault(form.casefold(), skill.id)
+    return index
+
+
+def resolve_skill_ids(role: RoleProfile) -> RoleProfile:
+    """A user's role with skill names/aliases ("sklearn", "PyTorch") turned into taxonomy ids;
+    an unknown skill is a DataError naming the file, the key and the closest id."""
+    index = _skill_index()
+
+    def known(skill: str, where: str) -> str:
+        found = index.get(skill) or index.get(skill.casefold())
+        if found is None:
+            near = difflib.get_close_matches(skill.casefold(), list(index), n=1, cutoff=0.6)
+            hint = (f"did you mean {index[near[0]]!r}?" if near
+                    else "the ids are in role_profiles/skills.yaml")
+            raise _problem(role.source, where, "a skill id or name from the taxonomy", skill, hint)
+        return found
+
+    def fix(reqs: tuple[SkillRequirement, ...], key: str) -> tuple[SkillRequirement, ...]:
+        return tuple(replace(r, any_of=tuple(known(s, f"{key}[{i}]") for s in r.any_of))
+                     for i, r in enumerate(reqs))
+
+    learning = {(k if k == ADVICE_DEFAULT else index.get(k) or index.get(k.casefold(), k)): v
+                for k, v in role.learning.items()}
+    return replace(role, required=fix(role.required, "required"),
+                   preferred=fix(role.preferred, "preferred"), learning=learning)
+
+
 def _from_file(path: Path) -> RoleProfile:
     if not path.is_file():
         raise DataError(f"{path}: no such role file")
@@ -256,7 +293,7 @@ def _from_file(path: Path) -> RoleProfile:
         text = path.read_text("utf-8")
     except (OSError, UnicodeDecodeError) as e:
         raise DataError(f"{path}: cannot read role file: {e}") from e
-    return role_from_dict(_parse_yaml(text, str(path)), str(path))
+    return resolve_skill_ids(role_from_dict(_parse_yaml(text, str(path)), str(path)))
 
 
 def load_role(ref: str | Path) -> RoleProfile:

@@ -275,3 +275,20 @@ def test_roles_json_output_loads_back_as_a_role_file(tmp_path: Path) -> None:
     path = tmp_path / "mine.json"
     path.write_text(out)
     assert load_role(str(path)).required == load_role("ml-engineer").required
+
+
+def test_user_role_skill_names_resolve_to_taxonomy_ids(tmp_path: Path) -> None:
+    data = {**MINIMAL, "required": ["sklearn", "PyTorch", {"any_of": ["AWS", "gcp"],
+                                                           "label": "cloud"}],
+            "learning": {"sklearn": "Learn scikit-learn."}}
+    role = load_role(write_role(tmp_path, data))
+    assert [r.any_of for r in role.required] == [("scikit-learn",), ("pytorch",), ("aws", "gcp")]
+    assert role.learning == {"scikit-learn": "Learn scikit-learn."}
+
+
+def test_user_role_unknown_skill_is_an_error_with_a_hint(tmp_path: Path) -> None:
+    path = write_role(tmp_path, {**MINIMAL, "preferred": ["pytorchh"]})
+    with pytest.raises(DataError) as err:
+        load_role(path)
+    assert str(err.value) == (f"{path}: preferred[0]: expected a skill id or name from the "
+                              "taxonomy, got 'pytorchh'; did you mean 'pytorch'?")
