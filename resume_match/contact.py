@@ -212,6 +212,14 @@ def _as_name(text: str, stop: set[str], titles: set[str]) -> str | None:
 
 # ---------------------------------------------------------------- all of it
 
+def _name_lines(doc: Document, header: list[Line]) -> list[Line]:
+    """Where a name can be: the header block, and the top of page 1 in any column (a sidebar
+    read first puts the name banner of the main column after it)."""
+    first = doc.pages[0] if doc.pages else None
+    top = [ln for ln in first.lines if ln.bottom < 0.25 * first.height] if first and first.height else []
+    return list(dict.fromkeys(header + top))
+
+
 def _body_size(doc: Document) -> float:
     return _font_body(doc.lines) if doc.kind != "text" else 0.0
 
@@ -237,5 +245,5 @@ def extract_contact(doc: Document, sections: tuple[Section, ...]) -> tuple[str |
     unique = list(dict.fromkeys(links))[:MAX_LINKS]
     body_size = _body_size(doc)
     width = max((p.width for p in doc.pages), default=0.0)
-    return find_name(header, body_size, width), Contact(email=email, phone=phone, links=tuple(unique),
+    return find_name(_name_lines(doc, header), body_size, width), Contact(email=email, phone=phone, links=tuple(unique),
                                       location=location, in_margin=in_margin)

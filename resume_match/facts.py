@@ -21,7 +21,11 @@ _SPLIT = re.compile(r"\s+[|•·–—-]+\s+|\s*[|•·]\s*|,\s+|\s{3,}|\t|\s+@\
 _FULL_DATE = re.compile(
     r"(?i)(?:updated|revised|as of|dated?)\b.{0,12}?\d|\b\d{1,2}(?:st|nd|rd|th)?\s*(?:of\s+)?"
     r"[A-Z][a-z]{2,8}\.?,?\s*(?:19|20)\d\d|\b[A-Z][a-z]{2,8}\.?\s*\d{1,2}(?:st|nd|rd|th)?,\s*(?:19|20)\d\d")
-_YEARS_CLAIM = re.compile(r"(?i)\b(\d{1,2})\+?\s*(?:years|yrs)\.?\s+(?:of\s+)?(?:\w+\s+){0,3}experience")
+_NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty".split())}
+_YEARS_CLAIM = re.compile(r"(?i)\b(\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\+?\s*(?:years|yrs)\.?\s+"
+                          r"(?:of\s+)?(?:[\w/&-]+\s+){0,3}experience")
 _INSTITUTION = re.compile(
     r"(?i)\b(?:universit(?:y|ät|é|e|à|a)|universidad|college|institute|institut|school|academy"
     r"|polytechnic|politecnico|conservatory|ecole|école|iit|nit|mit|caltech|eth|epfl|tech)\b")
@@ -106,7 +110,8 @@ def _claimed_years(sections: tuple[Section, ...]) -> float | None:
             for line in s.lines:
                 m = _YEARS_CLAIM.search(line.text)
                 if m:
-                    return float(m.group(1))
+                    n = m.group(1).lower()
+                    return float(_NUMBER_WORDS[n] if n in _NUMBER_WORDS else int(n))
     return None
 
 

@@ -201,6 +201,20 @@ def test_present_counts_to_a_printed_updated_date() -> None:
     assert facts_of(cv, created="2020-01-01").experience.years == 1.1
 
 
+def test_claimed_years_are_a_floor_when_the_file_has_no_date() -> None:
+    """Without a file date 'Present' can only be counted to the latest printed date, which
+    undercounts a current role; the CV's own 'six years of experience' is then a floor."""
+    rows = [("Pat Lee", 20.0, True), ("Summary", 14.0, True),
+            ("Data scientist with six years of experience in forecasting.", 10.0, False),
+            ("Experience", 14.0, True), ("Data Scientist, Acme Inc.  Jan 2021 - Present", 10.0, False)]
+    body = tuple(Line(t, 1, x0=50, x1=400, top=20.0 * i, bottom=20.0 * i + 10, size=s, bold=b)
+                 for i, (t, s, b) in enumerate(rows))
+    doc = Document("cv.pdf", "pdf", (Page(1, 612, 792, body),))
+    assert extract_facts(doc, split_sections(doc)).experience.years == 6.0
+    dated = dataclasses.replace(doc, layout=Layout(created="2023-01-10"))
+    assert extract_facts(dated, split_sections(dated)).experience.years == 2.0
+
+
 def test_no_experience_section_means_zero_years() -> None:
     cv = "Pat Lee\n\nEducation\nB.A. in History, 2016\n\nVolunteering\nFood bank, 2014 - 2016\n"
     assert facts_of(cv).experience.years == 0.0
@@ -274,6 +288,11 @@ def test_unreadable_document_has_no_facts() -> None:
                    unreadable_reason="no text layer")
     f = extract_facts(doc, split_sections(doc))
     assert f.experience.years is None and f.education.highest_degree == "none"
+
+
+def test_name_at_the_top_of_page_one_when_a_sidebar_is_read_first(tmp_path: Path) -> None:
+    doc = read_document(pdfgen.make_sidebar(tmp_path / "sidebar.pdf"))
+    assert extract_facts(doc, split_sections(doc)).name == pdfgen.NAME
 
 
 def test_generated_pdf_facts(tmp_path: Path) -> None:
