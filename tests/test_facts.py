@@ -212,7 +212,7 @@ def test_claimed_years_are_a_floor_when_the_file_has_no_date() -> None:
     doc = Document("cv.pdf", "pdf", (Page(1, 612, 792, body),))
     assert extract_facts(doc, split_sections(doc)).experience.years == 6.0
     dated = dataclasses.replace(doc, layout=Layout(created="2023-01-10"))
-    assert extract_facts(dated, split_sections(dated)).experience.years == 2.0
+    assert extract_facts(dated, split_sections(dated)).experience.years == 2.1   # Jan 2021..Jan 2023
 
 
 def test_no_experience_section_means_zero_years() -> None:
