@@ -549,7 +549,8 @@ def suggest_template(candidate: Candidate, role: RoleProfile | None) -> Template
             reasons.append(f"{years:g} years of experience: {stage}-career stage.")
         if role is not None and role.stage in tpl["stages"]:
             points += 1
-            reasons.append(f"The best-fit role, {role.title}, is a {role.stage}-level role.")
+            article = "an" if role.stage[:1] in "aeiou" else "a"
+            reasons.append(f"The best-fit role, {role.title}, is {article} {role.stage}-level role.")
         for sig in tpl["signals"]:
             if sig in signals:
                 points += 2
