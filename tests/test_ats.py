@@ -319,7 +319,8 @@ def test_graduate_with_projects_gets_template_a() -> None:
     s = suggest_template(candidate_with(0.5, ("projects",)), role("data-analyst", "Data Analyst", "entry"))
     assert s.id == "template-a" and s.name == "TemplateA CV"
     assert any("Projects carry" in r for r in s.reasons)
-    assert any("entry" in r for r in s.reasons)
+    assert "The best-fit role, Data Analyst, is an entry-level role." in s.reasons
+    assert "0.5 years of experience: entry-career stage." in s.reasons
 
 
 def test_mid_career_engineer_gets_classic() -> None:
