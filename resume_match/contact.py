@@ -12,6 +12,7 @@ from typing import Any, Iterable
 import phonenumbers
 import yaml
 
+from resume_match.dates import normalize
 from resume_match.errors import DataError
 from resume_match.models import Contact, Document, Line, Section
 from resume_match.sections import body_size as _font_body, match_heading
@@ -81,15 +82,12 @@ def find_email(texts: Iterable[str]) -> str | None:
 def find_phone(texts: Iterable[str], region: str | None = None) -> str | None:
     """The first phone number: E.164 when `phonenumbers` finds it possible, else its digits."""
     for text in texts:
-        norm = clean(text).translate(_DASHES)
+        norm = normalize(clean(text))
         for m in _PHONE.finditer(norm):
             phone = normalize_phone(m.group(0), region or DEFAULT_REGION)
             if phone:
                 return phone
     return None
-
-
-_DASHES = dict.fromkeys(map(ord, "\u00ad\u2010\u2011\u2012\u2013\u2014\u2212"), "-")
 
 
 def normalize_phone(raw: str, region: str = DEFAULT_REGION) -> str | None:
