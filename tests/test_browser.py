@@ -121,3 +121,22 @@ def test_detector_sees_requests_and_console_errors(tmp_path: Path) -> None:
         found = problems(browser, page.resolve().as_uri())
     assert any(f.startswith("network request: http://127.0.0.1:9/x.png") for f in found), found
     assert any(f.startswith("console error") and "boom" in f for f in found), found
+
+
+def test_hostile_cv_text_stays_inert_in_the_browser(tmp_path: Path) -> None:
+    """The XSS report (tests/test_report_html.py) opened for real: no script, image or dialog."""
+    from test_report_html import hostile_report
+    report = hostile_report()
+    pages = {"report.html": render.render_html(report, cv_href="cv.html"),
+             "cv.html": render.render_cv(report, "classic")}
+    for name, html in pages.items():
+        write_atomic(tmp_path / name, html)
+    with Browser(tmp_path / "profile") as browser:
+        session = browser.open_page()
+        for name in pages:
+            url = (tmp_path / name).resolve().as_uri()
+            browser.navigate(session, url)
+            assert problems(browser, url) == [], name
+            assert not any(ev["method"] == "Page.javascriptDialogOpening" for ev in browser.events)
+            assert browser.evaluate(session, "document.querySelectorAll('script, img, iframe').length") == 0
+            assert browser.evaluate(session, visible_js("<script>alert(1)</script>")), name
