@@ -35,7 +35,8 @@ def resolve_roles(roles: Iterable[RoleRef] | None) -> tuple[RoleProfile, ...]:
     """Role profiles from ids, file paths or profiles; all bundled roles when none are named."""
     if not roles:
         return list_roles()
-    return tuple(r if isinstance(r, RoleProfile) else load_role(r) for r in roles)
+    return tuple(r if isinstance(r, RoleProfile) else load_role(r, resolve_skills=True)
+                 for r in roles)
 
 
 def evaluate(candidate: Candidate, profiles: tuple[RoleProfile, ...]) -> Report:

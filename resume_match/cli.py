@@ -91,7 +91,8 @@ def roles_cmd(role: str | None, as_json: bool) -> None:
 
     from resume_match import fit_text, roles as role_data
     try:
-        chosen = (role_data.load_role(role),) if role else role_data.list_roles()
+        chosen = ((role_data.load_role(role, resolve_skills=True),) if role
+                  else role_data.list_roles())
     except ResumeMatchError as e:
         raise fail(e) from e
     if as_json:

@@ -293,16 +293,21 @@ def _from_file(path: Path) -> RoleProfile:
         text = path.read_text("utf-8")
     except (OSError, UnicodeDecodeError) as e:
         raise DataError(f"{path}: cannot read role file: {e}") from e
-    return resolve_skill_ids(role_from_dict(_parse_yaml(text, str(path)), str(path)))
+    return role_from_dict(_parse_yaml(text, str(path)), str(path))
 
 
-def load_role(ref: str | Path) -> RoleProfile:
-    """A bundled role by id (`data-scientist`), or a user's role YAML file by path."""
+def load_role(ref: str | Path, *, resolve_skills: bool = False) -> RoleProfile:
+    """A bundled role by id (`data-scientist`), or a user's role YAML file by path.
+
+    With `resolve_skills` (the CLI's --role), skill names and aliases in a file become taxonomy
+    ids and an unknown skill is an error; without it the file's ids are taken as written.
+    """
     key = str(ref)
     if isinstance(ref, str) and key in ROLE_IDS:
         return _bundled(key)
     if isinstance(ref, Path) or key.endswith(ROLE_FILE_SUFFIXES) or "/" in key or "\\" in key:
-        return _from_file(Path(ref))
+        role = _from_file(Path(ref))
+        return resolve_skill_ids(role) if resolve_skills else role
     hint = _closest(key, ROLE_IDS)
     raise DataError(f"{key}: unknown role (known: {', '.join(ROLE_IDS)})"
                     + (f"; {hint}" if hint else "; or give a path to a role .yaml file"))

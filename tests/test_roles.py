@@ -281,14 +281,17 @@ def test_user_role_skill_names_resolve_to_taxonomy_ids(tmp_path: Path) -> None:
     data = {**MINIMAL, "required": ["sklearn", "PyTorch", {"any_of": ["AWS", "gcp"],
                                                            "label": "cloud"}],
             "learning": {"sklearn": "Learn scikit-learn."}}
-    role = load_role(write_role(tmp_path, data))
+    role = load_role(write_role(tmp_path, data), resolve_skills=True)
     assert [r.any_of for r in role.required] == [("scikit-learn",), ("pytorch",), ("aws", "gcp")]
     assert role.learning == {"scikit-learn": "Learn scikit-learn."}
 
 
 def test_user_role_unknown_skill_is_an_error_with_a_hint(tmp_path: Path) -> None:
     path = write_role(tmp_path, {**MINIMAL, "preferred": ["pytorchh"]})
+    assert load_role(path).preferred[0].any_of == ("pytorchh",)     # library: as written
+    result = CliRunner().invoke(main, ["roles", str(path)])
+    assert result.exit_code == 1
     with pytest.raises(DataError) as err:
-        load_role(path)
+        load_role(path, resolve_skills=True)
     assert str(err.value) == (f"{path}: preferred[0]: expected a skill id or name from the "
                               "taxonomy, got 'pytorchh'; did you mean 'pytorch'?")
