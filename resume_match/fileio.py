@@ -6,6 +6,16 @@ import tempfile
 from pathlib import Path
 
 
+def _default_mode() -> int:
+    """0666 less the process umask: the mode open() would have given a new file."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+_FILE_MODE = _default_mode()
+
+
 def write_atomic(path: str | Path, data: str | bytes) -> Path:
     """Write to a temporary file beside `path`, then rename: readers never see half a file."""
     target = Path(path)
@@ -15,6 +25,7 @@ def write_atomic(path: str | Path, data: str | bytes) -> Path:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(raw)
+            os.fchmod(fh.fileno(), _FILE_MODE)   # mkstemp makes 0600; outputs are for sharing
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
