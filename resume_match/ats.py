@@ -30,6 +30,16 @@ DATE_STYLES: tuple[tuple[str, str], ...] = (
     ("MM.YYYY", r"\b\d{1,2}\.(?:19|20)\d\d\b"),
     ("year only", r"\b(?:19|20)\d\d\b"),
 )
+DATA_KEYS = {
+    "ats.yaml": ("weights", "critical", "critical_cap", "standard_headings", "heading_similarity",
+                 "bullet_min_words", "measurable_pass", "measurable_warn", "action_pass",
+                 "action_warn", "action_suffixes", "action_verbs", "undated_band", "length_bands",
+                 "min_words", "thin_words", "max_words_per_page", "safe_fonts", "icon_fonts",
+                 "odd_char_warn", "odd_char_fail", "generic_file_names", "file_size_warn",
+                 "file_size_fail"),
+    "cv-templates.yaml": ("career_stages", "templates", "research_words", "long_career_years"),
+}
+TEMPLATE_KEYS = ("id", "name", "file", "suits", "stages", "signals")
 NUMBER_RE = re.compile(r"\d")
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
@@ -44,6 +54,14 @@ def load_data(name: str) -> dict[str, Any]:
         raise DataError(f"{name}: cannot load ATS data: {e}".splitlines()[0]) from e
     if not isinstance(data, dict):
         raise DataError(f"{name}: expected a mapping at the top level, got {type(data).__name__}")
+    for key in DATA_KEYS.get(name, ()):
+        if key not in data:
+            raise DataError(f"{name}: {key}: expected this key to be present, got nothing")
+    for i, tpl in enumerate(data.get("templates", [])):
+        missing = [k for k in TEMPLATE_KEYS if not isinstance(tpl, dict) or k not in tpl]
+        if missing:
+            raise DataError(f"{name}: templates[{i}].{missing[0]}: expected this key to be present, "
+                            f"got nothing; every template needs {', '.join(TEMPLATE_KEYS)}")
     return data
 
 

@@ -397,3 +397,34 @@ def test_unknown_years_give_no_stage_reason() -> None:
     s = suggest_template(candidate_with(None, ("projects",)), None)
     assert s.id == "template-a"
     assert s.reasons == ("Projects carry the CV, with no dated work experience.",)
+
+
+def test_bundled_data_files_load_and_bad_ones_are_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    import resume_match.ats as ats
+    from resume_match.errors import DataError
+    assert load_data("ats.yaml")["weights"] and load_data("cv-templates.yaml")["templates"]
+
+    class Fake:
+        def __init__(self, text: str) -> None:
+            self.text = text
+
+        def joinpath(self, name: str) -> "Fake":
+            return self
+
+        def read_text(self, encoding: str) -> str:
+            return self.text
+
+    ats.load_data.cache_clear()
+    try:
+        monkeypatch.setattr(ats.resources, "files", lambda pkg: Fake("templates:\n  - {id: x}\n"))
+        with pytest.raises(DataError, match=r"^cv-templates.yaml: career_stages: expected"):
+            ats.load_data("cv-templates.yaml")
+        monkeypatch.setattr(ats.resources, "files", lambda pkg: Fake(
+            "career_stages: {}\nresearch_words: []\nlong_career_years: 1\ntemplates:\n  - {id: x}\n"))
+        with pytest.raises(DataError, match=r"templates\[0\]\.name: expected"):
+            ats.load_data("cv-templates.yaml")
+        monkeypatch.setattr(ats.resources, "files", lambda pkg: Fake("weights: [unclosed\n"))
+        with pytest.raises(DataError, match=r"^ats.yaml: cannot load ATS data"):
+            ats.load_data("ats.yaml")
+    finally:
+        ats.load_data.cache_clear()
