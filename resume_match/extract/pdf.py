@@ -70,6 +70,8 @@ def _page_words(page: Any, number: int, label: str) -> PageWords:
     except Exception as e:
         raise InputError(f"{label}: damaged PDF, page {number} cannot be read "
                          f"({_reason(e)})") from e
+    finally:
+        page.close()                  # drop pdfplumber's per-page object cache
     boxes = tuple(WordBox(text=w["text"], x0=float(w["x0"]), x1=float(w["x1"]),
                           top=float(w["top"]), bottom=float(w["bottom"]),
                           size=float(w.get("size") or 0.0), fontname=str(w.get("fontname") or ""))
