@@ -273,3 +273,15 @@ def test_progress_bar_line_shows_rate_and_eta() -> None:
     bar = ProgressBar(enabled=False)
     line = bar.line(50, 200, 2, 10.0)
     assert "50/200" in line and "5.0 CV/s" in line and "ETA 0:30" in line and "2 failed" in line
+
+
+def test_hostile_file_names_are_escaped_in_the_index(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    hostile = '"><img src=x onerror=alert(1)>.txt'
+    (src / hostile).write_text(text_cv("Ana Lindqvist", "ana@example.net"))
+    (src / "<script>alert(1)<.script>.pdf").write_bytes(b"%PDF-1.4 broken")
+    res = analyse_folder(src, ["data-scientist"], out_dir=tmp_path / "out", workers=1)
+    index = (tmp_path / "out" / "index.html").read_text()
+    assert {r.file for r in res.rows} == {hostile, "<script>alert(1)<.script>.pdf"}
+    assert "<img" not in index and "<script>alert" not in index and "&lt;script&gt;" in index
