@@ -22,7 +22,7 @@ from resume_match.roles import DEFAULT_WEIGHTS, advice_for, stage_rank
 IMPLIED_CREDIT = 0.8      # PyTorch on the CV stands in well for "deep learning"
 RELATED_CREDIT = 0.5      # Keras for TensorFlow: transferable, not the same
 LISTED_CREDIT = 0.75      # named only in a skills list: a claim, not evidence of use
-FULL_RELEVANCE_AT = 0.6   # share of required skills at which background counts in full
+FULL_RELEVANCE_AT = 0.75  # share of required skills at which background counts in full
 OVER_RANGE_STEP = 0.15    # experience credit lost per year above the role's range
 OVER_RANGE_FLOOR = 0.2
 LEVEL_STEP = 0.35         # education credit lost per degree level below the expectation

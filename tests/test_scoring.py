@@ -7,8 +7,8 @@ from resume_match.fit_text import render_fit_terminal, render_fits_terminal
 from resume_match.models import (Candidate, Contact, Education, EducationEntry, Evidence,
                                  Experience, Line, Position, Report, RoleFit, Section, SkillHit)
 from resume_match.roles import list_roles, load_role, role_from_dict, role_to_dict
-from resume_match.scoring import (LISTED_CREDIT, SkillGraph, best_fit, graph_from_entries,
-                                  score_role)
+from resume_match.scoring import (FULL_RELEVANCE_AT, LISTED_CREDIT, SkillGraph, best_fit,
+                                  graph_from_entries, score_role)
 
 GRAPH = graph_from_entries([
     {"id": "python", "name": "Python"}, {"id": "sql", "name": "SQL"},
@@ -317,8 +317,9 @@ def test_background_counts_only_with_relevant_skills() -> None:
     assert points(unrelated, "experience") == 0 and points(unrelated, "education") == 0
     assert unrelated.score == 0
     some = score_role(cv([hit("python")]), ROLE, GRAPH)   # 30% of required weight
-    assert points(some, "experience") == pytest.approx(12 * 0.3 / 0.6, abs=0.01)
-    assert "x0.50 for skill relevance" in detail(some, "experience")
+    relevance = 0.3 / FULL_RELEVANCE_AT
+    assert points(some, "experience") == pytest.approx(12 * relevance, abs=0.01)
+    assert f"x{relevance:.2f} for skill relevance" in detail(some, "experience")
 
 
 # ---------------------------------------------------------------- missing skills and advice
