@@ -215,7 +215,8 @@ def report_view(report: Report, cv_href: str | None = None) -> dict[str, Any]:
             "checks": [_check_view(ch) for ch in ats.checks],
             "counts": {s: sum(1 for ch in ats.checks if ch.status == s) for s in STATUS_ICONS}},
         "template": None if tpl is None else {"name": tpl.name, "id": tpl.id,
-                                              "reasons": list(tpl.reasons)},
+                                              "reasons": list(tpl.reasons),
+                                              "suits": _template_suits(tpl.id)},
         "cv_href": safe_href(cv_href),
         "skills": [s.name for s in cand.skills],
         "positions": [{"title": p.title or "", "organization": p.organization or "",
@@ -236,6 +237,14 @@ def _date(value: str | None) -> str:
     if m and 1 <= int(m.group(2)) <= 12:
         return f"{MONTHS[int(m.group(2)) - 1]} {m.group(1)}"
     return value or "?"
+
+
+def _template_suits(template_id: str) -> str:
+    """Who a template suits (cv-templates.yaml), '' for an id the data does not know."""
+    try:
+        return " ".join(str(template_info(template_id)["suits"]).split())
+    except DataError:
+        return ""
 
 
 def _span(start: str | None, end: str | None, current: bool) -> str:
@@ -309,6 +318,8 @@ def render_markdown(report: Report) -> str:
         out.append("")
     if v["template"]:
         out += [f"## Suggested CV template: {e(v['template']['name'])}", ""]
+        if v["template"]["suits"]:
+            out += [e(v["template"]["suits"]), ""]
         out += [f"- {e(r)}" for r in v["template"]["reasons"]] + [""]
     return "\n".join(out).rstrip() + "\n"
 

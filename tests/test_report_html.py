@@ -143,6 +143,7 @@ def test_ats_status_is_text_and_icon_not_only_colour(page: Page, report: Report)
 def test_template_suggestion_with_reasons(page: Page, report: Report) -> None:
     assert report.template is not None
     assert f"Suggested CV template: {report.template.name}" in page.all_text
+    assert "Practitioners with steady industry experience" in page.all_text   # from the YAML
     for reason in report.template.reasons:
         assert reason in page.all_text
 
