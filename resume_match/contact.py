@@ -35,6 +35,7 @@ _PROFILE_HOSTS = ("linkedin.com", "github.com", "github.io", "gitlab.com", "scho
                   "kaggle.com", "huggingface.co", "bitbucket.org", "stackoverflow.com", "medium.com",
                   "orcid.org", "researchgate.net", "twitter.com", "x.com", "behance.net",
                   "dribbble.com", "leetcode.com", "substack.com", "hashnode.dev", "dev.to")
+_CONTACT_HEADING = re.compile(r"(?i)contact|links|personal\s+(?:info|details|data)|profiles|online|social")
 _LABELLED_LOCATION = re.compile(r"(?i)\b(?:location|address|based in|city)\s*[:\-]\s*([^|•·;]+)")
 _NAME_WORD = re.compile(r"^(?:[^\W\d_][^\W\d_'’\-.]*[.]?|[^\W\d_]\.)$")
 _FUNCTION_WORDS = frozenset("of and the for in with to at on & a an".split())
@@ -210,6 +211,11 @@ def _as_name(text: str, stop: set[str], titles: set[str]) -> str | None:
 
 # ---------------------------------------------------------------- all of it
 
+def _contact_heading(section: Section) -> bool:
+    """A 'Contact' / 'Links' / 'Personal details' block (often a sidebar) reads like the header."""
+    return section.kind == "other" and bool(_CONTACT_HEADING.search(section.heading))
+
+
 def _name_lines(doc: Document, header: list[Line]) -> list[Line]:
     """Where a name can be: the header block, and the top of page 1 in any column (a sidebar
     read first puts the name banner of the main column after it)."""
@@ -224,8 +230,10 @@ def _body_size(doc: Document) -> float:
 
 def extract_contact(doc: Document, sections: tuple[Section, ...]) -> tuple[str | None, Contact]:
     """Name and contact details; `in_margin` when they were only in page headers/footers."""
-    header = [ln for s in sections if s.kind == "header" for ln in s.lines] or list(doc.lines[:10])
-    body = [ln for s in sections if s.kind not in ("header", "references") for ln in s.lines]
+    header = [ln for s in sections if s.kind == "header" or _contact_heading(s)
+              for ln in s.lines] or list(doc.lines[:10])
+    body = [ln for s in sections if s.kind not in ("header", "references") and not _contact_heading(s)
+            for ln in s.lines]
     margin = [ln for p in doc.pages for ln in p.margin_lines]
     head_t, body_t, margin_t = ([ln.text for ln in x] for x in (header, body, margin))
     location, region = find_location(head_t)

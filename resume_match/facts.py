@@ -24,6 +24,7 @@ _FULL_DATE = re.compile(
 _NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen twenty".split())}
+_BIRTH = re.compile(r"(?i)\b(?:born|birth|d\.?o\.?b)\b")
 _YEARS_CLAIM = re.compile(r"(?i)\b(\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\+?\s*(?:years|yrs)\.?\s+"
                           r"(?:of\s+)?(?:[\w/&-]+\s+){0,3}experience")
 _INSTITUTION = re.compile(
@@ -66,7 +67,8 @@ def cv_date(doc: Document, sections: tuple[Section, ...]) -> tuple[YearMonth, bo
     (known=False: open-ended roles may then be undercounted)."""
     header = [ln for s in sections if s.kind == "header" for ln in s.lines]
     margin = [ln for p in doc.pages for ln in p.margin_lines]
-    printed = [r.start for ln in header + margin if _FULL_DATE.search(ln.text)
+    printed = [r.start for ln in header + margin
+               if _FULL_DATE.search(ln.text) and not _BIRTH.search(ln.text)
                for r in find_ranges(ln.text) if r.start[1] is not None]
     if printed:
         return max(printed, key=month_index), True
@@ -85,8 +87,11 @@ def extract_experience(doc: Document, sections: tuple[Section, ...]) -> Experien
     """Dated positions in experience sections and the years they cover, overlaps merged."""
     found: list[tuple[Position, DateRange]] = []
     body = body_size(doc.lines)
+    kinds = {s.kind for s in sections}
+    # With no heading found at all, the dated entries of the header block are all there is.
+    wanted = {"experience"} if kinds != {"header"} else {"header"}
     for s in sections:
-        if s.kind == "experience":
+        if s.kind in wanted:
             found.extend(positions_in(s.lines, body))
     claim = _claimed_years(sections)
     if not found:

@@ -215,6 +215,21 @@ def test_claimed_years_are_a_floor_when_the_file_has_no_date() -> None:
     assert extract_facts(dated, split_sections(dated)).experience.years == 2.1   # Jan 2021..Jan 2023
 
 
+def test_a_birth_date_is_not_the_cv_date() -> None:
+    cv = "Pat Lee\nBorn 12 March 1990\n\nExperience\nEngineer, A Corp  Jan 2020 - Present\n"
+    assert facts_of(cv, created="2023-01-31").experience.years == 3.1
+
+
+def test_links_in_a_contact_sidebar_section() -> None:
+    cv = "Pat Lee\n\nCONTACT\npat@example.com\npatlee.dev\n\nSKILLS\nPython\n"
+    assert facts_of(cv).contact.links == ("patlee.dev",)
+
+
+def test_without_any_heading_dated_lines_of_the_header_count() -> None:
+    cv = "Pat Lee\npat@example.com\nEngineer, A Corp  Jan 2019 - Dec 2020\n"
+    assert facts_of(cv).experience.years == 2.0
+
+
 def test_no_experience_section_means_zero_years() -> None:
     cv = "Pat Lee\n\nEducation\nB.A. in History, 2016\n\nVolunteering\nFood bank, 2014 - 2016\n"
     assert facts_of(cv).experience.years == 0.0
