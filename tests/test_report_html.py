@@ -265,3 +265,9 @@ def test_empty_unreadable_report_renders_everywhere() -> None:
     assert "**Not readable:** image\\-only PDF" in render.render_markdown(r) or \
         "**Not readable:** image-only PDF" in render.render_markdown(r)
     assert "NOT READABLE: image-only PDF" in render.render_terminal(r)
+
+
+@pytest.mark.parametrize("href", ["javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,<script>x</script>",
+                                  "//evil.example/cv.html"])
+def test_unsafe_cv_href_is_dropped(report: Report, href: str) -> None:
+    assert not Page(render.render_html(report, cv_href=href)).named("a")
