@@ -40,7 +40,7 @@ class ProgressBar:
         """e.g. `[#######-------]  120/1236  14.8 CV/s  ETA 1:15  3 failed`."""
         filled = int(self.width * done / total) if total else self.width
         rate = done / elapsed if elapsed > 0 else 0.0
-        eta = (total - done) / rate if rate > 0 else 0.0
+        eta = format_duration((total - done) / rate) if rate > 0 else "--:--"
         tail = f"  {failed} failed" if failed else ""
         return (f"[{'#' * filled}{'-' * (self.width - filled)}] {done:>{len(str(total))}}/{total}"
-                f"  {rate:5.1f} CV/s  ETA {format_duration(eta)}{tail}")
+                f"  {rate:5.1f} CV/s  ETA {eta}{tail}")

@@ -273,6 +273,7 @@ def test_progress_bar_line_shows_rate_and_eta() -> None:
     bar = ProgressBar(enabled=False)
     line = bar.line(50, 200, 2, 10.0)
     assert "50/200" in line and "5.0 CV/s" in line and "ETA 0:30" in line and "2 failed" in line
+    assert "ETA --:--" in bar.line(0, 200, 0, 1.0) and "failed" not in bar.line(0, 200, 0, 1.0)
 
 
 def test_hostile_file_names_are_escaped_in_the_index(tmp_path: Path) -> None:
