@@ -294,10 +294,21 @@ def _research_credit(candidate: Candidate) -> tuple[float, str]:
 
 # ---------------------------------------------------------------- the score
 
+def max_points(role: RoleProfile) -> dict[str, float]:
+    """Component -> max points: the role's weights (defaults when it has none), with the
+    preferred-skills points moved to required skills when the role lists no preferred skills."""
+    points = {name: float(role.weights.get(name, 0.0) if role.weights else default)
+              for name, default in DEFAULT_WEIGHTS.items()}
+    if not role.preferred:
+        points["required_skills"] += points["preferred_skills"]
+        points["preferred_skills"] = 0.0
+    return points
+
+
 def _component(name: str, role: RoleProfile, share: float, detail: str) -> Component:
-    max_points = float(role.weights.get(name, DEFAULT_WEIGHTS[name] if not role.weights else 0.0))
-    return Component(name=name, points=round(max_points * share, 2),
-                     max_points=round(max_points, 2), detail=detail)
+    most = max_points(role)[name]
+    return Component(name=name, points=round(most * share, 2), max_points=round(most, 2),
+                     detail=detail)
 
 
 def _background(candidate: Candidate, role: RoleProfile,

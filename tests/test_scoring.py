@@ -116,6 +116,15 @@ def test_preferred_points_are_separate() -> None:
     assert all(not m.required for m in fit.matched)
 
 
+def test_role_without_preferred_skills_moves_those_points_to_required() -> None:
+    role = role_from_dict({**role_to_dict(ROLE), "preferred": [], "learning": {}})
+    fit = score_role(cv([hit(s) for s in ("python", "sql", "machine-learning", "aws")],
+                        certs=("TensorFlow Developer Certificate",
+                               "IBM Machine Learning Professional Certificate")), role, GRAPH)
+    assert next(c.max_points for c in fit.components if c.name == "required_skills") == 60
+    assert points(fit, "preferred_skills") == 0 and fit.score == 100
+
+
 # ---------------------------------------------------------------- related and implied credit
 
 def test_implied_skill_gives_partial_credit_through_a_chain() -> None:
