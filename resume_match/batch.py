@@ -10,7 +10,7 @@ import time
 from contextlib import closing
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Literal
+from typing import Any, Callable, Generator, Iterable, Literal
 
 from resume_match import api
 from resume_match import report as render
@@ -284,7 +284,7 @@ def _check_options(workers: int, timeout: float | None, executor: str) -> None:
         raise UsageError(f"unknown executor {executor!r} (choose local or dask)")
 
 
-def _collect(outcomes: Iterator[tuple[FileTask, FileOutcome]], position: dict[int, int], out: Path,
+def _collect(outcomes: Generator[tuple[FileTask, FileOutcome], None, None], position: dict[int, int], out: Path,
              reused: dict[int, BatchRow], total: int, resume: bool,
              progress: Progress | None) -> dict[int, BatchRow]:
     """Write each finished file's report and journal line as it arrives; its row by position."""
@@ -306,7 +306,7 @@ def _collect(outcomes: Iterator[tuple[FileTask, FileOutcome]], position: dict[in
 
 def _execute(todo: list[FileTask], settings: BatchSettings, executor: str, scheduler: Any,
              workers: int, timeout: float | None,
-             stats: PoolStats) -> Iterator[tuple[FileTask, FileOutcome]]:
+             stats: PoolStats) -> Generator[tuple[FileTask, FileOutcome], None, None]:
     """Outcomes from the chosen executor; closing this stops its workers (e.g. on Ctrl-C)."""
     if not todo:
         return

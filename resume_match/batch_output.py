@@ -51,7 +51,8 @@ class BatchRow:
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "BatchRow":
         known = {f.name for f in fields(cls)}
-        values = {k: tuple(v) if isinstance(v, list) else v for k, v in d.items() if k in known}
+        values: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v
+                                  for k, v in d.items() if k in known}
         return cls(**values)
 
 
@@ -148,7 +149,7 @@ def histogram_view(counts: list[int]) -> dict[str, Any]:
     n = len(counts) or 1
     left, right, base = HIST_PAD, HIST_W - 4, HIST_H - 20
     slot = (right - left) / n
-    top = max(counts) if counts and max(counts) else 1
+    top = max([*counts, 1])
     bars = []
     for i, c in enumerate(counts):
         h = round((base - 16) * c / top, 1)
