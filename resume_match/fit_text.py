@@ -99,6 +99,8 @@ def render_fits_terminal(report: Report) -> str:
     """The fit part of the terminal report: one role in detail, or the ranking plus the best."""
     if not report.fits:
         return ""
+    if not report.candidate.readable:
+        return "  Role fit: not scored, the CV has no readable text (see NOT READABLE above)."
     if len(report.fits) == 1:
         nxt = ("\n  Next step on the career path: " + ", ".join(report.next_roles)
                if report.next_roles else "")

@@ -390,6 +390,13 @@ def test_fit_terminal_text_shows_points_evidence_and_advice() -> None:
     assert "- SQL (required, weight 2)" in text and "Learn SQL for querying databases." in text
 
 
+def test_unreadable_cv_gets_no_fit_text() -> None:
+    blank = Candidate(**{**cv([]).__dict__, "readable": False, "unreadable_reason": "no text"})
+    fits = tuple(score_role(blank, r, GRAPH) for r in list_roles())
+    report = Report(candidate=blank, fits=fits, best_role="data-analyst")
+    assert render_fits_terminal(report).startswith("  Role fit: not scored")
+
+
 def test_fits_terminal_ranks_all_roles_and_names_next_step() -> None:
     candidate = cv([hit(s) for s in ALL])
     fits = tuple(score_role(candidate, r, GRAPH) for r in list_roles())
