@@ -251,7 +251,7 @@ def check_graphics(c: Candidate, f: _Facts, rules: dict[str, Any]) -> AtsCheck:
 
 
 def check_contact(c: Candidate, f: _Facts, rules: dict[str, Any]) -> AtsCheck:
-    """Recruiters need an email and a phone number the ATS can read from the body."""
+    """Recruiters need a name, an email and a phone number the ATS can read from the body."""
     ct = c.contact
     found = [x for x in (ct.email and "email", ct.phone and "phone") if x]
     if not found:
@@ -264,7 +264,10 @@ def check_contact(c: Candidate, f: _Facts, rules: dict[str, Any]) -> AtsCheck:
         missing = "phone number" if "email" in found else "email address"
         return _check("contact", "warn", f"Found the {found[0]} but no {missing}.",
                       f"Add a {missing} under your name so recruiters can reach you.")
-    return _check("contact", "pass", f"Email {ct.email} and phone {ct.phone} in the body.",
+    if not c.name:
+        return _check("contact", "warn", "Email and phone found, but no name at the top of the CV.",
+                      "Put your full name alone on the first line, in plain text.")
+    return _check("contact", "pass", f"{c.name}: email {ct.email} and phone {ct.phone} in the body.",
                   "Keep contact details in the body text under your name.")
 
 
@@ -487,7 +490,7 @@ CHECKS: tuple[tuple[str, str, CheckFn], ...] = (
     ("layout", "Single-column layout", check_layout),
     ("tables", "No tables or text boxes", check_tables),
     ("graphics", "No images or icon glyphs", check_graphics),
-    ("contact", "Contact details in the body", check_contact),
+    ("contact", "Name and contact details in the body", check_contact),
     ("headings", "Standard section headings", check_headings),
     ("dates", "Consistent, parseable dates", check_dates),
     ("length", "Length fits experience", check_length),

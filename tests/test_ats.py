@@ -144,6 +144,11 @@ def test_contact_without_phone_warns() -> None:
     assert c.status == "warn" and "no phone number" in c.evidence
 
 
+def test_contact_without_name_warns() -> None:
+    c = check(dataclasses.replace(build_candidate(), name=None), "contact")
+    assert c.status == "warn" and "no name" in c.evidence
+
+
 def test_creative_heading_warns() -> None:
     spec = replace_section("experience", EXPERIENCE, heading="My Journey")
     spec = tuple(("other" if h == "My Journey" else k, h, t) for k, h, t in spec)
