@@ -168,3 +168,11 @@ def test_organisations_and_tool_nouns(matcher):
     assert ids(matcher, "Certified Kubernetes Administrator, The Linux Foundation") == ["kubernetes"]
     assert ids(matcher, "Member, Python Software Foundation") == []
     assert ids(matcher, "Service with a thin REST layer on top") == ["rest-api"]
+    assert ids(matcher, "Phoenix Integration, Inc. Blacksburg, Virginia") == []
+
+
+def test_degree_names_are_fields_not_skills(matcher):
+    edu = section("education", "M.S. Statistics, University of Washington, 2017",
+                  "B.Sc. in Data Science", "B.S. Mathematics — Coursework: Linear Algebra, Probability")
+    assert [h.id for h in find_skills((edu,), matcher)] == ["linear-algebra", "probability"]
+    assert ids(matcher, "Strong background in statistics", kind="summary") == ["statistics"]

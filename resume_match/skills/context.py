@@ -46,7 +46,8 @@ NEXT_CUES = frozenset({"programming", "language", "languages", "code", "coding",
                        "applications", "apps", "services", "queries",
                        "functions", "playbooks", "manifests", "charts", "templates", "layer",
                        "endpoint", "endpoints", "interface", "interfaces", "calls", "client",
-                       "clients", "backend", "integration", "integrations"})
+                       "clients", "backend", "reports",
+                       "reporting", "models", "formulas", "macro"})
 # "The Linux Foundation", "Python Software Foundation": an organisation, not a claimed skill.
 ORG_WORDS = frozenset({"foundation", "institute", "society", "association", "inc", "inc.",
                        "corp", "corp.", "corporation", "ltd", "ltd.", "llc", "gmbh", "university",
@@ -84,6 +85,7 @@ class TextView:
     line_starts: tuple[int, ...] = (0,)
     in_skills_section: bool = False
     spaces: tuple[bool, ...] = ()          # token i is followed by white space
+    excluded: frozenset[int] = frozenset()  # tokens that cannot claim a skill (degree names)
 
 
 def segments(tokens: tuple[str, ...], breaks: Iterable[int] = (),
@@ -189,7 +191,7 @@ def accept(view: TextView, case_ok: dict[int, bool]) -> set[int]:
     pure = set(pure_segments(view))
     labels = labelled_ranges(view)
     seg_of = {i: _segment_of(m, segs) for i, m in enumerate(mentions)}
-    wished = wishes(tokens) | organisations(tokens, mentions)
+    wished = wishes(tokens) | organisations(tokens, mentions) | view.excluded
     ok: set[int] = {i for i, m in enumerate(mentions)
                     if not m.needs_context and not m.fuzzy and m.start not in wished}
     changed = True
@@ -210,13 +212,16 @@ def accept(view: TextView, case_ok: dict[int, bool]) -> set[int]:
 
 
 def organisations(tokens: tuple[str, ...], mentions: tuple[Mention, ...]) -> set[int]:
-    """Starts of mentions that name an organisation: 'The Linux Foundation', 'R Users Group'."""
+    """Starts of mentions that name an organisation: 'The Linux Foundation', 'Phoenix
+    Integration, Inc.' (an organisation word within three capitalised words or commas)."""
     out = set()
     for m in mentions:
-        after = [t.lower() for t in tokens[m.end:m.end + 2]]
-        if after[:1] and after[0] in ORG_WORDS or after[1:] and after[1] in ORG_WORDS \
-                and tokens[m.end][:1].isupper():
-            out.add(m.start)
+        for tok in tokens[m.end:m.end + 4]:
+            if tok.lower() in ORG_WORDS:
+                out.add(m.start)
+                break
+            if tok != "," and not tok[:1].isupper():
+                break
     return out
 
 

@@ -24,6 +24,15 @@ from resume_match.skills.taxonomy import Taxonomy, load_taxonomy
 
 DEMONSTRATED_KINDS = frozenset({"experience", "projects", "publications", "volunteering"})
 SKILLS_KINDS = frozenset({"skills"})
+EDUCATION_KINDS = frozenset({"education"})
+# A degree line names a field of study, not a skill: 'M.S. Statistics', 'B.Sc. in Data Science'.
+# Anything after a coursework label on the same line still counts.
+_DEGREE = re.compile(r"(?<![A-Za-z])(B\.?\s?S\.?c?|M\.?\s?S\.?c?|B\.?A|M\.?A|Ph\.?\s?D|MBA|M\.?Eng|"
+                     r"B\.?Eng|B\.?Tech|M\.?Tech|Bachelor'?s?|Master'?s?|Doctor(ate)?|Diploma|"
+                     r"Minor|Major|Degree)(?![A-Za-z])", re.IGNORECASE)
+_COURSEWORK = frozenset({"coursework", "courses", "course", "modules", "subjects", "classes",
+                         "thesis", "dissertation", "research", "focus", "specialization",
+                         "specialisation", "concentration", "projects"})
 MAX_EVIDENCE = 3
 MAX_WINDOW = 4          # tokens joined when looking for 'Py - Torch' or 'Tensor Flow'
 SHORT_FORM = 2          # forms this short (R, C, ML, AI) must keep their case outside lists
@@ -157,7 +166,9 @@ class SkillMatcher:
             view = TextView(tokens=tuple(t.text for t in doc),
                             mentions=tuple(self._mentions(doc, starts)),
                             line_starts=starts, in_skills_section=section.kind in SKILLS_KINDS,
-                            spaces=tuple(bool(t.whitespace_) for t in doc))
+                            spaces=tuple(bool(t.whitespace_) for t in doc),
+                            excluded=_degree_tokens(doc, starts, own)
+                            if section.kind in EDUCATION_KINDS else frozenset())
             case_ok = {i: self._case_ok(m) for i, m in enumerate(view.mentions)}
             for i in sorted(accept(view, case_ok), key=lambda i: view.mentions[i].start):
                 m = view.mentions[i]
@@ -201,6 +212,20 @@ class SkillMatcher:
         section = Section(kind=kind, heading="", page=1,
                           lines=tuple(Line(text=t, page=1) for t in lines))
         return self.find((section,))
+
+
+def _degree_tokens(doc: Doc, starts: tuple[int, ...], lines: list[Line]) -> frozenset[int]:
+    """Tokens of degree lines up to a coursework-like label."""
+    ends = (*starts[1:], len(doc))
+    out: set[int] = set()
+    for a, b, line in zip(starts, ends, lines):
+        if not _DEGREE.search(line.text):
+            continue
+        for i in range(a, b):
+            if doc[i].lower_ in _COURSEWORK:
+                break
+            out.add(i)
+    return frozenset(out)
 
 
 def _windows(toks: list[tuple[str, str, str]], size: int) -> Iterable[tuple[int, str]]:
