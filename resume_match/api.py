@@ -42,7 +42,7 @@ def resolve_roles(roles: Iterable[RoleRef] | None) -> tuple[RoleProfile, ...]:
 def evaluate(candidate: Candidate, profiles: tuple[RoleProfile, ...]) -> Report:
     """Score a read candidate against roles and add the ATS checks and template suggestion."""
     fits: tuple[RoleFit, ...] = tuple(score_role(candidate, p) for p in profiles)
-    best = best_fit(fits, profiles)
+    best = best_fit(fits, profiles) if candidate.readable else None   # no text, no best fit
     best_profile = next((p for p in profiles if best and p.id == best.role), None)
     return Report(candidate=candidate, fits=fits, best_role=best.role if best else None,
                   next_roles=best_profile.next_roles if best_profile else (),

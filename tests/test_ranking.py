@@ -276,3 +276,13 @@ def test_new_graduate_ranks_junior_ml_engineer_first(tmp_path: Path) -> None:
     assert report.best_role == "junior-ml-engineer", got
     assert got["junior-ml-engineer"] > got["ml-engineer"] > got["senior-ml-engineer"], got
     assert "ml-engineer" in report.next_roles
+
+
+def test_unreadable_cv_has_no_best_role() -> None:
+    from resume_match.models import Candidate, Contact, Education, Experience
+    blank = Candidate(source="scan.pdf", readable=False, unreadable_reason="no text layer",
+                      name=None, contact=Contact(), sections=(), skills=(),
+                      experience=Experience(), education=Education(), certifications=())
+    report = api.evaluate(blank, api.resolve_roles(None))
+    assert len(report.fits) == 10 and all(f.score == 0 for f in report.fits)
+    assert report.best_role is None and report.next_roles == ()
