@@ -36,7 +36,8 @@ Skills
 Python, SQL, PyTorch, scikit-learn, Docker, Kubernetes, AWS, Spark, Git
 """
 
-GOOD = ("one_column.pdf", "sub/two_column.pdf", "sub/deeper/cara.txt", "ana.txt", "ben.md")
+GOOD = ("one_column.pdf", "sub/two_column.pdf", "sub/deeper/cara.txt", "sub/deeper/cv.docx",
+        "ana.txt", "ben.md")
 BROKEN = ("encrypted.pdf", "truncated.pdf", "empty.pdf", "not_a_pdf.pdf")
 
 
@@ -45,12 +46,13 @@ def text_cv(name: str, email: str) -> str:
 
 
 def make_folder(root: Path) -> Path:
-    """Five good CVs (PDF, two-column PDF, text, Markdown), four broken, two ignored files."""
+    """Six good CVs (PDF, two-column PDF, DOCX, text, Markdown), four broken, two ignored files."""
     root.mkdir(parents=True, exist_ok=True)
     (root / "sub" / "deeper").mkdir(parents=True)
     pdfgen.make_one_column(root / "one_column.pdf")
     pdfgen.make_two_column(root / "sub" / "two_column.pdf")
     (root / "sub" / "deeper" / "cara.txt").write_text(text_cv("Cara Dunn", "cara.dunn@example.com"))
+    pdfgen.make_docx(root / "sub" / "deeper" / "cv.docx")
     (root / "ana.txt").write_text(text_cv("Ana Lindqvist", "ana.lindqvist@example.net"))
     (root / "ben.md").write_text("# " + text_cv("Ben Okafor", "ben.okafor@example.org"))
     pdfgen.make_encrypted(root / "encrypted.pdf")
@@ -86,7 +88,7 @@ def read_jsonl(path: Path) -> list[dict]:
 
 def test_scan_is_recursive_sorted_and_skips_hidden_other_types_and_output(folder: Path, tmp_path: Path) -> None:
     found = [p.relative_to(folder).as_posix() for p in scan_folder(folder, exclude=[folder / "sub" / "deeper"])]
-    assert found == sorted(set(GOOD + BROKEN) - {"sub/deeper/cara.txt"})
+    assert found == sorted(set(GOOD + BROKEN) - {"sub/deeper/cara.txt", "sub/deeper/cv.docx"})
     with pytest.raises(InputError, match="no CVs found"):
         analyse_folder(tmp_path, out_dir=tmp_path / "out")
 
@@ -100,7 +102,7 @@ def test_every_file_gets_one_row_and_broken_files_get_clear_errors(result: batch
     errors = {f: by_file[f].error for f in BROKEN}
     assert all(by_file[f].status == "error" and errors[f].startswith(f + ":") for f in BROKEN)
     assert "password" in errors["encrypted.pdf"] and "empty" in errors["empty.pdf"]
-    assert result.analysed == 9 and result.reused == 0 and len(result.failed) == 4
+    assert result.analysed == 10 and result.reused == 0 and len(result.failed) == 4
 
 
 def test_jsonl_has_the_contract_fields_and_is_ranked(folder: Path, result: batch.BatchResult) -> None:
@@ -150,7 +152,7 @@ def test_inputs_are_never_modified(tmp_path: Path) -> None:
     before = snapshot(src)
     res = analyse_folder(src, ["data-scientist"], out_dir=src / "out", workers=1)
     after = {k: v for k, v in snapshot(src).items() if not k.startswith("out/")}
-    assert after == before and len(res.rows) == 9       # the output folder inside is not scanned
+    assert after == before and len(res.rows) == 10      # the output folder inside is not scanned
 
 
 # ---------------------------------------------------------------- isolation and time limit
@@ -201,11 +203,11 @@ def test_an_interrupted_batch_resumes_to_the_same_results(folder: Path, result: 
                        progress=stop_after_four)
     assert not (out / "results.jsonl").exists() and len((out / ".journal.jsonl").read_text().splitlines()) == 4
     resumed = analyse_folder(folder, ["data-scientist", "ml-engineer"], out_dir=out, workers=2, resume=True)
-    assert (resumed.reused, resumed.analysed) == (4, 5)
+    assert (resumed.reused, resumed.analysed) == (4, 6)
     assert (out / "results.jsonl").read_text() == (result.out_dir / "results.jsonl").read_text()
     assert (out / "results.csv").read_text() == (result.out_dir / "results.csv").read_text()
     again = analyse_folder(folder, ["data-scientist", "ml-engineer"], out_dir=out, workers=2, resume=True)
-    assert (again.reused, again.analysed) == (9, 0)
+    assert (again.reused, again.analysed) == (10, 0)
 
 
 def test_an_unwritable_output_folder_is_a_one_line_error(tmp_path: Path) -> None:
