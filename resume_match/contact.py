@@ -216,11 +216,16 @@ def _contact_heading(section: Section) -> bool:
     return section.kind == "other" and bool(_CONTACT_HEADING.search(section.heading))
 
 
-def _name_lines(doc: Document, header: list[Line]) -> list[Line]:
-    """Where a name can be: the header block, and the top of page 1 in any column (a sidebar
-    read first puts the name banner of the main column after it)."""
+def _name_lines(doc: Document, header: list[Line], sections: tuple[Section, ...]) -> list[Line]:
+    """Where a name can be: the header block, and the top of page 1 above its first heading in
+    any column (a sidebar read first puts the main column's name banner after it)."""
     first = doc.pages[0] if doc.pages else None
-    top = [ln for ln in first.lines if ln.bottom < 0.25 * first.height] if first and first.height else []
+    if first is None or not first.height:
+        return header
+    headings = {s.heading for s in sections if s.heading}
+    heading_tops = [ln.top for ln in first.lines if ln.text.strip() in headings]
+    limit = min([0.25 * first.height] + [t + 2 for t in heading_tops])
+    top = [ln for ln in first.lines if ln.top < limit and ln.text.strip() not in headings]
     return list(dict.fromkeys(header + top))
 
 
@@ -251,5 +256,5 @@ def extract_contact(doc: Document, sections: tuple[Section, ...]) -> tuple[str |
     unique = list(dict.fromkeys(links))[:MAX_LINKS]
     body_size = _body_size(doc)
     width = max((p.width for p in doc.pages), default=0.0)
-    return find_name(_name_lines(doc, header), body_size, width), Contact(email=email, phone=phone, links=tuple(unique),
+    return find_name(_name_lines(doc, header, sections), body_size, width), Contact(email=email, phone=phone, links=tuple(unique),
                                       location=location, in_margin=in_margin)
