@@ -198,7 +198,8 @@ _WORKER: dict[str, Any] = {}
 
 
 def _init_worker(settings: BatchSettings, hang: str | None, crash: str | None) -> None:
-    """Runs once per worker process: build the NLP matcher here, never per file."""
+    """Runs once per worker process: the NLP matcher (already built in the forkserver, see
+    batch_warm.py, or built here) is made ready before any file, never per file."""
     _WORKER.update(settings=settings, matcher=get_matcher(), hang=hang, crash=crash)
 
 
@@ -228,7 +229,7 @@ def run_local(tasks: list[FileTask], settings: BatchSettings, *, workers: int,
     try:
         for result in run_tasks(_work, tasks, workers=workers, timeout=timeout,
                                 init=_init_worker, initargs=initargs, stats=stats,
-                                ctx=default_context(preload=[__name__])):
+                                ctx=default_context(preload=["resume_match.batch_warm"])):
             task = tasks[result.index]
             yield task, result.value if result.ok else _failed_outcome(task, result, timeout)
     except WorkerInitError as e:

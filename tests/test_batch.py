@@ -38,7 +38,8 @@ Python, SQL, PyTorch, scikit-learn, Docker, Kubernetes, AWS, Spark, Git
 
 GOOD = ("one_column.pdf", "sub/two_column.pdf", "sub/deeper/cara.txt", "sub/deeper/cv.docx",
         "ana.txt", "ben.md")
-BROKEN = ("encrypted.pdf", "truncated.pdf", "empty.pdf", "not_a_pdf.pdf")
+BROKEN = ("encrypted.pdf", "truncated.pdf", "empty.pdf", "not_a_pdf.pdf", "many_pages.pdf",
+          "huge.pdf")
 
 
 def text_cv(name: str, email: str) -> str:
@@ -46,7 +47,8 @@ def text_cv(name: str, email: str) -> str:
 
 
 def make_folder(root: Path) -> Path:
-    """Six good CVs (PDF, two-column PDF, DOCX, text, Markdown), four broken, two ignored files."""
+    """Six good CVs (PDF, two-column PDF, DOCX, text, Markdown), six broken (encrypted, truncated,
+    empty, not a PDF, too many pages, too large), two ignored files."""
     root.mkdir(parents=True, exist_ok=True)
     (root / "sub" / "deeper").mkdir(parents=True)
     pdfgen.make_one_column(root / "one_column.pdf")
@@ -59,6 +61,10 @@ def make_folder(root: Path) -> Path:
     pdfgen.make_truncated(root / "truncated.pdf")
     pdfgen.make_empty(root / "empty.pdf")
     pdfgen.make_not_a_pdf(root / "not_a_pdf.pdf")
+    pdfgen.make_many_pages(root / "many_pages.pdf")
+    with open(root / "huge.pdf", "wb") as fh:      # sparse: 25 MB on paper, nothing on disk
+        fh.write(b"%PDF-1.4\n")
+        fh.truncate(25_000_000)
     (root / "notes.csv").write_text("not,a,cv\n")
     (root / ".hidden.txt").write_text(text_cv("Hidden Person", "hidden@example.com"))
     return root
@@ -75,9 +81,19 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def result(folder: Path, tmp_path_factory: pytest.TempPathFactory) -> batch.BatchResult:
-    return analyse_folder(folder, ["data-scientist", "ml-engineer"],
-                          out_dir=tmp_path_factory.mktemp("out"), workers=2, timeout=60)
+def run(folder: Path) -> tuple[batch.BatchResult, dict, dict]:
+    """The batch of the mixed folder, writing into an output folder inside it; the inputs'
+    contents and times before and after."""
+    before = snapshot(folder)
+    res = analyse_folder(folder, ["data-scientist", "ml-engineer"], out_dir=folder / "out",
+                         workers=2, timeout=60)
+    after = {k: v for k, v in snapshot(folder).items() if not k.startswith("out/")}
+    return res, before, after
+
+
+@pytest.fixture(scope="module")
+def result(run: tuple[batch.BatchResult, dict, dict]) -> batch.BatchResult:
+    return run[0]
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -102,7 +118,8 @@ def test_every_file_gets_one_row_and_broken_files_get_clear_errors(result: batch
     errors = {f: by_file[f].error for f in BROKEN}
     assert all(by_file[f].status == "error" and errors[f].startswith(f + ":") for f in BROKEN)
     assert "password" in errors["encrypted.pdf"] and "empty" in errors["empty.pdf"]
-    assert result.analysed == 10 and result.reused == 0 and len(result.failed) == 4
+    assert "40-page limit" in errors["many_pages.pdf"] and "25.0 MB, over the" in errors["huge.pdf"]
+    assert result.analysed == 12 and result.reused == 0 and len(result.failed) == 6
 
 
 def test_jsonl_has_the_contract_fields_and_is_ranked(folder: Path, result: batch.BatchResult) -> None:
@@ -147,12 +164,9 @@ def test_reports_and_index_are_written_and_self_contained(result: batch.BatchRes
     assert 'id="f-text"' in index and "aria-sort" in index
 
 
-def test_inputs_are_never_modified(tmp_path: Path) -> None:
-    src = make_folder(tmp_path / "in")
-    before = snapshot(src)
-    res = analyse_folder(src, ["data-scientist"], out_dir=src / "out", workers=1)
-    after = {k: v for k, v in snapshot(src).items() if not k.startswith("out/")}
-    assert after == before and len(res.rows) == 10      # the output folder inside is not scanned
+def test_inputs_are_never_modified_and_the_output_folder_inside_is_not_scanned(run: tuple) -> None:
+    res, before, after = run
+    assert after == before and len(res.rows) == len(GOOD + BROKEN)
 
 
 # ---------------------------------------------------------------- isolation and time limit
@@ -203,11 +217,11 @@ def test_an_interrupted_batch_resumes_to_the_same_results(folder: Path, result: 
                        progress=stop_after_four)
     assert not (out / "results.jsonl").exists() and len((out / ".journal.jsonl").read_text().splitlines()) == 4
     resumed = analyse_folder(folder, ["data-scientist", "ml-engineer"], out_dir=out, workers=2, resume=True)
-    assert (resumed.reused, resumed.analysed) == (4, 6)
+    assert (resumed.reused, resumed.analysed) == (4, 8)
     assert (out / "results.jsonl").read_text() == (result.out_dir / "results.jsonl").read_text()
     assert (out / "results.csv").read_text() == (result.out_dir / "results.csv").read_text()
     again = analyse_folder(folder, ["data-scientist", "ml-engineer"], out_dir=out, workers=2, resume=True)
-    assert (again.reused, again.analysed) == (10, 0)
+    assert (again.reused, again.analysed) == (12, 0)
 
 
 def test_an_unwritable_output_folder_is_a_one_line_error(tmp_path: Path) -> None:
