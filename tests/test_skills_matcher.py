@@ -176,3 +176,10 @@ def test_degree_names_are_fields_not_skills(matcher):
                   "B.Sc. in Data Science", "B.S. Mathematics — Coursework: Linear Algebra, Probability")
     assert [h.id for h in find_skills((edu,), matcher)] == ["linear-algebra", "probability"]
     assert ids(matcher, "Strong background in statistics", kind="summary") == ["statistics"]
+
+
+def test_names_inside_text_a_pdf_extractor_glued(matcher):
+    line = "ProvisionedahybridinfrastructureutilizingIaC(InfrastructureasCode)toolslikeAnsible, Packer"
+    assert ids(matcher, line) == ["infrastructure-as-code", "ansible", "packer"]
+    assert ids(matcher, "philipstevens.github.io jane_doe_python_dev@example.com") == []
+    assert ids(matcher, "Excellentcommunicationandscalableprocessingforcustomers") == []

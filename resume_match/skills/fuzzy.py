@@ -13,8 +13,10 @@ from rapidfuzz.distance import Levenshtein
 
 MIN_SQUASH = 4          # 'sql' is matched exactly; squashing shorter keys would invent words
 MIN_FUZZY = 6           # below this, one edit is a different word (panda/pandas, docker/docket)
+MIN_GLUED = 16          # a token this long without spaces is words a PDF extractor glued together
 FUZZY_CUTOFF = 88.0     # rapidfuzz ratio, 0-100
 _SQUASH = re.compile(r"[^a-z0-9+#]")
+_ADDRESS = re.compile(r"[@/._:]")   # URLs, e-mails, handles and file names are not glued prose
 _VERSION = re.compile(r"(?<=[a-z+#])v?\d+(\.\d+)*$")
 
 
@@ -45,10 +47,25 @@ class FuzzyIndex:
         self.keys = {k: v for k, v in keys.items() if k not in clash}
         # bucketed by first letter and length: a misspelling keeps its first letter, and the lookup stays
         # a few hundred comparisons instead of thousands
+        long_keys = sorted((k for k in self.keys if len(k) >= MIN_FUZZY and k.isalpha()),
+                           key=len, reverse=True)
+        self._glued = re.compile("|".join(map(re.escape, long_keys))) if long_keys else None
         self._fuzzy: dict[tuple[str, int], list[str]] = {}
         for k in self.keys:
             if len(k) >= MIN_FUZZY and k.isalpha():
                 self._fuzzy.setdefault((k[0], len(k)), []).append(k)
+
+    def inside(self, token: str) -> list[tuple[str, int, int]]:
+        """Names inside a glued token ('toolslikeAnsible', 'IaC(InfrastructureasCode)'), each
+        starting and ending on a word boundary: token edge, punctuation or a capital letter."""
+        if len(token) < MIN_GLUED or self._glued is None or _ADDRESS.search(token):
+            return []
+        out = []
+        for m in self._glued.finditer(token.lower()):
+            a, b = m.span()
+            if _edge(token, a, start=True) and _edge(token, b, start=False):
+                out.append((self.keys[m.group()], a, b))
+        return out
 
     def exact(self, text: str) -> str | None:
         """The skill whose squashed name equals this text's (version suffix tolerated)."""
@@ -73,3 +90,12 @@ class FuzzyIndex:
         if best[0] != key[0] or edits > limit or best.startswith(key) or key.startswith(best):
             return None
         return self.keys[best]
+
+
+def _edge(token: str, i: int, *, start: bool) -> bool:
+    """A word boundary in glued text: the token's edge, a non-letter, or a capital letter."""
+    if i in (0, len(token)):
+        return True
+    if start:
+        return token[i].isupper() or not token[i - 1].isalpha()
+    return token[i].isupper() or not token[i].isalpha()

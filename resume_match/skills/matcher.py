@@ -149,6 +149,10 @@ class SkillMatcher:
                 if sid is not None:
                     out.append(Mention(sid, start, start + size, text, text, False, fuzzy=fuzzy))
                     taken.update(range(start, start + size))
+        for i, (text, _, _) in enumerate(toks):
+            if i not in taken:
+                seen = {sid for sid, _, _ in self._fuzzy.inside(text)}
+                out.extend(Mention(sid, i, i + 1, text, text, False) for sid in sorted(seen))
         return out
 
     # ------------------------------------------------------------ sections -> hits
