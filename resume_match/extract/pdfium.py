@@ -94,6 +94,7 @@ def _words(tp: Any, left: float, top: float) -> tuple[list[WordBox], int]:
     text = _text(tp, n)
     fonts = _Fonts(tp)
     rect = raw.FS_RECTF()
+    rect_ref = ctypes.byref(rect)          # made once: ctypes would build one per call
     get_box = raw.FPDFText_GetLooseCharBox
     words: list[WordBox] = []
     start = -1
@@ -112,7 +113,7 @@ def _words(tp: Any, left: float, top: float) -> tuple[list[WordBox], int]:
                 start = -1
             continue
         glyphs += 1
-        if not get_box(tp, i, rect):
+        if not get_box(tp, i, rect_ref):
             continue
         c_top, c_bottom = top - rect.top, top - rect.bottom
         if start >= 0 and (rect.left - x1 > X_TOLERANCE or rect.left < x0 - X_TOLERANCE
