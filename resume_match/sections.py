@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import statistics
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -176,9 +177,20 @@ def _label_column(lines: tuple[Line, ...], plain: bool) -> dict[int, tuple[str, 
     return {i: lab for i, lab in labels.items() if round(lines[i].x0 / 4) in good}
 
 
+def _spaced(lines: tuple[Line, ...]) -> set[int]:
+    """Lines with clearly more space above them than the page's usual line gap."""
+    gaps = {i: b.top - a.bottom for i, (a, b) in enumerate(zip(lines, lines[1:]), start=1)
+            if a.page == b.page and a.column == b.column and b.top > a.bottom}
+    if len(gaps) < 5:
+        return set()
+    usual = statistics.median(gaps.values())
+    return {i for i, g in gaps.items() if g >= 1.8 * usual + 2}
+
+
 def _candidates(lines: tuple[Line, ...], body: float, plain: bool) -> list[_Candidate]:
     out = []
     labels = _label_column(lines, plain)
+    spaced = set() if plain else _spaced(lines)
     for i, line in enumerate(lines):
         shaped = _shape_ok(line.text)
         m = match_heading(line.text) if shaped else None
@@ -190,7 +202,7 @@ def _candidates(lines: tuple[Line, ...], body: float, plain: bool) -> list[_Cand
         if m is None:
             out.append(_Candidate(i, None, _style(line)))
             continue
-        styled = _styled(line, body) or (plain and m.whole)
+        styled = _styled(line, body) or (plain and m.whole) or i in spaced
         exact_alone = m.whole and m.score >= 95
         if styled or exact_alone:
             out.append(_Candidate(i, m, _style(line)))

@@ -1,6 +1,7 @@
 """Headings found by typography and the heading lexicon, mapped to canonical section kinds."""
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pdfgen
@@ -65,6 +66,21 @@ def test_heading_by_capitals_at_body_size() -> None:
 def test_heading_lexicon_maps_to_canonical_kinds(heading: str, kind: str) -> None:
     m = match_heading(heading)
     assert m is not None and m.kind == kind
+
+
+def test_heading_by_space_above_in_a_plain_word_cv() -> None:
+    """Same size, not bold, title case: the gap above sets 'Professional Experience and
+    Internships' apart (a keyword heading, not a known whole heading)."""
+    rows = [("Jane Doe", 10, False)] + [BODY] * 6 + [("Professional Experience and Internships", 10, False)] + [BODY] * 3
+    lines = []
+    top = 40.0
+    for i, (t, s, b) in enumerate(rows):
+        top += 30 if i == 7 else 12
+        lines.append(Line(text=t, page=1, x0=50, x1=500, top=top, bottom=top + 10, size=s, bold=b))
+    doc = Document("cv.pdf", "pdf", (Page(1, 612, 792, tuple(lines)),))
+    assert kinds(doc)[1] == ("experience", "Professional Experience and Internships")
+    even = dataclasses.replace(doc, pages=(Page(1, 612, 792, make_doc(rows).lines),))
+    assert [k for k, _ in kinds(even)] == ["header"]
 
 
 def test_sentences_are_not_headings() -> None:
