@@ -392,8 +392,12 @@ def _starts_with_verb(bullet: str, rules: dict[str, Any]) -> bool:
     words = WORD_RE.findall(bullet)
     if not words:
         return False
-    first = words[0].lower()
-    return first in _verb_set() or (len(first) > 4 and first.endswith(tuple(rules["action_suffixes"])))
+    first, verbs = words[0].lower(), _verb_set()
+    if first in verbs or (len(first) > 4 and first.endswith(tuple(rules["action_suffixes"]))):
+        return True
+    # third person ("Manages", "Establishes"): a listed verb once the -s/-es is taken off
+    stems = [first[:-1], first[:-2]] if first.endswith("s") else []
+    return any(st in verbs or st + "d" in verbs or st + "ed" in verbs for st in stems if len(st) > 2)
 
 
 @lru_cache(maxsize=1)

@@ -252,6 +252,20 @@ def test_duty_bullets_fail_action_verbs() -> None:
     assert c.status == "fail" and c.evidence.startswith("1 of 4 bullets")
 
 
+@pytest.mark.parametrize("bullet, verb", [
+    ("Establishes the network environment for 40 offices", True),
+    ("Manages a team of five analysts and their reporting", True),
+    ("Dockerized the training jobs and the model server", True),
+    ("Leading a team of AI engineers on language tasks", True),
+    ("Projects include a churn model and a forecasting tool", False),
+    ("Responsibilities included the weekly sales reporting", False),
+    ("Duties included model training and reporting", False),
+])
+def test_action_verb_forms(bullet: str, verb: bool) -> None:
+    from resume_match.ats import _starts_with_verb
+    assert _starts_with_verb(bullet, load_data("ats.yaml")) is verb
+
+
 def test_no_bullets_warn() -> None:
     cand = with_sections(tuple((k, h, [EXPERIENCE[0]] if k == "experience" else
                                 ([] if k == "projects" else t)) for k, h, t in SECTIONS))
