@@ -325,8 +325,12 @@ def check_dates(c: Candidate, f: _Facts, rules: dict[str, Any]) -> AtsCheck:
     """An ATS computes experience from position dates; unparsed or mixed formats lose years."""
     positions = c.experience.positions
     if not positions:
-        return _check("dates", "warn", "No dated positions were found.",
-                      "Give each position a start and end date, e.g. 'Jan 2021 - Mar 2023'.")
+        seen = sorted({st for s in c.sections if s.kind == "experience" for ln in s.lines
+                       for st in _date_styles(ln.text)})
+        evidence = (f"Dates in the experience section ({', '.join(seen)}) could not be read as "
+                    "position start and end dates." if seen else "No dated positions were found.")
+        return _check("dates", "warn", evidence,
+                      "Give each position a start and end date on its title line, e.g. 'Jan 2021 - Mar 2023'.")
     undated = [p for p in positions if not p.start]
     styles = sorted({s for p in positions for s in _date_styles(p.text or "")})
     if len(undated) * 2 > len(positions):

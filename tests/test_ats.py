@@ -195,7 +195,11 @@ def test_dates_unparseable_fail() -> None:
 
 def test_dates_missing_warn() -> None:
     c = check(dataclasses.replace(build_candidate(), experience=Experience(years=None)), "dates")
-    assert c.status == "warn"
+    assert c.status == "warn" and "could not be read as position" in c.evidence
+    assert "month name and year" in c.evidence        # what the experience lines do contain
+    no_dates = with_sections(replace_section("experience", ["Engineer at Acme", "• Built things for people"]))
+    c = check(dataclasses.replace(no_dates, experience=Experience(years=None)), "dates")
+    assert c.status == "warn" and c.evidence == "No dated positions were found."
 
 
 def test_length_three_pages_for_a_graduate_fails() -> None:
