@@ -466,7 +466,8 @@ def check_file(c: Candidate, f: _Facts, rules: dict[str, Any]) -> AtsCheck:
     name = f.layout.file_name or (PurePath(c.source).name
                                   if c.source and not c.source.startswith("<") else "")
     size, warn_mb = f.layout.file_size, rules["file_size_warn"] / 1e6
-    size_text = f"{size / 1e6:.1f} MB" if size >= 100_000 else f"{size / 1000:.0f} KB"
+    size_text = (f"{size / 1e6:.1f} MB" if size >= 100_000 else f"{size / 1000:.0f} KB"
+                 if size >= 1000 else _plural(size, "byte"))
     shrink = f"Compress images or export without them to get under {warn_mb:g} MB."
     if size > rules["file_size_fail"]:
         return _check("file", "fail", f"{name or 'The file'} is {size_text}; many upload forms "

@@ -399,6 +399,14 @@ def _titled_entries(lines: list[Line]) -> list[dict[str, Any]]:
             for e in entries if e["title"] or e["lines"]]
 
 
+def _degree_text(degree: str | None, field: str | None) -> str:
+    """'MSc in Machine Learning'; the field is not repeated when the degree already names it."""
+    degree = degree or ""
+    if field and field.lower() not in degree.lower():
+        return f"{degree} in {field}" if degree else field
+    return degree
+
+
 def cv_view(report: Report) -> dict[str, Any]:
     """The candidate's own parsed content, grouped for a CV template."""
     cand = report.candidate
@@ -407,8 +415,7 @@ def cv_view(report: Report) -> dict[str, Any]:
     def lines_of(kind: str) -> list[str]:
         return join_wrapped([ln for s in _sections(cand, kind) for ln in _body_lines(s)])
 
-    education = [{"degree": " ".join(x for x in (e.degree or "", e.field and f"in {e.field}" or "") if x)
-                  or e.level.replace("_", " ").title(),
+    education = [{"degree": _degree_text(e.degree, e.field) or e.level.replace("_", " ").title(),
                   "institution": e.institution or "", "year": str(e.year or "")}
                  for e in cand.education.entries]
     if not education:

@@ -162,3 +162,9 @@ def test_experience_without_parsed_positions_keeps_entry_titles(report: Report) 
     assert [(e["title"], e["bullets"]) for e in view["experience"]] == [
         ("Acme Corp, Data Engineer (two years)", ["Built the nightly ETL in Airflow"]),
         ("Beta Labs, Analyst", ["Wrote the churn dashboard"])]
+
+
+def test_degree_field_not_repeated() -> None:
+    assert render._degree_text("BSc Computer Science", "Computer Science") == "BSc Computer Science"
+    assert render._degree_text("MSc", "Machine Learning") == "MSc in Machine Learning"
+    assert render._degree_text(None, "Physics") == "Physics"
