@@ -183,3 +183,9 @@ def test_names_inside_text_a_pdf_extractor_glued(matcher):
     assert ids(matcher, line) == ["infrastructure-as-code", "ansible", "packer"]
     assert ids(matcher, "philipstevens.github.io jane_doe_python_dev@example.com") == []
     assert ids(matcher, "Excellentcommunicationandscalableprocessingforcustomers") == []
+
+
+def test_words_that_only_spell_a_tool_when_joined(matcher):
+    assert ids(matcher, "Role plays, social graces and small talk") == []
+    assert "adobe-indesign" not in ids(matcher, "Involved in Design, installation and support")
+    assert ids(matcher, "Java Script and Git Hub") == ["javascript", "github"]

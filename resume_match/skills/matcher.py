@@ -123,7 +123,8 @@ class SkillMatcher:
         for size in range(MAX_WINDOW, 1, -1):
             for start, text in _windows(toks, size):
                 sid = self._fuzzy.exact(text)
-                if sid is not None and not _tiled(start, start + size, exact):
+                if sid is not None and not _tiled(start, start + size, exact) \
+                        and _split_name(toks[start:start + size]):
                     candidates.append(Mention(sid, start, start + size, text, text, False))
         found: list[Mention] = []
         taken: set[int] = set()
@@ -246,6 +247,13 @@ def _item(toks: list[tuple[str, str, str]], start: int, end: int, starts: frozen
     left = start in starts or toks[start - 1][1] in SEPARATORS
     right = end == len(toks) or end in starts or toks[end][1] in SEPARATORS
     return left and right
+
+
+def _split_name(run: list[tuple[str, str, str]]) -> bool:
+    """'Py-Torch', 'Node.JS' (joined by punctuation) or 'Tensor Flow', 'Power BI' (capitalised
+    words): one name written in pieces, unlike 'small talk' or 'in Design'."""
+    spaced = any(ws for _, _, ws in run[:-1])
+    return not spaced or all(text[:1].isupper() or text[:1].isdigit() for text, _, _ in run)
 
 
 def _tiled(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
