@@ -23,7 +23,8 @@ from resume_match.models import (AtsCheck, AtsReport, Candidate, Document, Layou
 STATUS_CREDIT = {"pass": 1.0, "warn": 0.5, "fail": 0.0}
 BULLET_SECTIONS = ("experience", "projects", "volunteering")
 DATE_STYLES: tuple[tuple[str, str], ...] = (
-    ("month name and year", r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(?:19|20)\d\d\b"),
+    ("month name and year",
+     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(?:19|20)\d\d\b"),
     ("season and year", r"\b(?:spring|summer|fall|autumn|winter)\s+(?:19|20)\d\d\b"),
     ("MM/YYYY", r"\b\d{1,2}\s*/\s*(?:19|20)\d\d\b"),
     ("YYYY-MM", r"\b(?:19|20)\d\d-\d{1,2}\b"),
@@ -190,7 +191,8 @@ def _pages_with(doc: Document | None, seen: Callable[[Page], bool]) -> str:
 def check_text_layer(c: Candidate, f: _Facts, rules: dict[str, Any]) -> AtsCheck:
     """An ATS reads the text layer only: no text, OCR-only text or undecodable glyphs lose content."""
     if not c.readable:
-        return _check("text_layer", "fail", f"No usable text layer: {c.unreadable_reason or 'unreadable file'}.",
+        return _check("text_layer", "fail",
+                      f"No usable text layer: {c.unreadable_reason or 'unreadable file'}.",
                       "Export the CV from your editor as a text PDF or DOCX, not a scan or image.")
     if f.layout.ocr or (f.doc is not None and any(p.ocr for p in f.doc.pages)):
         return _check("text_layer", "fail", "The text was recovered by OCR; the file itself has no text layer.",
@@ -199,9 +201,11 @@ def check_text_layer(c: Candidate, f: _Facts, rules: dict[str, Any]) -> AtsCheck
     chars = max(len(f.text), 1)
     if bad:
         status = "fail" if bad / chars > 0.05 else "warn"
-        return _check("text_layer", status, f"{_plural(bad, 'character')} could not be decoded (font without a Unicode map).",
+        return _check("text_layer", status,
+                      f"{_plural(bad, 'character')} could not be decoded (font without a Unicode map).",
                       "Re-export with standard fonts embedded so every character maps to real text.")
-    return _check("text_layer", "pass", f"{len(f.text)} characters of selectable text on {_plural(f.pages, 'page')}.",
+    return _check("text_layer", "pass",
+                  f"{len(f.text)} characters of selectable text on {_plural(f.pages, 'page')}.",
                   "Keep exporting from a word processor so the text stays selectable.")
 
 
@@ -212,7 +216,8 @@ def check_layout(c: Candidate, f: _Facts, rules: dict[str, Any]) -> AtsCheck:
         columns = max([columns, *(p.columns for p in f.doc.pages)])
         sidebar = sidebar or any(p.sidebar for p in f.doc.pages)
     if sidebar:
-        return _check("layout", "warn", f"A sidebar beside the main column{_pages_with(f.doc, lambda p: p.sidebar)}.",
+        return _check("layout", "warn",
+                      f"A sidebar beside the main column{_pages_with(f.doc, lambda p: p.sidebar)}.",
                       "Move sidebar content (skills, contact) into the single main column.")
     if columns > 1:
         status = "fail" if columns > 2 else "warn"
@@ -304,7 +309,8 @@ def check_headings(c: Candidate, f: _Facts, rules: dict[str, Any]) -> AtsCheck:
         return _check("headings", "warn", f"Non-standard heading{'s' if len(creative) > 1 else ''}: {shown}.",
                       "Rename creative headings to standard ones (Experience, Education, Skills, Projects).")
     if missing:
-        return _check("headings", "warn", f"No {' or '.join(missing)} section found among {_plural(len(found), 'heading')}.",
+        return _check("headings", "warn",
+                      f"No {' or '.join(missing)} section found among {_plural(len(found), 'heading')}.",
                       f"Add a clearly headed {missing[0].capitalize()} section.")
     return _check("headings", "pass", f"{_plural(len(found), 'standard heading')}: "
                   + ", ".join(s.heading.strip() for s in found[:6]) + ".",
@@ -334,16 +340,19 @@ def check_dates(c: Candidate, f: _Facts, rules: dict[str, Any]) -> AtsCheck:
     undated = [p for p in positions if not p.start]
     styles = sorted({s for p in positions for s in _date_styles(p.text or "")})
     if len(undated) * 2 > len(positions):
-        return _check("dates", "fail", f"{len(undated)} of {_plural(len(positions), 'position')} have no parseable start date.",
+        return _check("dates", "fail",
+                      f"{len(undated)} of {_plural(len(positions), 'position')} have no parseable start date.",
                       "Write dates as 'Mon YYYY - Mon YYYY' (or 'Present') on each position's line.")
     if undated:
-        return _check("dates", "warn", f"{len(undated)} of {_plural(len(positions), 'position')} have no parseable start date.",
+        return _check("dates", "warn",
+                      f"{len(undated)} of {_plural(len(positions), 'position')} have no parseable start date.",
                       "Write dates as 'Mon YYYY - Mon YYYY' (or 'Present') on each position's line.")
     if len(styles) > 1:
         return _check("dates", "warn", f"Mixed date formats: {', '.join(styles)}.",
                       "Use one date format throughout, e.g. 'Jan 2021 - Mar 2023'.")
     shown = f" ({styles[0]})" if styles else ""
-    return _check("dates", "pass", f"{_plural(len(positions), 'position')} with parseable dates in one format{shown}.",
+    return _check("dates", "pass",
+                  f"{_plural(len(positions), 'position')} with parseable dates in one format{shown}.",
                   "Keep one date format throughout.")
 
 
@@ -441,7 +450,8 @@ def check_characters(c: Candidate, f: _Facts, rules: dict[str, Any]) -> AtsCheck
     share = odd / max(len(f.text), 1)
     fonts = _unusual_fonts(f.layout.fonts, rules)
     if share > rules["odd_char_fail"]:
-        return _check("characters", "fail", f"{_plural(odd, 'unusual character')} ({share:.1%} of the text): icons, emoji or symbols.",
+        return _check("characters", "fail",
+                      f"{_plural(odd, 'unusual character')} ({share:.1%} of the text): icons, emoji or symbols.",
                       "Replace symbols and emoji with words and use a standard font.")
     if fonts or share > rules["odd_char_warn"]:
         parts = []
@@ -546,7 +556,8 @@ def _signals(c: Candidate, role: RoleProfile | None, data: dict[str, Any]) -> di
     out: dict[str, str] = {}
     pubs = [s for s in c.sections if s.kind == "publications"]
     if pubs:
-        out["publications"] = f'A "{pubs[0].heading.strip() or "Publications"}" section: publications carry weight on this CV.'
+        heading = pubs[0].heading.strip() or "Publications"
+        out["publications"] = f'A "{heading}" section: publications carry weight on this CV.'
     if c.education.highest_degree == "phd":
         out["doctorate"] = "A doctorate, which research teams read first."
     if role is not None:
@@ -559,9 +570,11 @@ def _signals(c: Candidate, role: RoleProfile | None, data: dict[str, Any]) -> di
                                  f"Projects carry the CV with {years:g} years of work experience.")
     positions = len(c.experience.positions)
     if positions >= 2 and years >= data["career_stages"]["entry"]:
-        out["steady_experience"] = f"{positions} positions over {years:g} years read best in reverse-chronological order."
+        out["steady_experience"] = (f"{positions} positions over {years:g} years read best in "
+                                    "reverse-chronological order.")
     if years >= data["long_career_years"]:
-        out["long_career"] = f"{years:g} years of experience: lead with impact and leadership, keep history concise."
+        out["long_career"] = (f"{years:g} years of experience: lead with impact and leadership, "
+                              "keep history concise.")
     return out
 
 
