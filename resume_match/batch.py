@@ -76,6 +76,7 @@ class BatchResult:
     seconds: float
     workers: int
     peak_rss_mb: float = 0.0       # the largest worker's peak resident memory
+    worker_cpu_s: float = 0.0      # CPU time of the local workers (user + system)
     settings_key: str = ""
 
     @property
@@ -273,7 +274,8 @@ def analyse_folder(folder: str | Path, roles: Iterable[api.RoleRef] | None = Non
         raise InputError(f"{out}: cannot write the output folder ({e.strerror or e})") from e
     return BatchResult(rows=ranked, out_dir=out, analysed=len(todo), reused=len(tasks) - len(todo),
                        seconds=time.monotonic() - started, workers=workers,
-                       peak_rss_mb=stats.peak_rss_mb, settings_key=settings.key())
+                       peak_rss_mb=stats.peak_rss_mb, worker_cpu_s=stats.cpu_seconds,
+                       settings_key=settings.key())
 
 
 def _check_options(workers: int, timeout: float | None, executor: str) -> None:

@@ -29,10 +29,12 @@ class TaskResult:
 
 @dataclass
 class PoolStats:
-    """Filled while the pool runs: workers started and the largest worker's peak RSS."""
+    """Filled while the pool runs: workers started, the largest worker's peak RSS and the CPU
+    time the workers that finished normally used (user + system)."""
     started: int = 0
     replaced: int = 0
     peak_rss_mb: float = 0.0
+    cpu_seconds: float = 0.0
 
 
 class WorkerInitError(RuntimeError):
@@ -52,7 +54,8 @@ def _serve(conn: Connection, func: Callable[[Any], Any],
     while True:
         msg = conn.recv()
         if msg is _STOP:
-            conn.send(("bye", -1, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))
+            usage = resource.getrusage(resource.RUSAGE_SELF)
+            conn.send(("bye", -1, (usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime)))
             return
         index, item = msg
         try:
@@ -82,14 +85,14 @@ class _Worker:
         self.proc.join(_GRACE_S)
         self.conn.close()
 
-    def stop(self) -> float:
-        """Ask the worker to finish; its peak RSS in MB (0 when it does not answer)."""
-        peak = 0.0
+    def stop(self) -> tuple[float, float]:
+        """Ask the worker to finish; its peak RSS in MB and CPU seconds (0 when it does not answer)."""
+        peak = cpu = 0.0
         try:
             self.conn.send(_STOP)
             if self.conn.poll(_GRACE_S):
                 kind, _, value = self.conn.recv()
-                peak = float(value) if kind == "bye" else 0.0
+                peak, cpu = value if kind == "bye" else (0.0, 0.0)
         except (OSError, EOFError):
             pass
         self.proc.join(_GRACE_S)
@@ -97,7 +100,7 @@ class _Worker:
             self.proc.kill()
             self.proc.join(_GRACE_S)
         self.conn.close()
-        return peak
+        return peak, cpu
 
 
 def default_context(preload: Sequence[str] = ()) -> Any:
@@ -163,7 +166,9 @@ def run_tasks(func: Callable[[Any], Any], items: Sequence[Any], *, workers: int,
     finally:
         for w in pool:
             if w.ready and w.index is None:
-                stats.peak_rss_mb = max(stats.peak_rss_mb, w.stop())
+                peak, cpu = w.stop()
+                stats.peak_rss_mb = max(stats.peak_rss_mb, peak)
+                stats.cpu_seconds += cpu
             else:
                 w.kill()
 
