@@ -134,7 +134,10 @@ def positions_in(lines: tuple[Line, ...], body: float = 0.0) -> list[tuple[Posit
         above = [texts[j] for j in range(max(prev + 1, i - 2), i)
                  if _entry_line(lines[j], texts[j], body) and _has_words(texts[j])]
         after = [j for j in range(i + 1, min(i + 4, nxt)) if _has_words(texts[j])][:1]
-        below = [texts[j] for j in after if _entry_line(lines[j], texts[j], body)]
+        # Under a line holding only its dates, the entry line may be long ('Nurse Clinician II
+        # on Medical/Cardiac Intensive Care Units ... Company Name, City, State').
+        longest = 20 if not own.strip(" |") else MAX_ENTRY_WORDS
+        below = [texts[j] for j in after if _entry_line(lines[j], texts[j], body, longest)]
         title, org = title_and_org(own, above, below)
         end = r.end if r.end is not None else (None if r.current else r.start)
         out.append((Position(title=title, organization=org, start=iso(r.start), end=iso(end),
@@ -148,6 +151,8 @@ def _entry_date(text: str, r: DateRange) -> bool:
     must carry its month and sit on a short line that is not a sentence."""
     before, after = text[:r.span[0]], text[r.span[1]:]
     words = len(re.findall(r"[A-Za-z]{2,}", before + " " + after))
+    if re.search(r"(?i)\b(?:from|since|in|during|by|until|between|fiscal|of|year)\s*$", before):
+        return False     # '... grew sales from fiscal 2009 to 2012.' is a sentence
     if not r.is_range:
         return r.start[1] is not None and words <= 8 and not text.rstrip().endswith(".")
     if words <= MAX_ENTRY_WORDS or len(re.findall(r"[A-Za-z]{2,}", before)) <= 6:
@@ -155,11 +160,13 @@ def _entry_date(text: str, r: DateRange) -> bool:
     return not re.search(r"[A-Za-z]", after)
 
 
-def _entry_line(line: Line, text: str, body: float) -> bool:
+def _entry_line(line: Line, text: str, body: float, longest: int = MAX_ENTRY_WORDS) -> bool:
     """A short line that can carry a title or employer (not a bullet sentence)."""
     words = text.split()
-    if not words or len(words) > MAX_ENTRY_WORDS or text.rstrip().endswith((".", ";")):
+    if not words or len(words) > longest or text.rstrip().endswith((".", ";")):
         return False
+    if longest > MAX_ENTRY_WORDS:
+        return not find_ranges(text)
     if find_ranges(text):
         return False
     return line.bold or (body > 0 and line.size > body) or len(re.findall(r"[A-Za-z]{2,}", text)) <= 8

@@ -181,11 +181,22 @@ def test_entry_line_run_on_with_its_description() -> None:
     assert (pos.start, pos.end, pos.title) == ("2014-05", "2017-02", "Personal Stylist")
 
 
+def test_long_entry_line_under_a_line_of_dates() -> None:
+    (pos, _), = positions_in(lines(
+        "09/2013 to Current",
+        "Nurse Clinician II on Medical/Cardiac Intensive Care Units and Interventional Unit, "
+        "Northwestern Memorial Hospital, Chicago, IL"))
+    assert (pos.title, pos.organization) == (
+        "Nurse Clinician II on Medical/Cardiac Intensive Care Units and Interventional Unit",
+        "Northwestern Memorial Hospital")
+
+
 def test_dates_inside_bullet_sentences_are_not_positions() -> None:
     got = positions_in(lines("Data Scientist, Acme  2019 - 2021",
                              "Cut churn by 8% between 2019 and 2020 by retraining the gradient boosted "
                              "models every week with fresh labels.",
-                             "Presented results at the 2020 company offsite."))
+                             "Presented results at the 2020 company offsite.",
+                             "strategy for North America from fiscal 2009 to 2012."))
     assert len(got) == 1
 
 
