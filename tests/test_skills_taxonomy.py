@@ -158,3 +158,19 @@ def test_user_file_errors_name_the_file(tmp_path: Path):
     ok = tmp_path / "ok.yaml"
     ok.write_text(yaml.safe_dump(good()), encoding="utf-8")
     assert read_taxonomy(ok).source == str(ok)
+
+
+# ---------------------------------------------------------------- the context cue words (data)
+
+def test_cue_vocabularies_load_and_are_validated():
+    from resume_match.skills.context import CUE_KEYS, load_cues
+    cues = load_cues()
+    assert set(cues) == set(CUE_KEYS)
+    assert {",", "|", "/", "and"} <= cues["separators"] and "in" in cues["prev_cues"]
+    assert "interested in" in cues["wish_cues"]
+    with pytest.raises(DataError, match=r"^mine.yaml: next_cues: expected a list of non-empty "
+                                        r"strings, got str$"):
+        load_cues("\n".join(f"{k}: [x]" for k in CUE_KEYS if k != "next_cues")
+                  + "\nnext_cues: programming", "mine.yaml")
+    with pytest.raises(DataError, match=r"^mine.yaml: not valid YAML$"):
+        load_cues("separators: [", "mine.yaml")

@@ -1,7 +1,7 @@
 """Ambiguity rules: when a name that is also an ordinary word (R, Go, Spark, Excel) is a skill.
 
-Pure functions over a line's tokens and the skill mentions found on it, so the rules can be
-tested without spaCy. A mention that needs context counts only
+Pure functions over a section's tokens and the skill mentions found in it (no spaCy); the cue
+words are data in role_profiles/skill_context.yaml. A mention that needs context counts only
 - in a list of skills: its comma/pipe/slash-separated item is just the skill, and a neighbouring
   item is a skill that counts ("R, Python, SQL"), or the line is a labelled list ("Skills: Go");
 - in a skills section, as a list item of its own;
@@ -12,55 +12,50 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from importlib import resources
 from typing import Iterable
 
-SEPARATORS = frozenset({",", ";", "|", "/", "(", ")", "[", "]", "{", "}", ":", "–", "—",
-                        "and", "&", "or", "+", "•"})
-# Words that may sit inside a list item next to a skill without making it prose.
-FILLERS = frozenset({"basic", "basics", "advanced", "intermediate", "expert", "beginner",
-                     "proficient", "familiar", "fluent", "native", "good", "strong", "solid",
-                     "working", "knowledge", "exposure", "etc", "etc.", "e.g.", "i.e.", "v",
-                     "version", "ecosystem"})
-# Labels that announce a list of skills: "Languages: ...", "Tools & Technologies - ...".
-LIST_LABELS = frozenset({"skills", "skill", "languages", "language", "tools", "tool",
-                         "technologies", "technology", "tech", "frameworks", "framework",
-                         "libraries", "library", "stack", "software", "programming",
-                         "platforms", "platform", "databases", "database", "environment",
-                         "environments", "expertise", "proficient", "familiar", "technical",
-                         "competencies", "toolkit", "toolbox", "packages", "cloud", "devops",
-                         "methods", "methodologies", "os", "ides", "ide", "web", "data",
-                         "ml", "ai", "analytics", "infrastructure", "services", "systems",
-                         "mlops", "visualization", "visualisation", "bi", "office",
-                         "applications", "apps", "scripting", "used", "using", "with",
-                         "technique", "techniques", "practices", "concepts", "areas",
-                         "interests", "coursework", "courses", "keywords", "strengths"})
-PREV_CUES = frozenset({"in", "using", "with", "via", "including", "includes", "like",
-                       "use", "used", "uses", "leveraging", "leveraged", "knowledge",
-                       "proficient", "proficiency", "expertise", "familiarity", "skilled"})
-NEXT_CUES = frozenset({"programming", "language", "languages", "code", "coding", "scripts",
-                       "script", "scripting", "developer", "developers", "development",
-                       "package", "packages", "library", "libraries", "framework", "api",
-                       "apis", "sdk", "macros", "spreadsheets", "spreadsheet", "workbooks",
-                       "dashboards", "jobs", "cluster", "clusters", "notebooks", "shiny",
-                       "modules", "skills", "skill", "abilities", "ability", "pipelines",
-                       "applications", "apps", "services", "queries",
-                       "functions", "playbooks", "manifests", "charts", "templates", "layer",
-                       "endpoint", "endpoints", "interface", "interfaces", "calls", "client",
-                       "clients", "backend", "reports",
-                       "reporting", "models", "formulas", "macro"})
-# "The Linux Foundation", "Python Software Foundation": an organisation, not a claimed skill.
-ORG_WORDS = frozenset({"foundation", "institute", "society", "association", "inc", "inc.",
-                       "corp", "corp.", "corporation", "ltd", "ltd.", "llc", "gmbh", "university",
-                       "conference", "summit", "meetup"})
-SELF_CUES = frozenset({"skills", "skill", "abilities"})   # "communication skills" says it itself
-# "Interested in applying LLM research": wishes, not claims, until the sentence ends.
-WISH_CUES = (("interested", "in"), ("interest", "in"), ("eager", "to"), ("keen", "to"),
-             ("hoping", "to"), ("hope", "to"), ("aspire", "to"), ("aspiring", "to"),
-             ("would", "like", "to"), ("want", "to"), ("wish", "to"), ("looking", "to", "learn"),
-             ("plan", "to", "learn"), ("planning", "to", "learn"))
+import yaml
+
+from resume_match.errors import DataError
+
+CUES_FILE = "skill_context.yaml"
+CUE_KEYS = ("separators", "fillers", "list_labels", "prev_cues", "next_cues", "self_cues",
+            "org_words", "wish_cues", "sentence_end", "glue")
+
+
+def load_cues(text: str | None = None, source: str = CUES_FILE) -> dict[str, frozenset[str]]:
+    """The cue vocabularies (data, in role_profiles/skill_context.yaml), validated."""
+    if text is None:
+        text = resources.files("resume_match.role_profiles").joinpath(CUES_FILE).read_text("utf-8")
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        raise DataError(f"{source}: not valid YAML") from e
+    if not isinstance(data, dict):
+        raise DataError(f"{source}: expected a mapping of cue lists, got {type(data).__name__}")
+    out = {}
+    for key in CUE_KEYS:
+        words = data.get(key)
+        if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+            raise DataError(f"{source}: {key}: expected a list of non-empty strings, "
+                            f"got {type(words).__name__}")
+        out[key] = frozenset(str(w).lower() for w in words)
+    return out
+
+
+_CUES = load_cues()
+SEPARATORS = _CUES["separators"]
+FILLERS = _CUES["fillers"]            # may sit in a list item beside a skill: "Python (advanced)"
+LIST_LABELS = _CUES["list_labels"]    # "Languages: ..." opens a list of skills
+PREV_CUES = _CUES["prev_cues"]        # "modelling in R"
+NEXT_CUES = _CUES["next_cues"]        # "R programming"
+SELF_CUES = _CUES["self_cues"]        # "communication skills" says it itself
+ORG_WORDS = _CUES["org_words"]        # "The Linux Foundation" is an organisation
+WISH_CUES = tuple(tuple(c.split()) for c in sorted(_CUES["wish_cues"]))  # "interested in X"
+SENTENCE_END = _CUES["sentence_end"]
+GLUE = _CUES["glue"]                  # "R&D", "go-to-market"
 WISH_SPAN = 25                     # tokens at most; a sentence end stops it sooner
-SENTENCE_END = frozenset({".", ";", "!", "?"})
-GLUE = frozenset({"-", "&", "'", "’", "'s", "’s", "‑"})
 VERSION = re.compile(r"^v?\d+(\.\d+)*[a-z]?\+?$|^[^\w]+$", re.IGNORECASE)
 
 
