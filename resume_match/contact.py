@@ -246,10 +246,10 @@ def extract_contact(doc: Document, sections: tuple[Section, ...]) -> tuple[str |
     phone_lines = [t for t in body_t if _PHONE_WORDS.search(t)]
     phone = find_phone(head_t, region) or find_phone(phone_lines, region)
     links = find_links(head_t, anywhere=False) + find_links(body_t, anywhere=True)
-    in_margin = False
-    if email is None and phone is None:
-        email, phone = find_email(margin_t), find_phone(margin_t, region)
-        in_margin = bool(email or phone)
+    in_body = bool(email or phone)
+    email = email or find_email(margin_t)
+    phone = phone or find_phone(margin_t, region)
+    in_margin = not in_body and bool(email or phone)
     links += find_links(margin_t, anywhere=False)
     if location is None and margin_t:
         location, _ = find_location(margin_t)

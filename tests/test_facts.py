@@ -152,6 +152,15 @@ def test_contact_only_in_page_margins_is_flagged() -> None:
     assert c.email == "jane@example.com" and c.phone == "+12065550199" and c.in_margin
 
 
+def test_contact_partly_in_the_margin_is_completed_but_not_flagged() -> None:
+    body = (Line("Jane Doe", 1, size=20), Line("jane@example.com", 1, size=10),
+            Line("Experience", 1, size=14, bold=True), Line("Data Scientist, Acme 2019 - 2021", 1, size=10))
+    margin = (Line("Jane Doe | (206) 555-0199 | Page 1", 1, size=8, region="footer"),)
+    doc = Document("cv.pdf", "pdf", (Page(1, 612, 792, body, margin_lines=margin),))
+    c = extract_facts(doc, split_sections(doc)).contact
+    assert c.email == "jane@example.com" and c.phone == "+12065550199" and not c.in_margin
+
+
 # ---------------------------------------------------------------- experience
 
 def test_positions_title_organisation_and_dates() -> None:
