@@ -275,7 +275,7 @@ def test_degree_levels(text: str, level: str) -> None:
     assert hit is not None and hit[0] == level
 
 
-@pytest.mark.parametrize("text", ["MS Office and Excel", "Boston, MA", "Master's Award for research",
+@pytest.mark.parametrize("text", ["MS Office and Excel", "Boston, MA", "Baltimore, MD", "Master's Award for research",
                                   "Big data pipelines"])
 def test_words_that_are_not_degrees(text: str) -> None:
     assert find_degree(text) is None

@@ -62,6 +62,7 @@ def test_heading_by_capitals_at_body_size() -> None:
     ("WORKEXPERIENCE", "experience"),              # spaces lost in the PDF text layer
     ("1. Education", "education"),                 # numbering
     ("Skills & Tools", "skills"),                  # keyword inside a longer heading
+    ("Core Qualifications", "skills"), ("Academic Qualifications", "education"),
 ])
 def test_heading_lexicon_maps_to_canonical_kinds(heading: str, kind: str) -> None:
     m = match_heading(heading)
