@@ -186,6 +186,9 @@ def batch_cmd(folder: Path, roles: tuple[str, ...], jd: str | None, out_dir: Pat
                                 progress=ProgressBar(enabled=False if quiet else None))
     except ResumeMatchError as e:
         raise fail(e) from e
+    except KeyboardInterrupt:
+        raise fail(ResumeMatchError(f"batch interrupted; finished files are kept: rerun with "
+                                    f"--resume --out {out_dir} to continue")) from None
     for line in failure_lines(result):
         click.echo(line, err=True)
     click.echo(result.summary(), err=True)

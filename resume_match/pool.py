@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import resource
+import signal
 import time
 from collections import deque
 from dataclasses import dataclass
@@ -44,6 +45,7 @@ class WorkerInitError(RuntimeError):
 def _serve(conn: Connection, func: Callable[[Any], Any],
            init: Callable[..., None] | None, initargs: tuple[Any, ...]) -> None:
     """Worker main loop: set up once, then answer one task at a time until told to stop."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C is the parent's to handle
     try:
         if init is not None:
             init(*initargs)
