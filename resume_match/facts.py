@@ -329,7 +329,7 @@ def _degree_and_field(text: str, m: re.Match[str]) -> tuple[str, str | None]:
     if dates:
         rest = rest[:dates[0].span[0]]
     pos = 0
-    lead = re.match(r"(?i)[\s,:.\-]*(?:(?:of|in)\s+)?", rest)
+    lead = re.match(r"(?i)[\s,:.\-]*(?:\((?:hons?|honou?rs)\.?\)\s*)?(?:(?:of|in)\s+)?", rest)
     pos = lead.end() if lead else 0
     kind = re.match(rf"(?i)(?:{_DEGREE_TYPES})\b\s*(?:\(hons?\)|\(honou?rs\)|honou?rs)?\s*(?=$|in\b|[,|:;(\-–—])",
                     rest[pos:])

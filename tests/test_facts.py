@@ -298,9 +298,10 @@ def test_degree_in_progress_counts_for_the_highest_level() -> None:
 
 
 def test_degree_type_is_not_the_field() -> None:
-    cv = "Sam Roe\n\nEducation\nBachelor of Science in Computer Science, MIT, 2014\nBachelor of Engineering\n"
+    cv = ("Sam Roe\n\nEducation\nBachelor of Science in Computer Science, MIT, 2014\nBachelor of Engineering\n"
+          "BSc (Hons) Mathematics, University of Leeds, 2011 – 2014\n")
     entries = facts_of(cv).education.entries
-    assert [e.field for e in entries] == ["Computer Science", None]
+    assert [e.field for e in entries] == ["Computer Science", None, "Mathematics"]
 
 
 # ---------------------------------------------------------------- certifications
