@@ -328,7 +328,6 @@ def _degree_and_field(text: str, m: re.Match[str]) -> tuple[str, str | None]:
     dates = find_ranges(rest)
     if dates:
         rest = rest[:dates[0].span[0]]
-    pos = 0
     lead = re.match(r"(?i)[\s,:.\-]*(?:\((?:hons?|honou?rs)\.?\)\s*)?(?:(?:of|in)\s+)?", rest)
     pos = lead.end() if lead else 0
     kind = re.match(rf"(?i)(?:{_DEGREE_TYPES})\b\s*(?:\(hons?\)|\(honou?rs\)|honou?rs)?\s*(?=$|in\b|[,|:;(\-–—])",
@@ -374,22 +373,31 @@ def _grad_year(texts: list[str]) -> int | None:
 # ---------------------------------------------------------------- certifications
 
 @lru_cache(maxsize=1)
-def roadmap_certifications() -> tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]:
+def roadmap_certifications() -> tuple[tuple[str, tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]], ...]:
+    """(name, patterns anywhere, patterns only in a certifications/education section)."""
     raw = load_data("certifications.yaml")
-    return tuple((str(c["name"]), tuple(re.compile(p, re.IGNORECASE) for p in c["patterns"]))
-                 for c in raw)
+    try:
+        return tuple((str(c["name"]), tuple(re.compile(p, re.IGNORECASE) for p in c["patterns"]),
+                      tuple(re.compile(p, re.IGNORECASE) for p in c.get("listed") or ()))
+                     for c in raw)
+    except (KeyError, TypeError, re.error) as e:
+        raise DataError(f"data/certifications.yaml: expected entries with 'name' and 'patterns' ({e})") from e
 
 
 def extract_certifications(doc: Document, sections: tuple[Section, ...]) -> tuple[str, ...]:
     """The roadmap's certifications named anywhere, then each line of certification sections."""
     text = " ".join(clean(ln.text) for ln in doc.lines)
-    found = [name for name, pats in roadmap_certifications() if any(p.search(text) for p in pats)]
+    listed = " ".join(clean(ln.text) for s in sections if s.kind in ("certifications", "education")
+                      for ln in s.lines)
+    known = roadmap_certifications()
+    found = [name for name, anywhere, inside in known
+             if any(p.search(text) for p in anywhere) or any(p.search(listed) for p in inside)]
     for s in sections:
         if s.kind != "certifications":
             continue
         for line in s.lines:
             name = _certification_name(clean(line.text))
-            if name and not any(p.search(name) for _, pats in roadmap_certifications() for p in pats):
+            if name and not any(p.search(name) for _, anywhere, inside in known for p in anywhere + inside):
                 found.append(name)
     return tuple(dict.fromkeys(found))
 

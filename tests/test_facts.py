@@ -317,6 +317,13 @@ def test_roadmap_certification_in_a_summary() -> None:
     assert set(facts_of(cv).certifications) == {"fast.ai Courses", "Microsoft Certified: Azure AI Engineer Associate"}
 
 
+def test_fastai_library_in_a_project_is_not_the_course() -> None:
+    cv = ("Sam Roe\n\nProjects\nImage classifier with the fastai library and PyTorch\n\n"
+          "Certifications\nfast.ai\n")
+    assert facts_of(cv).certifications == ("fast.ai Courses",)
+    assert facts_of(cv.replace("Certifications\nfast.ai\n", "")).certifications == ()
+
+
 # ---------------------------------------------------------------- whole files
 
 def test_unreadable_document_has_no_facts() -> None:
