@@ -104,6 +104,8 @@ def normalize_phone(raw: str, region: str = DEFAULT_REGION) -> str | None:
             return phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
     except phonenumbers.NumberParseException:
         pass
+    for match in phonenumbers.PhoneNumberMatcher(raw, region):   # 'WA 98101 (206) 555-0199'
+        return phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
     if len(digits) < 10:
         return None
     return ("+" if intl else "") + digits

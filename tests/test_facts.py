@@ -98,6 +98,7 @@ def test_contact_from_the_header() -> None:
     ("(+82)10-9030-1843", None, "+821090301843"),
     ("020 7946 0958", "GB", "+442079460958"),            # national format, region from location
     ("(540) 947–1238", None, "+15409471238"),             # en dash
+    ("Seattle WA 98101 (206) 555-0199", None, "+12065550199"),   # a zip code just before it
 ])
 def test_phone_normalised_to_e164(printed: str, region: str | None, e164: str) -> None:
     assert find_phone([f"Phone: {printed}"], region) == e164
