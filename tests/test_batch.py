@@ -302,3 +302,18 @@ def test_hostile_file_names_are_escaped_in_the_index(tmp_path: Path) -> None:
     index = (tmp_path / "out" / "index.html").read_text()
     assert {r.file for r in res.rows} == {hostile, "<script>alert(1)<.script>.pdf"}
     assert "<img" not in index and "<script>alert" not in index and "&lt;script&gt;" in index
+
+
+def test_cli_jd_with_a_real_posting(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "ana.txt").write_text(text_cv("Ana Lindqvist", "ana@example.net"))
+    posting = tmp_path / "posting.txt"
+    posting.write_text("Machine Learning Engineer\n\nRequirements\n- 3+ years of Python and SQL\n"
+                       "- Experience with PyTorch, Docker and Kubernetes\n\nNice to have\n- Spark\n")
+    code, _, err = run_cli("batch", str(src), "--jd", str(posting), "--out", str(tmp_path / "out"),
+                           "--workers", "1")
+    assert code == 0, err
+    row = read_jsonl(tmp_path / "out" / "results.jsonl")[0]
+    assert len(row["scores"]) == 1 and row["best_role"] in row["scores"]
+    assert "PyTorch" in row["matched"] and row["best_score"] > 0
