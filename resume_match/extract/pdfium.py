@@ -106,7 +106,7 @@ def _words(tp: Any, left: float, top: float) -> tuple[list[WordBox], int]:
         return WordBox(text=text[start:end], x0=x0 - left, x1=x1 - left, top=w_top,
                        bottom=w_bottom, size=size, fontname=font)
 
-    for i, ch in enumerate(text):
+    for i, ch in enumerate(text):   # the hot loop: locals and plain comparisons on purpose
         if ch.isspace():
             if start >= 0:
                 words.append(word(i))
@@ -115,16 +115,20 @@ def _words(tp: Any, left: float, top: float) -> tuple[list[WordBox], int]:
         glyphs += 1
         if not get_box(tp, i, rect_ref):
             continue
-        c_top, c_bottom = top - rect.top, top - rect.bottom
-        if start >= 0 and (rect.left - x1 > X_TOLERANCE or rect.left < x0 - X_TOLERANCE
-                           or abs(c_top - w_top) > Y_TOLERANCE):
+        c_left, c_right, c_top, c_bottom = rect.left, rect.right, top - rect.top, top - rect.bottom
+        if start >= 0 and (c_left - x1 > X_TOLERANCE or c_left < x0 - X_TOLERANCE
+                           or c_top - w_top > Y_TOLERANCE or w_top - c_top > Y_TOLERANCE):
             words.append(word(i))
             start = -1
         if start < 0:
-            start, x0, x1, w_top, w_bottom = i, rect.left, rect.right, c_top, c_bottom
-        else:
-            x1 = max(x1, rect.right)
-            w_top, w_bottom = min(w_top, c_top), max(w_bottom, c_bottom)
+            start, x0, x1, w_top, w_bottom = i, c_left, c_right, c_top, c_bottom
+            continue
+        if c_right > x1:
+            x1 = c_right
+        if c_top < w_top:
+            w_top = c_top
+        if c_bottom > w_bottom:
+            w_bottom = c_bottom
     if start >= 0:
         words.append(word(len(text)))
     return words, glyphs
