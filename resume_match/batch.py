@@ -25,6 +25,7 @@ from resume_match.skills import SkillMatcher, get_matcher
 
 CV_SUFFIXES = (".pdf", ".docx", ".txt", ".md")
 TOP_SKILLS = 8
+MAX_FAILURES_SHOWN = 20
 DEFAULT_TIMEOUT_S = 60.0
 HANG_ENV = "RESUME_MATCH_TEST_HANG"     # test-only: a worker sleeps on the file of this name
 CRASH_ENV = "RESUME_MATCH_TEST_CRASH"   # test-only: a worker dies on the file of this name
@@ -89,9 +90,6 @@ class BatchResult:
         return (f"batch: {len(self.rows)} CVs, {len(self.rows) - len(self.failed)} ok, "
                 f"{len(self.failed)} failed, {self.reused} reused, in {self.seconds:.1f} s "
                 f"({rate:.1f} CVs/s, {self.workers} workers); results in {self.out_dir}")
-
-
-MAX_FAILURES_SHOWN = 20
 
 
 def failure_lines(result: BatchResult, limit: int = MAX_FAILURES_SHOWN) -> list[str]:
