@@ -189,3 +189,12 @@ def test_words_that_only_spell_a_tool_when_joined(matcher):
     assert ids(matcher, "Role plays, social graces and small talk") == []
     assert "adobe-indesign" not in ids(matcher, "Involved in Design, installation and support")
     assert ids(matcher, "Java Script and Git Hub") == ["javascript", "github"]
+
+
+def test_departments_and_referees_claim_nothing(matcher):
+    assert ids(matcher, "Research assistant, Department of Statistics") == []
+    refs = section("references", "Prof. Jane Roe, Professor of Machine Learning, jane@uni.edu",
+                   "Dr. John Doe, Python Software Foundation")
+    assert find_skills((refs,), matcher) == ()
+    cv = (section("skills", "Python"), refs, section("experience", "Built Go services with Docker"))
+    assert [h.id for h in find_skills(cv, matcher)] == ["python", "go", "docker"]

@@ -21,7 +21,7 @@ from resume_match.errors import DataError
 
 CUES_FILE = "skill_context.yaml"
 CUE_KEYS = ("separators", "fillers", "list_labels", "prev_cues", "next_cues", "self_cues",
-            "org_words", "wish_cues", "sentence_end", "glue")
+            "org_words", "org_before", "wish_cues", "sentence_end", "glue")
 
 
 def load_cues(text: str | None = None, source: str = CUES_FILE) -> dict[str, frozenset[str]]:
@@ -52,6 +52,7 @@ PREV_CUES = _CUES["prev_cues"]        # "modelling in R"
 NEXT_CUES = _CUES["next_cues"]        # "R programming"
 SELF_CUES = _CUES["self_cues"]        # "communication skills" says it itself
 ORG_WORDS = _CUES["org_words"]        # "The Linux Foundation" is an organisation
+ORG_BEFORE = _CUES["org_before"]      # so is "Department of Statistics"
 WISH_CUES = tuple(tuple(c.split()) for c in sorted(_CUES["wish_cues"]))  # "interested in X"
 SENTENCE_END = _CUES["sentence_end"]
 GLUE = _CUES["glue"]                  # "R&D", "go-to-market"
@@ -208,9 +209,14 @@ def accept(view: TextView, case_ok: dict[int, bool]) -> set[int]:
 
 def organisations(tokens: tuple[str, ...], mentions: tuple[Mention, ...]) -> set[int]:
     """Starts of mentions that name an organisation: 'The Linux Foundation', 'Phoenix
-    Integration, Inc.' (an organisation word within three capitalised words or commas)."""
+    Integration, Inc.' (an organisation word within three capitalised words or commas),
+    'Department of Statistics'."""
     out = set()
     for m in mentions:
+        before = [t.lower() for t in tokens[max(0, m.start - 2):m.start]]
+        if len(before) == 2 and before[1] == "of" and before[0] in ORG_BEFORE:
+            out.add(m.start)
+            continue
         for tok in tokens[m.end:m.end + 4]:
             if tok.lower() in ORG_WORDS:
                 out.add(m.start)

@@ -24,6 +24,7 @@ from resume_match.skills.taxonomy import Taxonomy, load_taxonomy
 
 DEMONSTRATED_KINDS = frozenset({"experience", "projects", "publications", "volunteering"})
 SKILLS_KINDS = frozenset({"skills"})
+IGNORED_KINDS = frozenset({"references"})   # referees' titles and departments claim nothing
 EDUCATION_KINDS = frozenset({"education"})
 # A degree line names a field of study, not a skill: 'M.S. Statistics', 'B.Sc. in Data Science'.
 # Anything after a coursework label on the same line still counts.
@@ -160,10 +161,11 @@ class SkillMatcher:
 
     def find(self, sections: tuple[Section, ...]) -> tuple[SkillHit, ...]:
         """Skills in reading order, each with its first few lines of evidence."""
-        lines = [(s, line) for s in sections for line in s.lines if line.text.strip()]
-        docs = iter(self._nlp.tokenizer.pipe(clean_text(line.text) for _, line in lines))
+        kept = [s for s in sections if s.kind not in IGNORED_KINDS]
+        lines = [line for s in kept for line in s.lines if line.text.strip()]
+        docs = iter(self._nlp.tokenizer.pipe(clean_text(line.text) for line in lines))
         hits: dict[str, list[tuple[Section, Line]]] = {}
-        for section in sections:
+        for section in kept:
             own = [line for line in section.lines if line.text.strip()]
             if not own:
                 continue
