@@ -10,6 +10,7 @@ from resume_match import api
 from resume_match.errors import InputError, LimitError
 from resume_match.extract import read_document
 from resume_match.extract.pdfium import read_pdf_pdfium
+from resume_match.extract.rules import count_ruled_tables, merge
 
 TEXT_FIXTURES = ["one_column.pdf", "two_column.pdf", "sidebar.pdf", "table.pdf",
                  "header_footer.pdf", "hyphenation.pdf", "cid_icons.pdf", "icons.pdf"]
@@ -41,6 +42,26 @@ def test_fonts_columns_and_margins_match(fixtures_dir: Path) -> None:
         assert [p.columns for p in b.pages] == [p.columns for p in a.pages]
         assert [len(p.margin_lines) for p in b.pages] == [len(p.margin_lines) for p in a.pages]
         assert b.layout.page_count == a.layout.page_count and b.layout.fonts
+
+
+def test_ruled_tables_and_images_are_counted_like_pdfplumber(fixtures_dir: Path) -> None:
+    for name, tables, images in (("table.pdf", 2, 0), ("one_column.pdf", 0, 0), ("image_only.pdf", 0, 1)):
+        a, b = (read_document(fixtures_dir / name, engine=e) for e in ("pdfplumber", "pdfium"))
+        assert (b.layout.tables, b.layout.images) == (a.layout.tables, a.layout.images) == (tables, images)
+
+
+def test_rule_geometry_finds_grids_not_boxes_or_underlines() -> None:
+    grid_h = [(y, 0.0, 100.0) for y in (0.0, 20.0, 40.0)]
+    grid_v = [(x, 0.0, 40.0) for x in (0.0, 50.0, 100.0)]
+    assert count_ruled_tables(grid_h, grid_v) == 1
+    far_h = [(y + 500, x0, x1) for y, x0, x1 in grid_h]
+    far_v = [(x, y0 + 500, y1 + 500) for x, y0, y1 in grid_v]
+    assert count_ruled_tables(grid_h + far_h, grid_v + far_v) == 2
+    assert count_ruled_tables([(0.0, 0, 100), (40.0, 0, 100)], [(0.0, 0, 40), (100.0, 0, 40)]) == 0
+    assert count_ruled_tables([(y, 0.0, 500.0) for y in (0, 100, 200, 300)], []) == 0
+    cells_h = [(y, x, x + 50) for y in (0.0, 20.0, 40.0) for x in (0.0, 50.0)]   # one cell at a time
+    cells_v = [(x, y, y + 20) for x in (0.0, 50.0, 100.0) for y in (0.0, 20.0)]
+    assert merge(cells_h) == grid_h and count_ruled_tables(cells_h, cells_v) == 1
 
 
 def test_same_scores_with_either_engine(fixtures_dir: Path) -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import ctypes
 import math
-import re
 from typing import Any
 
 import pypdfium2 as pdfium
@@ -14,6 +13,7 @@ import pypdfium2.raw as raw
 
 from resume_match.errors import InputError, LimitError
 from resume_match.extract.layout import PageWords, WordBox, build_document, is_bold, is_italic
+from resume_match.extract.rules import Rule, count_ruled_tables
 from resume_match.models import Document
 
 MAX_CHARS_PER_PAGE = 60_000     # as extract/pdf.py: more means a malformed or hostile file
@@ -23,9 +23,6 @@ BOLD_WEIGHT = 600
 ITALIC_FLAG = 1 << 6     # PDF font descriptor flag: Italic
 _FONT_BUF = 256
 _LINE_END_HYPHEN = {0xFFFE: "-"}   # pdfium's mark for a hyphen that ends a line
-# Image XObject dictionaries are never inside compressed object streams, so a file without this
-# has no image XObjects (only inline images, rare in CVs, would be missed).
-_IMAGE_XOBJECT = re.compile(rb"/Subtype\s*/Image\b")
 
 
 def read_pdf_pdfium(data: bytes, label: str, *, max_pages: int = 40, ocr: bool = False) -> Document:
@@ -37,8 +34,7 @@ def read_pdf_pdfium(data: bytes, label: str, *, max_pages: int = 40, ocr: bool =
             raise LimitError(f"{label}: {count} pages, over the {max_pages}-page limit")
         if count == 0:
             raise InputError(f"{label}: damaged PDF (no pages found)")
-        images = _IMAGE_XOBJECT.search(data) is not None
-        pages = [page_words(pdf, i, label, images=images) for i in range(count)]
+        pages = [page_words(pdf, i, label) for i in range(count)]
     finally:
         pdf.close()
     if ocr:
@@ -63,10 +59,9 @@ def _reason(e: Exception) -> str:
     return text.rsplit("PDFium:", 1)[-1].strip(" .)") if "PDFium:" in text else text
 
 
-def page_words(pdf: pdfium.PdfDocument, index: int, label: str = "<pdf>", *,
-               images: bool = True) -> PageWords:
-    """One page's words (top-left origin, points) with font size and name, and its image count
-    (counted only when `images`: walking every page object is slow when each glyph is one)."""
+def page_words(pdf: pdfium.PdfDocument, index: int, label: str = "<pdf>") -> PageWords:
+    """One page's words (top-left origin, points) with font size and name, its images and
+    ruled tables."""
     page = pdf[index]
     try:
         left, _, right, top = page.get_mediabox()
@@ -79,9 +74,9 @@ def page_words(pdf: pdfium.PdfDocument, index: int, label: str = "<pdf>", *,
             words, chars = _words(textpage.raw, left, top)
         finally:
             textpage.close()
+        images, tables = _graphics(page.raw)
         return PageWords(number=index + 1, width=float(right - left), height=float(page.get_height()),
-                         words=tuple(words), images=_count_images(page.raw) if images else 0,
-                         char_count=chars)
+                         words=tuple(words), images=images, tables=tables, char_count=chars)
     finally:
         page.close()
 
@@ -185,7 +180,65 @@ class _Fonts:
         return name
 
 
-def _count_images(page: Any) -> int:
-    """Image objects drawn directly on the page (photos, logos, scans)."""
-    return sum(raw.FPDFPageObj_GetType(raw.FPDFPage_GetObject(page, k)) == raw.FPDF_PAGEOBJ_IMAGE
-               for k in range(raw.FPDFPage_CountObjects(page)))
+def _graphics(page: Any) -> tuple[int, int]:
+    """Image objects drawn on the page, and ruled tables made by its path objects."""
+    images = 0
+    horizontal: list[Rule] = []
+    vertical: list[Rule] = []
+    path_kind, image_kind = raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE
+    for k in range(raw.FPDFPage_CountObjects(page)):
+        obj = raw.FPDFPage_GetObject(page, k)
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind == path_kind:
+            _rules(obj, horizontal, vertical)
+        elif kind == image_kind:
+            images += 1
+    return images, count_ruled_tables(horizontal, vertical)
+
+
+def _rules(obj: Any, horizontal: list[Rule], vertical: list[Rule]) -> None:
+    """The axis-aligned rules a path draws: a line or a rectangle from its bounds, anything
+    longer from its straight segments."""
+    n = raw.FPDFPath_CountSegments(obj)
+    if n <= 0:
+        return
+    if n <= 5:
+        box = [ctypes.c_float() for _ in range(4)]
+        if not raw.FPDFPageObj_GetBounds(obj, *(ctypes.byref(v) for v in box)):
+            return
+        left, bottom, right, top = (v.value for v in box)
+        _box_rules(left, bottom, right, top, horizontal, vertical)
+        return
+    m = raw.FS_MATRIX()
+    if not raw.FPDFPageObj_GetMatrix(obj, m):
+        return
+    x, y = ctypes.c_float(), ctypes.c_float()
+    prev: tuple[float, float] | None = None
+    for k in range(n):
+        seg = raw.FPDFPath_GetPathSegment(obj, k)
+        if not raw.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y)):
+            continue
+        point = (m.a * x.value + m.c * y.value + m.e, m.b * x.value + m.d * y.value + m.f)
+        if prev is not None and raw.FPDFPathSegment_GetType(seg) == raw.FPDF_SEGMENT_LINETO:
+            _segment_rule(prev, point, horizontal, vertical)
+        prev = point
+
+
+def _box_rules(left: float, bottom: float, right: float, top: float,
+               horizontal: list[Rule], vertical: list[Rule]) -> None:
+    thin = 2.0
+    if top - bottom <= thin and right - left > thin:
+        horizontal.append(((top + bottom) / 2, left, right))
+    elif right - left <= thin and top - bottom > thin:
+        vertical.append(((left + right) / 2, bottom, top))
+    elif right - left > thin and top - bottom > thin:
+        horizontal.extend([(bottom, left, right), (top, left, right)])
+        vertical.extend([(left, bottom, top), (right, bottom, top)])
+
+
+def _segment_rule(a: tuple[float, float], b: tuple[float, float],
+                  horizontal: list[Rule], vertical: list[Rule]) -> None:
+    if abs(a[1] - b[1]) <= 1.0 and abs(a[0] - b[0]) > 2.0:
+        horizontal.append(((a[1] + b[1]) / 2, a[0], b[0]))
+    elif abs(a[0] - b[0]) <= 1.0 and abs(a[1] - b[1]) > 2.0:
+        vertical.append(((a[0] + b[0]) / 2, a[1], b[1]))
