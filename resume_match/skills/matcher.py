@@ -15,6 +15,7 @@ from typing import Iterable
 
 import spacy
 from spacy.matcher import PhraseMatcher
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from resume_match.models import Evidence, Line, Section, SkillHit
@@ -83,6 +84,7 @@ class SkillMatcher:
     def __init__(self, taxonomy: Taxonomy | None = None) -> None:
         self.taxonomy = taxonomy or load_taxonomy()
         self._nlp = spacy.blank("en")
+        self._tokenizer: Tokenizer = self._nlp.tokenizer  # type: ignore[assignment]
         self._forms: dict[str, _Form] = {}
         loose: dict[str, str] = {}
         written: list[tuple[str, _Form]] = []
@@ -95,12 +97,12 @@ class SkillMatcher:
                         loose.setdefault(text, skill.id)
         # One tokenizer call for all names (one per line) instead of thousands of small Docs;
         # PhraseMatcher takes the LOWER hashes directly.
-        joined = self._nlp.tokenizer("\n".join(text for text, _ in written))
+        joined = self._tokenizer("\n".join(text for text, _ in written))
         patterns: list[list[int]] = []
-        for tokens, (_, form) in zip(_split_lines(joined), written):
+        for tokens, (_, entry) in zip(_split_lines(joined), written):
             key = " ".join(t.lower_ for t in tokens)
             if tokens and key not in self._forms:
-                self._forms[key] = form
+                self._forms[key] = entry
                 patterns.append([t.lower for t in tokens])
         self._matcher = PhraseMatcher(self._nlp.vocab, attr="LOWER")
         self._matcher.add("SKILL", patterns)  # type: ignore[arg-type]
@@ -163,7 +165,7 @@ class SkillMatcher:
         """Skills in reading order, each with its first few lines of evidence."""
         kept = [s for s in sections if s.kind not in IGNORED_KINDS]
         lines = [line for s in kept for line in s.lines if line.text.strip()]
-        docs = iter(self._nlp.tokenizer.pipe(clean_text(line.text) for line in lines))
+        docs = iter(self._tokenizer.pipe(clean_text(line.text) for line in lines))
         hits: dict[str, list[tuple[Section, Line]]] = {}
         for section in kept:
             own = [line for line in section.lines if line.text.strip()]
