@@ -174,3 +174,14 @@ def test_cue_vocabularies_load_and_are_validated():
                   + "\nnext_cues: programming", "mine.yaml")
     with pytest.raises(DataError, match=r"^mine.yaml: not valid YAML$"):
         load_cues("separators: [", "mine.yaml")
+
+
+def test_ambiguous_true_and_all():
+    data = good()
+    data["skills"]["language"].append({"id": "go", "name": "Go", "aliases": ["Golang", "Go lang"],
+                                       "ambiguous": True})
+    data["skills"]["ml-method"].append({"id": "software-engineering", "name": "Software engineering",
+                                        "aliases": ["SWE"], "ambiguous": "all"})
+    t = parse_taxonomy(data, "mine.yaml")
+    assert t.skills["go"].ambiguous == ("Go", "Golang")          # one-word forms only
+    assert t.skills["software-engineering"].ambiguous == ("Software engineering", "SWE")
