@@ -62,7 +62,7 @@ VERSION = re.compile(r"^v?\d+(\.\d+)*[a-z]?\+?$|^[^\w]+$", re.IGNORECASE)
 
 @dataclass(frozen=True)
 class Mention:
-    """A skill name found at tokens [start, end) of one line."""
+    """A skill name found at tokens [start, end) of a section's text."""
     skill_id: str
     start: int
     end: int
@@ -187,21 +187,23 @@ def accept(view: TextView, case_ok: dict[int, bool]) -> set[int]:
     pure = set(pure_segments(view))
     labels = labelled_ranges(view)
     seg_of = {i: _segment_of(m, segs) for i, m in enumerate(mentions)}
-    wished = wishes(tokens) | organisations(tokens, mentions) | view.excluded
+    blocked = wishes(tokens) | organisations(tokens, mentions) | view.excluded
     ok: set[int] = {i for i, m in enumerate(mentions)
-                    if not m.needs_context and not m.fuzzy and m.start not in wished}
+                    if not m.needs_context and not m.fuzzy and m.start not in blocked}
     changed = True
     while changed:
         changed = False
         for i, m in enumerate(mentions):
-            if i in ok or m.start in wished or glued(view, m):
+            if i in ok or m.start in blocked or glued(view, m):
                 continue
             k = seg_of[i]
             in_list = k >= 0 and segs[k] in pure and (
                 view.in_skills_section or any(a <= m.start < b for a, b in labels)
                 or _beside_listed(k, segs, pure, ok, mentions, _alone(m, segs[k], mentions)))
-            if in_list or not m.fuzzy and (phrase_context(tokens, m, case_ok.get(i, False))
-                                           or case_ok.get(i, False) and _next_to_counted(i, ok, mentions)):
+            cased = case_ok.get(i, False)
+            in_phrase = not m.fuzzy and (phrase_context(tokens, m, cased)
+                                         or cased and _next_to_counted(i, ok, mentions))
+            if in_list or in_phrase:
                 ok.add(i)
                 changed = True
     return ok

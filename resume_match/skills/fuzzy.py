@@ -45,11 +45,11 @@ class FuzzyIndex:
                 clash.add(key)
             keys[key] = sid
         self.keys = {k: v for k, v in keys.items() if k not in clash}
-        # bucketed by first letter and length: a misspelling keeps its first letter, and the lookup stays
-        # a few hundred comparisons instead of thousands
         long_keys = sorted((k for k in self.keys if len(k) >= MIN_FUZZY and k.isalpha()),
                            key=len, reverse=True)
         self._glued = re.compile("|".join(map(re.escape, long_keys))) if long_keys else None
+        # bucketed by first letter and length: a misspelling keeps its first letter, and the
+        # lookup stays a few hundred comparisons instead of thousands
         self._fuzzy: dict[tuple[str, int], list[str]] = {}
         for k in self.keys:
             if len(k) >= MIN_FUZZY and k.isalpha():
