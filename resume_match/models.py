@@ -55,6 +55,7 @@ class Line:
     font: str = ""                 # dominant font name, subset prefix removed
     column: int = 0                # 0 full width, 1.. column index left to right
     region: Region = "body"        # header/footer lines are kept out of `Page.lines`
+    bullet: bool = False           # began with a bullet glyph, which the reader stripped
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ def test_docx_headings_and_bold_runs(fixtures_dir: Path) -> None:
     assert role.bold
     bullet = next(ln for ln in doc.lines if ln.text.startswith("Built a churn"))
     assert not bullet.bold and bullet.size == 11.0
+    assert bullet.bullet and not role.bullet              # "List Bullet" paragraphs are items
     # python-docx's default template: theme fonts, Calibri for headings, Cambria for body
     assert by_text["Experience"].font == "Calibri" and bullet.font == "Cambria"
     assert doc.layout.fonts == ("Calibri", "Cambria")

@@ -7,7 +7,7 @@ import pytest
 
 from resume_match.errors import InputError, LimitError
 from resume_match.extract import read_document
-from resume_match.extract.glyphs import WordBox, clean_word
+from resume_match.extract.glyphs import WordBox, clean_word, clean_words
 from resume_match.extract.layout import PageWords, build_document, make_line
 from resume_match.models import Document
 
@@ -39,8 +39,9 @@ def test_ligatures_bullets_and_odd_spaces_are_normalised(fixtures_dir: Path) -> 
     text = doc.text
     assert "Specific strengths: workflow design, finance and marketing analytics." in text
     assert "\ufb01" not in text and "\u00a0" not in text
-    bullet = next(t for t in texts(doc) if "churn prediction" in t)
-    assert bullet.startswith("Built a churn prediction model")   # the • is gone, the text kept
+    bullet = next(ln for ln in doc.lines if "churn prediction" in ln.text)
+    assert bullet.text.startswith("Built a churn prediction model")   # the • is gone, text kept
+    assert bullet.bullet and not doc.lines[0].bullet
 
 
 def test_two_column_reads_left_column_then_right(fixtures_dir: Path) -> None:
@@ -132,7 +133,15 @@ def test_word_cleaning_rules() -> None:
         ["python", "•", "sql"]
     for bullet in ("•", "●", "▪", "–", "*", "➢"):
         line = make_line([WordBox(bullet, 60, 64, 0, 10, 10), WordBox("Built", 70, 90, 0, 10, 10)], 1)
-        assert line.text == "Built"
+        assert line.text == "Built" and line.bullet
+        kept, counts = clean_word(WordBox(bullet, 60, 64, 0, 10, 10))
+        assert [w.text for w in kept] == [bullet] and counts.icons == 0   # a bullet, not an icon
+    assert not make_line([WordBox("Built", 70, 90, 0, 10, 10)], 1).bullet
+    # Word's list bullet: a Private Use Area glyph in the Symbol font
+    words, counts = clean_words([WordBox("\uf0b7", 60, 64, 0, 10, 10, "ABCDEF+Symbol"),
+                                 WordBox("Built", 70, 90, 0, 10, 10, "ABCDEF+Calibri")])
+    line = make_line(words, 1)
+    assert line.text == "Built" and line.bullet and counts.icons == 0
 
 
 # ---------------------------------------------------------------- readable or not

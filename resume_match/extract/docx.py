@@ -9,10 +9,11 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from dataclasses import replace
 from typing import Any, Iterator
 
 from resume_match.errors import InputError
-from resume_match.extract.glyphs import clean_text, font_base
+from resume_match.extract.glyphs import clean_text, font_base, strip_bullets
 from resume_match.extract.layout import ADVICE
 from resume_match.models import Document, Layout, Line, Page
 
@@ -81,9 +82,11 @@ class _Reader:
         self.images += sum(1 for r in runs for _ in r.iter(
             "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"))
         style = self._style(p)
-        cleaned = clean_text(text)
+        full = clean_text(text, keep_bullets=True)
+        cleaned = strip_bullets(full)
         if cleaned:
-            self.lines.append(self._line(cleaned, runs, style))
+            listed = _is_list_item(p, style) or cleaned != full
+            self.lines.append(replace(self._line(cleaned, runs, style), bullet=listed))
         for box in p.iter(TXBX):
             if _inside(box, MC_FALLBACK, p) or _inside(box, TXBX, p):
                 continue
@@ -142,6 +145,14 @@ class _Reader:
     def columns(self, doc: Any) -> int:
         cols = doc.element.body.iter(f"{W}cols")
         return max((int(c.get(f"{W}num") or 1) for c in cols), default=1)
+
+
+def _is_list_item(p: Any, style: Any) -> bool:
+    """A numbered or bulleted paragraph: list numbering on it, or a List style."""
+    ppr = p.find(f"{W}pPr")
+    if ppr is not None and ppr.find(f"{W}numPr") is not None:
+        return True
+    return bool(style is not None and (style.name or "").lower().startswith("list"))
 
 
 def _inside(element: Any, tag: str, stop: Any) -> bool:

@@ -104,15 +104,17 @@ def clean_word(word: WordBox) -> tuple[list[WordBox], GlyphCounts]:
     icons = 0
     kept = []
     for ch in text:
-        if _is_pua(ch):
-            icons += 0 if _BULLET_FONT.search(font) else 1
+        if _is_pua(ch) and _BULLET_FONT.search(font):
+            kept.append("•")          # Word's Symbol/Wingdings list bullets
+        elif _is_pua(ch):
+            icons += 1
         elif ch == "\ufffd" or (unicodedata.category(ch) == "Cc" and not ch.isspace()):
             cids += 1
         else:
             kept.append(ch)
     text = unicodedata.normalize("NFKC", fix_mojibake("".join(kept)).translate(_ZERO_WIDTH))
-    if text and not text.isspace() and all(unicodedata.category(c) in _SYMBOL_CATEGORIES
-                                          or c.isspace() for c in text):
+    if text.strip() and not all(c in _BULLET_CHARS or c.isspace() for c in text) and all(
+            unicodedata.category(c) in _SYMBOL_CATEGORIES or c.isspace() for c in text):
         return [], GlyphCounts(icons=icons + len(text.replace(" ", "")), cids=cids)
     parts = _INLINE_BULLET.sub(lambda m: f" {m.group(0)} ", text).split()
     counts = GlyphCounts(icons=icons, cids=cids, letters=sum(c.isalnum() for c in text))
@@ -137,11 +139,12 @@ def strip_bullets(text: str) -> str:
     return _LEADING_BULLETS.sub("", text).strip()
 
 
-def clean_text(text: str) -> str:
+def clean_text(text: str, *, keep_bullets: bool = False) -> str:
     """A line of text from a non-PDF source (DOCX) with the same clean-up as PDF words: NFKC,
-    odd spaces, icon glyphs and (cid:NN) removed, leading bullets stripped."""
+    odd spaces, icon glyphs and (cid:NN) removed, leading bullets stripped unless kept."""
     words, _ = clean_words(WordBox(t, 0.0, 1.0, 0.0, 1.0) for t in text.split())
-    return strip_bullets(" ".join(w.text for w in words))
+    joined = " ".join(w.text for w in words)
+    return joined if keep_bullets else strip_bullets(joined)
 
 
 def clean_words(words: Iterable[WordBox]) -> tuple[list[WordBox], GlyphCounts]:

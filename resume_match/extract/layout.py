@@ -238,7 +238,8 @@ def row_lines(row: list[WordBox], page: int, column: int = 0) -> list[Line]:
 def make_line(words: Sequence[WordBox], page: int, column: int = 0) -> Line:
     """One Line from words on a visual line: text with leading bullets stripped, dominant font."""
     ws = sorted(words, key=lambda w: w.x0)
-    text = strip_bullets(" ".join(w.text for w in ws))
+    raw = " ".join(w.text for w in ws)
+    text = strip_bullets(raw)
     weight: dict[str, float] = {}
     sizes: dict[float, float] = {}
     bold = italic = 0
@@ -254,7 +255,7 @@ def make_line(words: Sequence[WordBox], page: int, column: int = 0) -> Line:
                 x1=round(max(w.x1 for w in ws), 2), bottom=round(max(w.bottom for w in ws), 2),
                 size=max(sizes, key=sizes.__getitem__) if sizes else 0.0,
                 bold=bold / total > 0.5, italic=italic / total > 0.5, font=font_base(font),
-                column=column)
+                column=column, bullet=len(text) < len(raw.strip()))
 
 
 # ---------------------------------------------------------------- hyphens
