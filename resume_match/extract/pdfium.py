@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ctypes
 import math
+from bisect import bisect_right
 from typing import Any
 
 import pypdfium2 as pdfium
@@ -17,11 +18,13 @@ from resume_match.extract.rules import Rule, count_ruled_tables
 from resume_match.models import Document
 
 MAX_CHARS_PER_PAGE = 60_000     # as extract/pdf.py: more means a malformed or hostile file
-X_TOLERANCE = 3.0        # a gap wider than this (points) between glyphs starts a new word,
-Y_TOLERANCE = 3.0        # as does a baseline jump; the same defaults as pdfplumber's words
+X_TOLERANCE_RATIO = 0.15  # a gap wider than this x font size between glyphs starts a new word,
+Y_TOLERANCE = 3.0         # as does a jump in glyph tops (points); as extract/pdf.py's words
 BOLD_WEIGHT = 600
 ITALIC_FLAG = 1 << 6     # PDF font descriptor flag: Italic
 _FONT_BUF = 256
+GLYPH_OBJECTS_MIN = 50      # a page with at least this many objects, and about one object per
+GLYPH_OBJECTS_SHARE = 0.5   # character (normal PDFs have one per line or run: ratio < 0.3)
 _LINE_END_HYPHEN = {0xFFFE: "-"}   # pdfium's mark for a hyphen that ends a line
 
 
@@ -71,18 +74,21 @@ def page_words(pdf: pdfium.PdfDocument, index: int, label: str = "<pdf>") -> Pag
             if count > MAX_CHARS_PER_PAGE:
                 raise LimitError(f"{label}: page {index + 1} has {count} characters, over the "
                                  f"{MAX_CHARS_PER_PAGE} limit for one page")
-            words, chars = _words(textpage.raw, left, top)
+            images, tables, blanks = _objects(page.raw, count)
+            words, chars = _words(textpage.raw, left, top, blanks)
         finally:
             textpage.close()
-        images, tables = _graphics(page.raw)
         return PageWords(number=index + 1, width=float(right - left), height=float(page.get_height()),
                          words=tuple(words), images=images, tables=tables, char_count=chars)
     finally:
         page.close()
 
 
-def _words(tp: Any, left: float, top: float) -> tuple[list[WordBox], int]:
-    """Glyphs grouped into words: split at spaces, at gaps wider than X_TOLERANCE, at line jumps."""
+def _words(tp: Any, left: float, top: float,
+           blanks: dict[int, list[float]]) -> tuple[list[WordBox], int]:
+    """Glyphs grouped into words the way the pdfplumber reader groups them: split at spaces
+    (also those pdfium dropped, from `blanks`), where a glyph starts left of the previous one or
+    more than X_TOLERANCE_RATIO x font size right of its end, and at line jumps."""
     n = raw.FPDFText_CountChars(tp)
     if n <= 0:
         return [], 0
@@ -93,30 +99,43 @@ def _words(tp: Any, left: float, top: float) -> tuple[list[WordBox], int]:
     get_box = raw.FPDFText_GetLooseCharBox
     words: list[WordBox] = []
     start = -1
-    x0 = x1 = w_top = w_bottom = 0.0
+    x0 = x1 = w_top = w_bottom = prev_left = prev_right = prev_top = gap = 0.0
+    size = 0.0
     glyphs = 0
+    line_blanks: list[float] = []
+    origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
+    origin_x_ref, origin_y_ref = ctypes.byref(origin_x), ctypes.byref(origin_y)
 
-    def word(end: int) -> WordBox:
-        size, font = fonts.at(start)
-        return WordBox(text=text[start:end], x0=x0 - left, x1=x1 - left, top=w_top,
-                       bottom=w_bottom, size=size, fontname=font)
+    def word(end: int) -> list[WordBox]:
+        font = fonts.name(start)
+        if end - start > 1 and fonts.name(end - 1) != font:   # e.g. an icon glued to text
+            return _font_runs(tp, text, start, end, fonts, left, top)
+        return [WordBox(text=text[start:end], x0=x0 - left, x1=x1 - left, top=w_top,
+                        bottom=w_bottom, size=size, fontname=font)]
 
     for i, ch in enumerate(text):   # the hot loop: locals and plain comparisons on purpose
         if ch.isspace():
             if start >= 0:
-                words.append(word(i))
+                words.extend(word(i))
                 start = -1
             continue
         glyphs += 1
         if not get_box(tp, i, rect_ref):
             continue
         c_left, c_right, c_top, c_bottom = rect.left, rect.right, top - rect.top, top - rect.bottom
-        if start >= 0 and (c_left - x1 > X_TOLERANCE or c_left < x0 - X_TOLERANCE
-                           or c_top - w_top > Y_TOLERANCE or w_top - c_top > Y_TOLERANCE):
-            words.append(word(i))
+        if start >= 0 and (c_left < prev_left or c_left > prev_right + gap
+                           or c_top - prev_top > Y_TOLERANCE or prev_top - c_top > Y_TOLERANCE
+                           or (line_blanks and _blank_between(line_blanks, prev_left, c_left))):
+            words.extend(word(i))
             start = -1
+        prev_left, prev_right, prev_top = c_left, c_right, c_top
         if start < 0:
             start, x0, x1, w_top, w_bottom = i, c_left, c_right, c_top, c_bottom
+            size = fonts.size(i)
+            gap = X_TOLERANCE_RATIO * size
+            if blanks:
+                raw.FPDFText_GetCharOrigin(tp, i, origin_x_ref, origin_y_ref)
+                line_blanks = blanks.get(round(origin_y.value), [])
             continue
         if c_right > x1:
             x1 = c_right
@@ -125,8 +144,35 @@ def _words(tp: Any, left: float, top: float) -> tuple[list[WordBox], int]:
         if c_bottom > w_bottom:
             w_bottom = c_bottom
     if start >= 0:
-        words.append(word(len(text)))
+        words.extend(word(len(text)))
     return words, glyphs
+
+
+def _font_runs(tp: Any, text: str, start: int, end: int, fonts: "_Fonts", left: float,
+               top: float) -> list[WordBox]:
+    """A word whose glyphs change font, cut where the font changes (as pdfplumber's words are),
+    so an icon glyph and the text beside it become separate words."""
+    rect = raw.FS_RECTF()
+    runs: list[WordBox] = []
+    i = start
+    while i < end:
+        font, j = fonts.name(i), i + 1
+        while j < end and fonts.name(j) == font:
+            j += 1
+        boxes = [(rect.left, rect.right, top - rect.top, top - rect.bottom)
+                 for k in range(i, j) if raw.FPDFText_GetLooseCharBox(tp, k, rect)]
+        if boxes:
+            runs.append(WordBox(text=text[i:j], x0=min(b[0] for b in boxes) - left,
+                                x1=max(b[1] for b in boxes) - left, top=min(b[2] for b in boxes),
+                                bottom=max(b[3] for b in boxes), size=fonts.size(i), fontname=font))
+        i = j
+    return runs
+
+
+def _blank_between(xs: list[float], after: float, upto: float) -> bool:
+    """Is there a dropped space at x with after < x <= upto (xs sorted)?"""
+    k = bisect_right(xs, after)
+    return k < len(xs) and xs[k] <= upto + 0.01
 
 
 def _text(tp: Any, n: int) -> str:
@@ -147,9 +193,6 @@ class _Fonts:
         self.matrix = raw.FS_MATRIX()
         self.buf = ctypes.create_string_buffer(_FONT_BUF)
         self.names: dict[int | None, str] = {}
-
-    def at(self, i: int) -> tuple[float, str]:
-        return self.size(i), self.name(i)
 
     def size(self, i: int) -> float:
         """Font size as printed: the nominal size times the text matrix's vertical scale."""
@@ -180,20 +223,37 @@ class _Fonts:
         return name
 
 
-def _graphics(page: Any) -> tuple[int, int]:
-    """Image objects drawn on the page, and ruled tables made by its path objects."""
+def _objects(page: Any, chars: int) -> tuple[int, int, dict[int, list[float]]]:
+    """One pass over the page's objects: images, ruled tables (from paths) and, on pages that
+    draw every glyph as its own object, the spaces pdfium left out of its text.
+
+    Such generators draw a word space as a zero-width text object; pdfium's text page drops it,
+    which would glue words together ("FinancialAccountant"). Its position (by baseline, then
+    x) lets the word splitter put the space back. Other pages skip the per-object bounds.
+    """
     images = 0
     horizontal: list[Rule] = []
     vertical: list[Rule] = []
-    path_kind, image_kind = raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE
-    for k in range(raw.FPDFPage_CountObjects(page)):
+    blanks: dict[int, list[float]] = {}
+    n = raw.FPDFPage_CountObjects(page)
+    per_glyph = n >= GLYPH_OBJECTS_MIN and n >= GLYPH_OBJECTS_SHARE * chars
+    box = [ctypes.c_float() for _ in range(4)]
+    refs = [ctypes.byref(v) for v in box]
+    text_kind, path_kind, image_kind = raw.FPDF_PAGEOBJ_TEXT, raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE
+    for k in range(n):
         obj = raw.FPDFPage_GetObject(page, k)
         kind = raw.FPDFPageObj_GetType(obj)
-        if kind == path_kind:
+        if kind == text_kind:
+            if per_glyph and raw.FPDFPageObj_GetBounds(obj, *refs) and box[2].value - box[0].value < 0.01:
+                for key in (round(box[1].value) - 1, round(box[1].value), round(box[1].value) + 1):
+                    blanks.setdefault(key, []).append(box[0].value)
+        elif kind == path_kind:
             _rules(obj, horizontal, vertical)
         elif kind == image_kind:
             images += 1
-    return images, count_ruled_tables(horizontal, vertical)
+    for xs in blanks.values():
+        xs.sort()
+    return images, count_ruled_tables(horizontal, vertical), blanks
 
 
 def _rules(obj: Any, horizontal: list[Rule], vertical: list[Rule]) -> None:
