@@ -64,6 +64,37 @@ def test_rule_geometry_finds_grids_not_boxes_or_underlines() -> None:
     assert merge(cells_h) == grid_h and count_ruled_tables(cells_h, cells_v) == 1
 
 
+def make_glyph_per_object(path: Path, lines: list[str]) -> Path:
+    """Each glyph drawn as its own text object, advancing a little less than its width (as the
+    livecareer corpus's generator does); pdfium's text page drops the space objects."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen.canvas import Canvas
+    c = Canvas(str(path))
+    for row, line in enumerate(lines):
+        x, y = 72.0, 700.0 - 16 * row
+        for ch in line:
+            t = c.beginText(x, y)
+            t.setFont("Times-Roman", 11)
+            t.textOut(ch)
+            c.drawText(t)
+            x += stringWidth(ch, "Times-Roman", 11) - (1.5 if ch == " " else 0.3)
+    c.save()
+    return path
+
+
+def test_spaces_pdfium_drops_on_glyph_per_object_pages_are_restored(tmp_path: Path) -> None:
+    lines = ["Senior Data Scientist with Python", "Built models in scikit-learn and SQL"]
+    path = make_glyph_per_object(tmp_path / "glyphs.pdf", lines)
+    import pypdfium2
+    pdf = pypdfium2.PdfDocument(str(path))
+    page = pdf[0]
+    textpage = page.get_textpage()
+    assert "SeniorDataScientist" in textpage.get_text_range()      # what pdfium's text says
+    textpage.close(), page.close(), pdf.close()
+    for engine in ("pdfplumber", "pdfium"):
+        assert [ln.text for ln in read_document(path, engine=engine).lines] == lines, engine
+
+
 def test_same_scores_with_either_engine(fixtures_dir: Path) -> None:
     path = fixtures_dir / "two_column.pdf"
     a, b = (api.analyse(path, ["data-scientist", "ml-engineer"], engine=e) for e in ("pdfplumber", "pdfium"))

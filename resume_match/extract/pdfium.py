@@ -23,7 +23,7 @@ Y_TOLERANCE = 3.0         # as does a jump in glyph tops (points); as extract/pd
 BOLD_WEIGHT = 600
 ITALIC_FLAG = 1 << 6     # PDF font descriptor flag: Italic
 _FONT_BUF = 256
-GLYPH_OBJECTS_MIN = 50      # a page with at least this many objects, and about one object per
+GLYPH_OBJECTS_MIN = 10      # a page with at least this many objects, and about one object per
 GLYPH_OBJECTS_SHARE = 0.5   # character (normal PDFs have one per line or run: ratio < 0.3)
 _LINE_END_HYPHEN = {0xFFFE: "-"}   # pdfium's mark for a hyphen that ends a line
 
