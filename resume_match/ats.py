@@ -90,6 +90,11 @@ def is_bullet(text: str) -> bool:
     return text.strip()[:1] in BULLET_GLYPHS
 
 
+def is_item(line: Line) -> bool:
+    """A list item: the reader saw a bullet glyph (and stripped it), or one is still in the text."""
+    return line.bullet or is_bullet(line.text)
+
+
 def strip_bullet(text: str) -> str:
     return text.strip().lstrip(BULLET_GLYPHS).strip()
 
@@ -97,7 +102,7 @@ def strip_bullet(text: str) -> str:
 def _continues(prev: Line, line: Line, bulleted: bool, left: float, right: float) -> bool:
     """Does `line` carry on the item `prev` started (a wrapped line) rather than start a new one?"""
     text = line.text.strip()
-    if is_bullet(text):
+    if is_item(line):
         return False
     if text[:1].islower():
         return True
@@ -105,7 +110,8 @@ def _continues(prev: Line, line: Line, bulleted: bool, left: float, right: float
         return bulleted
     if prev.text.rstrip().endswith((".", "!", "?", ":", ";")):
         return False
-    if line.x0 < prev.x0 - 2 or (prev.x0 <= left + 2 and line.x0 > prev.x0 + 2):
+    if line.x0 < prev.x0 - 2 or (prev.x0 <= left + 2 and line.x0 > prev.x0 + 2
+                                  and not is_item(prev)):
         return False                                   # outdent, or a title then its indented body
     ran_on = prev.x1 >= right - 0.12 * (right - left)  # prev ran to the right margin: wrapped
     # in a bulleted block a line back at the left margin is a new entry's title, not a wrap
@@ -118,7 +124,7 @@ def join_wrapped(lines: list[Line], margins: tuple[float, float] | None = None) 
     line ran to the right margin without ending a sentence. `margins` (left, right) default to the
     block's own."""
     lines = [ln for ln in lines if ln.text.strip()]
-    bulleted = any(is_bullet(ln.text) for ln in lines)
+    bulleted = any(is_item(ln) for ln in lines)
     left, right = margins or (min((ln.x0 for ln in lines), default=0.0),
                               max((ln.x1 for ln in lines), default=0.0))
     items: list[str] = []
@@ -145,12 +151,12 @@ def _bullet_lines(candidate: Candidate, rules: dict[str, Any]) -> tuple[str, ...
     blocks = [(s.heading.strip(), list(s.lines)) for s in candidate.sections
               if s.kind in BULLET_SECTIONS]
     if not blocks and candidate.document is not None:     # no such sections: glyph bullets only
-        blocks = [("", [ln for ln in candidate.document.lines if is_bullet(ln.text)])]
+        blocks = [("", [ln for ln in candidate.document.lines if is_item(ln)])]
     out: list[str] = []
     for head, lines in blocks:
         body = [ln for ln in lines if ln.text.strip() != head
                 and not _is_position_line(ln.text.strip(), dated)]
-        bulleted = any(is_bullet(ln.text) for ln in body)
+        bulleted = any(is_item(ln) for ln in body)
         for item in join_wrapped(body):
             for sentence in ([item] if bulleted else SENTENCE_END.split(item)):
                 sentence = LEADING_DATE.sub("", sentence).strip()

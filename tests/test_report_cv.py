@@ -168,3 +168,18 @@ def test_degree_field_not_repeated() -> None:
     assert render._degree_text("BSc Computer Science", "Computer Science") == "BSc Computer Science"
     assert render._degree_text("MSc", "Machine Learning") == "MSc in Machine Learning"
     assert render._degree_text(None, "Physics") == "Physics"
+
+
+def test_join_wrapped_trusts_the_readers_bullet_flag() -> None:
+    """Readers strip bullet glyphs and set Line.bullet; items must still split at each bullet."""
+    import dataclasses as dc
+
+    from resume_match.ats import join_wrapped
+    block = [dc.replace(ln("Built an autonomous maze-solving robot with a self-designed", 60, 538), bullet=True),
+             dc.replace(ln("PCB and sensor fusion", 70, 200), bullet=False),
+             dc.replace(ln("Tuned PID control loops to run at the margin of the column", 60, 538), bullet=True),
+             dc.replace(ln("Designed an Arduino ECG", 60, 250), bullet=True)]
+    block = [dc.replace(b, text=b.text.lstrip("• ")) for b in block]
+    assert join_wrapped(block) == [
+        "Built an autonomous maze-solving robot with a self-designed PCB and sensor fusion",
+        "Tuned PID control loops to run at the margin of the column", "Designed an Arduino ECG"]
