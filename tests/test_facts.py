@@ -270,13 +270,15 @@ def test_no_experience_section_means_zero_years() -> None:
     ("High School Diploma", "high_school"), ("GED, 2010", "high_school"),
     ("B.A : Marketing June 2005", "bachelor"), ("MA : Film & Media Production", "master"),
     ("Associate : Business Administration", "associate"), ("Master : Public Health", "master"),
+    ("Associates Degree : Retail", "associate"), ("AA : Visual Communications", "associate"),
+    ("BSBA : Human Resource Management", "bachelor"), ("BSN, Nursing", "bachelor"),
 ])
 def test_degree_levels(text: str, level: str) -> None:
     hit = find_degree(text)
     assert hit is not None and hit[0] == level
 
 
-@pytest.mark.parametrize("text", ["MS Office and Excel", "Boston, MA", "Baltimore, MD", "Master's Award for research",
+@pytest.mark.parametrize("text", ["MS Office and Excel", "AA batteries", "Boston, MA", "Baltimore, MD", "Master's Award for research",
                                   "Big data pipelines"])
 def test_words_that_are_not_degrees(text: str) -> None:
     assert find_degree(text) is None
