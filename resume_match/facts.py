@@ -228,7 +228,8 @@ def fragments(text: str, max_city_words: int = 3) -> list[str]:
         text = text[:s] + " | " + text[e:]
     out: list[str] = []
     for part in _SPLIT.split(_without_dates(text, " | ")):
-        part = re.sub(r"(?i)\s+(?:and|&|or|to)$|^(?:and|&|or)\s+", "", part.strip(" ,:;-–—|()*&"))
+        part = re.sub(r"(?i)\s+(?:and|&|or|to)$|^(?:and|&|or)\s+", "", part.strip(" ,:;-–—|*&"))
+        part = part.strip("()") if part.count("(") != part.count(")") else part
         if not re.search(r"(?i)\b(?:inc|corp|ltd|co|bros|jr|sr|st)\.$", part):
             part = part.strip(". ")
         if not part or not re.search(r"[A-Za-z]{2}", part):

@@ -178,6 +178,8 @@ def test_positions_title_organisation_and_dates() -> None:
     (("Google | Research Scientist", "Mar 2019 - Present | Mountain View, CA"), "Research Scientist", "Google"),
     (("Machine Learning Engineer at OpenAI (2021 - 2023)",), "Machine Learning Engineer", "OpenAI"),
     (("Stripe  San Francisco, CA  Jun 2019 – Present", "Staff Engineer"), "Staff Engineer", "Stripe"),
+    (("Cashier (Summer Position) 05/2010 to 09/2010 Target Corporation",), "Cashier (Summer Position)",
+     "Target Corporation"),
 ])
 def test_title_and_employer_in_common_layouts(entry: tuple[str, ...], title: str, org: str) -> None:
     (pos, _), = positions_in(lines(*entry))
