@@ -124,7 +124,8 @@ def positions_in(lines: tuple[Line, ...], body: float = 0.0) -> list[tuple[Posit
     """One position per dated entry line: title and organisation from that line and the short
     lines just above it (or just below, when the entry starts with its dated line)."""
     texts = [clean(ln.text) for ln in lines]
-    hits = [(i, r) for i, r in find_ranges_in_lines(texts) if _entry_date(texts[i], r)]
+    hits = [(i, r) for i, r in find_ranges_in_lines(texts)
+            if _entry_date(texts[i], r) and not (lines[i].bullet and _mid_line(texts[i], r))]
     dated = sorted({i for i, _ in hits})
     out: list[tuple[Position, DateRange]] = []
     for i, r in hits:
@@ -160,10 +161,15 @@ def _entry_date(text: str, r: DateRange) -> bool:
     return not re.search(r"[A-Za-z]", after)
 
 
+def _mid_line(text: str, r: DateRange) -> bool:
+    """Words on both sides of the date: how a date inside a bullet sentence sits."""
+    return bool(re.search(r"[A-Za-z]{2}", text[:r.span[0]]) and re.search(r"[A-Za-z]{2}", text[r.span[1]:]))
+
+
 def _entry_line(line: Line, text: str, body: float, longest: int = MAX_ENTRY_WORDS) -> bool:
     """A short line that can carry a title or employer (not a bullet sentence)."""
     words = text.split()
-    if not words or len(words) > longest or text.rstrip().endswith((".", ";")):
+    if line.bullet or not words or len(words) > longest or text.rstrip().endswith((".", ";")):
         return False
     if longest > MAX_ENTRY_WORDS:
         return not find_ranges(text)

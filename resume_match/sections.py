@@ -197,7 +197,7 @@ def _candidates(lines: tuple[Line, ...], body: float, plain: bool) -> list[_Cand
         if (m is None or not m.whole) and i in labels:
             out.append(_Candidate(i, labels[i][1], _style(line), labels[i][0]))
             continue
-        if not shaped:
+        if not shaped or line.bullet:
             continue
         if m is None:
             out.append(_Candidate(i, None, _style(line)))

@@ -212,6 +212,14 @@ def test_dates_inside_bullet_sentences_are_not_positions() -> None:
     assert len(got) == 1
 
 
+def test_bullet_lines_are_neither_entries_nor_their_titles() -> None:
+    rows = (Line("Acme Corp", 1, bold=True), Line("Data Scientist  Jan 2019 - Present", 1),
+            Line("Cut churn 8% in Q3 2020 - 2021 rollout for EU clients", 1, bullet=True),
+            Line("Short bullet Tableau", 1, bullet=True), Line("Analyst  2016 - 2018", 1))
+    got = positions_in(rows)
+    assert [(p.title, p.organization) for p, _ in got] == [("Data Scientist", "Acme Corp"), ("Analyst", None)]
+
+
 def test_total_years_merge_overlaps_up_to_the_file_date() -> None:
     cv = ("Pat Lee\n\nExperience\nEngineer, A Corp  Jan 2015 - Dec 2018\n"
           "Consultant, B LLC  Jan 2017 - Jun 2019\nLead, C Inc.  Jan 2021 - Present\n")
