@@ -92,6 +92,14 @@ class BatchResult:
                 f"({rate:.1f} CVs/s, {self.workers} workers); results in {self.out_dir}")
 
 
+def default_workers() -> int:
+    """The cores this process may run on (a container's CPU set, not the host's count)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:   # not on Linux
+        return os.cpu_count() or 1
+
+
 def failure_lines(result: BatchResult, limit: int = MAX_FAILURES_SHOWN) -> list[str]:
     """The failed files' one-line errors for stderr (at most `limit`, then a count)."""
     failed = result.failed
@@ -248,7 +256,7 @@ def analyse_folder(folder: str | Path, roles: Iterable[api.RoleRef] | None = Non
     """
     started = time.monotonic()
     root, out = Path(folder), Path(out_dir)
-    workers = workers or os.cpu_count() or 1
+    workers = workers or default_workers()
     _check_options(workers, timeout, executor)
     settings = BatchSettings(profiles=api.resolve_roles(roles), engine=engine, ocr=ocr,
                              blind=blind, html=html)
