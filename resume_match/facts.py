@@ -169,7 +169,7 @@ def _mid_line(text: str, r: DateRange) -> bool:
 def _entry_line(line: Line, text: str, body: float, longest: int = MAX_ENTRY_WORDS) -> bool:
     """A short line that can carry a title or employer (not a bullet sentence)."""
     words = text.split()
-    if line.bullet or not words or len(words) > longest or text.rstrip().endswith((".", ";")):
+    if not words or len(words) > longest or text.rstrip().endswith((".", ";")):
         return False
     if longest > MAX_ENTRY_WORDS:
         return not find_ranges(text)
