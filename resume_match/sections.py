@@ -197,13 +197,13 @@ def _candidates(lines: tuple[Line, ...], body: float, plain: bool) -> list[_Cand
         if (m is None or not m.whole) and i in labels:
             out.append(_Candidate(i, labels[i][1], _style(line), labels[i][0]))
             continue
-        if not shaped or line.bullet:
+        if not shaped:
             continue
         if m is None:
             out.append(_Candidate(i, None, _style(line)))
             continue
         styled = _styled(line, body) or (plain and m.whole) or i in spaced
-        exact_alone = m.whole and m.score >= 95
+        exact_alone = m.whole and m.score >= 95 and not line.bullet   # '• Research' is an item
         if styled or exact_alone:
             out.append(_Candidate(i, m, _style(line)))
     return out

@@ -92,6 +92,14 @@ def test_a_bullet_is_not_a_heading() -> None:
     assert [k for k, _ in kinds(doc)] == ["header", "experience"]
 
 
+def test_a_decorated_heading_whose_glyph_the_reader_stripped_is_still_a_heading() -> None:
+    lines = (Line("Jane Doe", 1, top=0, bottom=10, size=20, bold=True),
+             Line("EXPERIENCE", 1, top=20, bottom=30, size=14, bold=True, bullet=True),
+             Line("Data Scientist, Acme", 1, top=40, bottom=50, size=10))
+    doc = Document("cv.pdf", "pdf", (Page(1, 612, 792, lines),))
+    assert [k for k, _ in kinds(doc)] == ["header", "experience"]
+
+
 def test_sentences_are_not_headings() -> None:
     assert match_heading("Gained experience deploying models to production with Docker and AWS") is None
     doc = make_doc([("Jane Doe", 20, True), ("Experience", 14, True),
