@@ -268,20 +268,32 @@ def analyse_folder(folder: str | Path, roles: Iterable[api.RoleRef] | None = Non
     rows = {i: replace(finished[t.sha256], file=t.file) for i, t in enumerate(tasks)
             if t.sha256 in finished}
     todo = [(i, t) for i, t in enumerate(tasks) if i not in rows]
+    first: dict[str, int] = {}                 # identical files are analysed once
+    unique = [(i, t) for i, t in todo if first.setdefault(t.sha256, i) == i]
     stats = PoolStats()
     try:
         write_manifest(out, settings.key(), settings, resume=resume)
-        outcomes = _execute([t for _, t in todo], settings, executor, scheduler, workers, timeout, stats)
-        rows.update(_collect(outcomes, dict((id(t), i) for i, t in todo), out, rows, len(tasks),
-                             resume, progress))
+        outcomes = _execute([t for _, t in unique], settings, executor, scheduler, workers,
+                            timeout, stats)
+        rows.update(_collect(outcomes, dict((id(t), i) for i, t in unique), out, rows,
+                             len(rows) + len(unique), resume, progress))
+        for i, t in todo:
+            if i not in rows:
+                rows[i] = _copy_row(rows[first[t.sha256]], tasks[first[t.sha256]], t)
         ranked = write_outputs(out, [rows[i] for i in range(len(tasks))], settings.profiles,
                                blind=blind)
     except OSError as e:
         raise InputError(f"{out}: cannot write the output folder ({e.strerror or e})") from e
-    return BatchResult(rows=ranked, out_dir=out, analysed=len(todo), reused=len(tasks) - len(todo),
+    return BatchResult(rows=ranked, out_dir=out, analysed=len(unique), reused=len(tasks) - len(todo),
                        seconds=time.monotonic() - started, workers=workers,
                        peak_rss_mb=stats.peak_rss_mb, worker_cpu_s=stats.cpu_seconds,
                        settings_key=settings.key())
+
+
+def _copy_row(row: BatchRow, source: FileTask, copy: FileTask) -> BatchRow:
+    """The row of a file with the same content as `source`, under its own name."""
+    error = row.error.replace(source.file, copy.file, 1) if row.error else row.error
+    return replace(row, file=copy.file, error=error)
 
 
 def _check_options(workers: int, timeout: float | None, executor: str) -> None:

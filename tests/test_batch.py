@@ -317,3 +317,17 @@ def test_cli_jd_with_a_real_posting(tmp_path: Path) -> None:
     row = read_jsonl(tmp_path / "out" / "results.jsonl")[0]
     assert len(row["scores"]) == 1 and row["best_role"] in row["scores"]
     assert "PyTorch" in row["matched"] and row["best_score"] > 0
+
+
+def test_identical_files_are_analysed_once_and_each_gets_its_row(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    for name in ("a.txt", "copy of a.txt"):
+        (src / name).write_text(text_cv("Ana Lindqvist", "ana@example.net"))
+    for name in ("bad.pdf", "bad copy.pdf"):
+        (src / name).write_bytes(b"%PDF-1.4 broken")
+    res = analyse_folder(src, ["data-scientist"], out_dir=tmp_path / "out", workers=2)
+    by_file = {r.file: r for r in res.rows}
+    assert res.analysed == 2 and len(res.rows) == 4
+    assert by_file["a.txt"].scores == by_file["copy of a.txt"].scores
+    assert by_file["bad copy.pdf"].error.startswith("bad copy.pdf: ") and by_file["bad.pdf"].error.startswith("bad.pdf: ")
