@@ -79,6 +79,8 @@ def match_heading(text: str, lexicon: Lexicon | None = None) -> HeadingMatch | N
     spaces ignored so 'WorkExperience' matches), then the leftmost kind keyword."""
     lex = lexicon or load_lexicon()
     words = clean_heading(text).split()
+    if len(words) > 2 and all(len(w) == 1 for w in words):
+        words = ["".join(words)]          # letter-spaced 'E X P E R I E N C E'
     if not words or len(words) > MAX_HEADING_WORDS or len(text.strip()) > MAX_HEADING_CHARS:
         return None
     key = "".join(words)
