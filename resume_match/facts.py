@@ -213,7 +213,8 @@ def location_spans(text: str, max_words: int = 3) -> list[tuple[int, int]]:
         for n, w in enumerate(reversed(words[-max_words:])):
             token = w.group(0)
             bare = token.lower().strip(".,&")
-            if not token[0].isupper() or token.endswith(",") or bare in orgs or bare in titles:
+            if not token[0].isupper() or token.endswith(",") or bare in orgs or bare in titles \
+                    or any(c in token for c in "()[]/0123456789"):
                 break
             if n == 2 and bare not in _CITY_PREFIXES:
                 break
@@ -221,11 +222,6 @@ def location_spans(text: str, max_words: int = 3) -> list[tuple[int, int]]:
         if start is not None:
             out.append((start, m.end()))
     return out
-
-
-def location_span(text: str) -> tuple[int, int] | None:
-    spans = location_spans(text)
-    return spans[0] if spans else None
 
 
 def fragments(text: str, max_city_words: int = 3) -> list[str]:
@@ -355,12 +351,9 @@ def _degree_and_field(text: str, m: re.Match[str]) -> tuple[str, str | None]:
 
 
 def _institution(text: str, near: list[str]) -> str | None:
+    """The first fragment naming a university, college, school... on the degree's line or near it."""
     for t in [text] + near:
-        loc = location_span(t)
-        if loc:
-            t = t[:loc[0]] + " | " + t[loc[1]:]
-        for part in _SPLIT.split(_without_dates(t)):
-            part = part.strip(" .,:;-–—|")
+        for part in fragments(t):
             if _INSTITUTION.search(part) and not find_degree(part):
                 return part
     return None

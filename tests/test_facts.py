@@ -311,6 +311,12 @@ def test_degree_in_progress_counts_for_the_highest_level() -> None:
     assert edu.entries[0].institution == "Stanford University"
 
 
+def test_institution_with_a_parenthesis_before_its_city() -> None:
+    cv = "Sam Roe\n\nEducation\nPOSTECH (Pohang University of Science and Technology) Pohang, S.Korea\nB.S. in Computer Science, 2017\n"
+    assert facts_of(cv).education.entries[0].institution == (
+        "POSTECH (Pohang University of Science and Technology)")
+
+
 def test_degree_type_is_not_the_field() -> None:
     cv = ("Sam Roe\n\nEducation\nBachelor of Science in Computer Science, MIT, 2014\nBachelor of Engineering\n"
           "BSc (Hons) Mathematics, University of Leeds, 2011 – 2014\n")
