@@ -61,8 +61,10 @@ def load_lexicon() -> Lexicon:
 
 
 def clean_heading(text: str) -> str:
-    """Lower-case words of a heading without icons, numbering or punctuation; '&' reads 'and'."""
+    """Lower-case words of a heading without icons, numbering, accents or punctuation; '&'
+    reads 'and'."""
     text = _NOISE.sub(" ", unicodedata.normalize("NFKC", text))
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     text = _LEADER.sub("", text).lower().replace("&", " and ")
     words = _NON_LETTER.sub(" ", text).split()
     while words and words[-1] in ("and", "or"):      # "Honors &" broken over two lines

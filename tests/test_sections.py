@@ -62,7 +62,7 @@ def test_heading_by_capitals_at_body_size() -> None:
     ("WORKEXPERIENCE", "experience"),              # spaces lost in the PDF text layer
     ("1. Education", "education"),                 # numbering
     ("E X P E R I E N C E", "experience"),         # letter-spaced display type
-    ("WORK EXPERIENCE:", "experience"),
+    ("WORK EXPERIENCE:", "experience"), ("Expérience", "experience"),
     ("Skills & Tools", "skills"),                  # keyword inside a longer heading
     ("Core Qualifications", "skills"), ("Academic Qualifications", "education"),
 ])
