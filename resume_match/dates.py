@@ -23,6 +23,8 @@ _MON = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|au
         r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 _YY = r"['\u2018\u2019`]\d\d"
+
+
 def _date_pat(p: str) -> str:
     """One printed date; group names are prefixed with `p` so a range can hold two."""
     return (
@@ -45,7 +47,8 @@ _COMMA = rf"\s*,\s*(?=(?:{_PRESENT})(?![a-z])|{_MON}\.?\s*\d|\d{{1,2}}\s*/\s*\d{
 _SEP_ONLY = re.compile(rf"^{_SEP}(?![\w])|^{_SEP}$", re.IGNORECASE)
 _RANGE = re.compile(
     rf"(?P<since>since\s+)?(?:from\s+)?(?:{_date_pat('a')})"
-    rf"(?:(?:{_SEP}|{_COMMA})(?:(?P<present>{_PRESENT})(?![a-z])|{_date_pat('b')}))?",
+    rf"(?:(?:{_SEP}|{_COMMA})(?:(?P<present>{_PRESENT})(?![a-z])|{_date_pat('b')}"
+    rf"|(?<=-)(?P<short>\d\d)(?![\d/.%])))?",     # '2017-20'
     re.IGNORECASE)
 # "May - Aug 2012": the first month takes the year printed after the second.
 _MONTH_PAIR = re.compile(
@@ -182,6 +185,9 @@ def _date_from(m: re.Match[str], p: str) -> YearMonth | None:
 def _range_from(m: re.Match[str], start: YearMonth) -> tuple[YearMonth, YearMonth | None, bool] | None:
     if m.group("present"):
         return start, None, True
+    if m.group("short"):
+        end_year = start[0] // 100 * 100 + int(m.group("short"))
+        return (start, (end_year, None), False) if end_year > start[0] else None
     end = _date_from(m, "b")
     if end is None:
         season = m.group("aseason")

@@ -19,6 +19,7 @@ def only(text: str) -> DateRange:
     ("03/2018 - 06/2021", (2018, 3), (2021, 6), False),
     ("2017-2020", (2017, None), (2020, None), False),
     ("2017 – 2020", (2017, None), (2020, None), False),
+    ("2017-20", (2017, None), (2020, None), False),
     ("Summer 2019", (2019, 6), (2019, 8), False),
     ("Fall 2020", (2020, 9), (2020, 11), False),
     ("2019 to date", (2019, None), None, True),
