@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Iterable
 
 from resume_match.models import (AtsReport, Candidate, Contact, Document, Education, Evidence,
@@ -20,10 +21,12 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|dev|me|ai|co|de|uk|in)/\S*",
                   re.IGNORECASE)
 _PHONE = re.compile(r"(?<![\w-])\+?\(?\d[\d ().-]{7,}\d(?![\w-])")
-_STREET = re.compile(
-    r"\b\d{1,5}\s+(?:[A-Z][\w'.-]*\s+){0,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|"
-    r"Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Square|Sq|Parkway|Pkwy|Strasse|Straße)\b\.?",
-    re.IGNORECASE)
+_STREET_TYPES = ("Street", "St", "Avenue", "Ave", "Road", "Rd", "Boulevard", "Blvd", "Lane", "Ln",
+                 "Drive", "Dr", "Court", "Ct", "Way", "Place", "Pl", "Terrace", "Square", "Sq",
+                 "Parkway", "Pkwy", "Strasse", "Straße")
+# Capitalised (or upper-case) words only: "12 Baker Street", not "5 engineers on the way".
+_STREET = re.compile(r"\b\d{1,5}[A-Za-z]?\s+(?:[A-Z][\w'.-]*\s+){0,3}(?:"
+                     + "|".join(f"{t}|{t.upper()}" for t in _STREET_TYPES) + r")\b\.?")
 _POSTCODE = re.compile(r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _AGE_CUE = re.compile(
@@ -40,12 +43,17 @@ class Secrets:
     phrases: tuple[str, ...]
 
     def pattern(self) -> re.Pattern[str] | None:
-        words = sorted({p for p in self.phrases if len(p) >= 2}, key=len, reverse=True)
-        if not words:
-            return None
-        forms = {f for w in words for f in (w, html.escape(w))}
-        return re.compile("|".join(rf"(?<!\w){re.escape(f)}(?!\w)" for f in sorted(forms, key=len, reverse=True)),
-                          re.IGNORECASE)
+        return _phrase_pattern(self.phrases)
+
+
+@lru_cache(maxsize=64)
+def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One regex for all phrases (and their HTML-escaped forms), longest first, whole words."""
+    forms = {f for p in phrases if len(p) >= 2 for f in (p, html.escape(p))}
+    if not forms:
+        return None
+    return re.compile("|".join(rf"(?<!\w){re.escape(f)}(?!\w)"
+                               for f in sorted(forms, key=len, reverse=True)), re.IGNORECASE)
 
 
 def guess_name(doc: Document | None) -> str | None:

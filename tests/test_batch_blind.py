@@ -84,6 +84,8 @@ def test_scrub_text_removes_contacts_addresses_and_age_cues_but_keeps_work() -> 
     for gone in ("12 High Street", "LS1 4AB", "jo@example.com", "496 0000", "jobloggs.dev", "1990", "34"):
         assert gone not in out
     assert "built Spark pipelines 2019-2021" in out and REDACTED in out
+    kept = "Led 5 engineers on the way to launch; won 1st Place"
+    assert scrub_text(kept) == kept
     assert scrub_text("BSc Physics, 2009", education=True) == "BSc Physics, [year]"
 
 
