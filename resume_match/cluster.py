@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any, Iterator
 from resume_match.errors import UsageError
 from resume_match.extract import MAX_BYTES
 
+IN_FLIGHT = 256   # files submitted to the cluster at a time
+
 if TYPE_CHECKING:
     from resume_match.batch import BatchSettings, FileOutcome, FileTask
 
@@ -49,23 +51,39 @@ def connect(scheduler: Any) -> tuple[Any, bool]:
         raise UsageError(f"--scheduler {scheduler}: cannot connect ({e})") from e
 
 
-def run_dask(tasks: list["FileTask"], settings: "BatchSettings",
-             scheduler: Any) -> Iterator[tuple["FileTask", "FileOutcome"]]:
-    """Yield (task, outcome) as the cluster finishes them; a failed task becomes an error row."""
+def run_dask(tasks: list["FileTask"], settings: "BatchSettings", scheduler: Any,
+             in_flight: int = IN_FLIGHT) -> Iterator[tuple["FileTask", "FileOutcome"]]:
+    """Yield (task, outcome) as the cluster finishes them; a failed task becomes an error row.
+
+    At most `in_flight` files are submitted at a time, so a folder of any size is never all in
+    memory (each task carries its file's bytes).
+    """
     from distributed import as_completed
 
     from resume_match.batch import FileOutcome, error_row
     client, owned = connect(scheduler)
     try:
         shared = client.scatter(settings, broadcast=True)
-        futures = {client.submit(_analyse_on_worker, with_content(t), shared, pure=False): t
-                   for t in tasks}
-        for future in as_completed(futures):
-            task = futures[future]
+        pending = iter(tasks)
+        running: dict[Any, "FileTask"] = {}
+        done = as_completed()
+
+        def submit_next() -> None:
+            task = next(pending, None)
+            if task is not None:
+                future = client.submit(_analyse_on_worker, with_content(task), shared, pure=False)
+                running[future] = task
+                done.add(future)
+
+        for _ in range(in_flight):
+            submit_next()
+        for future in done:
+            task = running.pop(future)
             try:
                 outcome = future.result()
             except Exception as e:  # a worker lost or killed: one row, not the batch
                 outcome = FileOutcome(error_row(task, f"{task.file}: dask task failed ({type(e).__name__}: {e})"))
+            submit_next()
             yield task, outcome
     finally:
         if owned:
