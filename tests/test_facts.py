@@ -162,6 +162,25 @@ def test_contact_partly_in_the_margin_is_completed_but_not_flagged() -> None:
     assert c.email == "jane@example.com" and c.phone == "+12065550199" and not c.in_margin
 
 
+def test_contact_only_in_a_running_header_of_a_generated_pdf(tmp_path: Path) -> None:
+    """Two pages whose only contact details are a repeated page header (ATSs often drop it)."""
+    from reportlab.lib.pagesizes import LETTER
+    from reportlab.pdfgen.canvas import Canvas
+    path = tmp_path / "running-header.pdf"
+    c = Canvas(str(path), pagesize=LETTER)
+    for items in (pdfgen.cv_items(sections=("summary", "experience")),
+                  pdfgen.cv_items(sections=("education", "skills"))):
+        c.setFont("Helvetica", 8)
+        c.drawString(60, 760, f"{pdfgen.NAME} | {pdfgen.EMAIL} | {pdfgen.PHONE}")
+        pdfgen.draw_items(c, items, 60, 720, 490)
+        c.showPage()
+    c.save()
+    doc = read_document(path)
+    assert all(p.margin_lines for p in doc.pages)        # the reader moved the running header
+    contact = extract_facts(doc, split_sections(doc)).contact
+    assert (contact.email, contact.phone, contact.in_margin) == (pdfgen.EMAIL, "+14155550142", True)
+
+
 # ---------------------------------------------------------------- experience
 
 def test_positions_title_organisation_and_dates() -> None:
