@@ -25,7 +25,7 @@ _NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen twenty".split())}
 _BIRTH = re.compile(r"(?i)\b(?:born|birth|d\.?o\.?b)\b")
-_YEARS_CLAIM = re.compile(r"(?i)\b(\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\+?\s*(?:years|yrs)\.?\s+"
+_YEARS_CLAIM = re.compile(r"(?i)\b(\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\+?\s*(?:years|yrs)['’]?\.?\s+"
                           r"(?:of\s+)?(?:[\w/&-]+\s+){0,3}experience")
 _INSTITUTION = re.compile(
     r"(?i)\b(?:universit(?:y|ät|é|e|à|a)|universidad|college|institute|institut|school|academy"
