@@ -103,7 +103,8 @@ def extract_experience(doc: Document, sections: tuple[Section, ...]) -> Experien
         as_of = (printed[0], printed[1] or 12)
     periods = [p for _, r in found if (p := interval(r, as_of))]
     years = total_years(periods)
-    if not known and claim is not None and any(r.current for _, r in found):
+    undercounted = not known and any(r.current for _, r in found)
+    if claim is not None and (undercounted or years == 0):
         years = max(years, claim)      # the CV's own "N years of experience" as a floor
     return Experience(years=years, positions=tuple(p for p, _ in found))
 
