@@ -281,6 +281,13 @@ def test_without_any_heading_dated_lines_of_the_header_count() -> None:
     assert facts_of(cv).experience.years == 2.0
 
 
+def test_claim_stands_in_when_entries_carry_single_dates_only() -> None:
+    cv = ("Pat Lee\n\nSummary\nAnalyst with 4 years of experience.\n\nExperience\n"
+          "Analyst, A Corp  June 2021\nIntern, B LLC  May 2019\n")
+    exp = facts_of(cv).experience
+    assert len(exp.positions) == 2 and exp.years == 4.0
+
+
 def test_no_experience_section_means_zero_years() -> None:
     cv = "Pat Lee\n\nEducation\nB.A. in History, 2016\n\nVolunteering\nFood bank, 2014 - 2016\n"
     assert facts_of(cv).experience.years == 0.0
