@@ -256,6 +256,7 @@ def find_headings(doc: Document) -> list[Heading]:
     cands = _candidates(lines, body, plain)
     house = _house_style([c for c in cands if not c.label])
     distinct = house is not None and _stands_out(house, body)
+    promote = distinct and not plain and house is not None and _few_strangers(cands, house, body)
     found: list[Heading] = []
     for c in cands:
         text = lines[c.index].text.strip()
@@ -269,10 +270,18 @@ def find_headings(doc: Document) -> list[Heading]:
             if house is None or (exact and (not distinct or _fits(c.style, house, body, False))) \
                     or (distinct and _fits(c.style, house, body, True)):
                 found.append(Heading(c.index, c.match.kind, text))
-        elif distinct and house is not None and not plain and house.size >= body + 0.9 \
-                and _fits(c.style, house, body, True):
+        elif promote and house is not None and _fits(c.style, house, body, True):
             found.append(Heading(c.index, "other", text))   # styled like the CV's headings
     return _join_labels(found, lines)
+
+
+def _few_strangers(cands: list[_Candidate], house: _Style, body: float) -> bool:
+    """Unknown lines in the headings' own style are headings too ('A Day of My Life') only
+    when the style is larger than body text and such lines are few: when employer names share
+    it ('GOOGLE' in the headings' bold capitals), the style does not mark headings alone."""
+    same = [c for c in cands if not c.label and _fits(c.style, house, body, True)]
+    strangers = sum(c.match is None for c in same)
+    return house.size >= body + 0.9 and strangers <= (len(same) - strangers) / 2
 
 
 def _join_labels(heads: list[Heading], lines: tuple[Line, ...]) -> list[Heading]:

@@ -130,6 +130,15 @@ def test_unknown_heading_styled_like_the_others_is_other() -> None:
     assert kinds(doc)[2] == ("other", "MY JOURNEY")
 
 
+def test_employers_in_the_headings_style_are_not_headings() -> None:
+    """Some templates print employers exactly like section headings: then that style alone
+    does not make a heading, and the experience section stays whole."""
+    doc = make_doc([("Jane Doe", 22, True), ("EXPERIENCE", 12, True), ("GOOGLE", 12, True), BODY,
+                    ("META", 12, True), BODY, ("NETFLIX", 12, True), BODY,
+                    ("EDUCATION", 12, True), BODY, ("SKILLS", 12, True), BODY])
+    assert [k for k, _ in kinds(doc)] == ["header", "experience", "education", "skills"]
+
+
 def test_coursework_belongs_to_education_when_it_follows_it() -> None:
     doc = make_doc([("Jane Doe", 20, True), ("Education", 14, True), BODY,
                     ("Relevant Coursework", 14, True), ("Machine Learning, Statistics", 10, False),
