@@ -174,14 +174,14 @@ def find_name(lines: list[Line] | tuple[Line, ...], body: float = 0.0, width: fl
     a line in body text is a job title or a heading, as in CVs with the name removed."""
     stop = set(load_data("titles.yaml")["not_name_words"])
     titles = set(load_data("titles.yaml")["title_words"])
-    best: tuple[float, int, str] | None = None
-    for i, line in enumerate(lines):
+    best: tuple[float, str] | None = None
+    for line in lines:
         if body > 0 and line.size > 0 and not _prominent(line, body, width):
             continue
         name = _as_name(line.text, stop, titles)
         if name and (best is None or line.size > best[0]):
-            best = (line.size, i, name)
-    return best[2] if best else None
+            best = (line.size, name)
+    return best[1] if best else None
 
 
 def _prominent(line: Line, body: float, width: float) -> bool:
@@ -255,8 +255,7 @@ def extract_contact(doc: Document, sections: tuple[Section, ...]) -> tuple[str |
     links += find_links(margin_t, anywhere=False)
     if location is None and margin_t:
         location, _ = find_location(margin_t)
-    unique = list(dict.fromkeys(links))[:MAX_LINKS]
-    body_size = _body_size(doc)
+    unique = tuple(dict.fromkeys(links))[:MAX_LINKS]
     width = max((p.width for p in doc.pages), default=0.0)
-    return find_name(_name_lines(doc, header, sections), body_size, width), Contact(email=email, phone=phone, links=tuple(unique),
-                                      location=location, in_margin=in_margin)
+    name = find_name(_name_lines(doc, header, sections), _body_size(doc), width)
+    return name, Contact(email=email, phone=phone, links=unique, location=location, in_margin=in_margin)
