@@ -24,6 +24,7 @@ _FULL_DATE = re.compile(
 _NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen twenty".split())}
+_FUTURE = re.compile(r"(?i)\b(?:expected|anticipated|seeking|starting|upcoming|planned|will)\b")
 _BIRTH = re.compile(r"(?i)\b(?:born|birth|d\.?o\.?b)\b")
 _YEARS_CLAIM = re.compile(r"(?i)\b(\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\+?\s*(?:years|yrs)['’]?\.?\s+"
                           r"(?:of\s+)?(?:[\w/&-]+\s+){0,3}experience")
@@ -64,7 +65,7 @@ def cv_date(doc: Document, sections: tuple[Section, ...]) -> tuple[YearMonth, bo
     """When the CV was written, which is what 'Present' means, and whether that is known: a
     printed 'updated' or full date in the header or page margins, else the file's own date,
     else today for plain text. A file with no date of its own gets the latest date it prints
-    (known=False: open-ended roles may then be undercounted)."""
+    outside education (known=False: open-ended roles may then be undercounted)."""
     header = [ln for s in sections if s.kind == "header" for ln in s.lines]
     margin = [ln for p in doc.pages for ln in p.margin_lines]
     printed = [r.start for ln in header + margin
@@ -77,10 +78,14 @@ def cv_date(doc: Document, sections: tuple[Section, ...]) -> tuple[YearMonth, bo
         return (made[0], made[1] or 12), True
     if doc.kind == "text":
         return today(), True
-    anywhere = latest([r for ln in doc.lines for r in find_ranges(ln.text)])
+    # Graduation dates and 'seeking ... from May 2014' look ahead, not back: left out. A bare
+    # year counts from its January, as year-only ends do in dates.interval.
+    past = [ln for s in sections if s.kind != "education" for ln in s.lines
+            if not _FUTURE.search(ln.text)]
+    anywhere = latest([r for ln in past for r in find_ranges(ln.text)])
     if anywhere is None or month_index(anywhere) > month_index(today()):
         return today(), False
-    return (anywhere[0], anywhere[1] or 12), False
+    return (anywhere[0], anywhere[1] or 1), False
 
 
 def extract_experience(doc: Document, sections: tuple[Section, ...]) -> Experience:

@@ -288,6 +288,18 @@ def test_claim_stands_in_when_entries_carry_single_dates_only() -> None:
     assert len(exp.positions) == 2 and exp.years == 4.0
 
 
+def test_without_a_file_date_present_is_the_latest_past_date_printed() -> None:
+    """A student's expected graduation looks ahead: 'Present' is not counted up to it."""
+    rows = [("Sam Roe", 20.0, True), ("Education", 14.0, True),
+            ("B.S. Computer Science, Expected May 2027", 10.0, False),
+            ("Experience", 14.0, True), ("Research Assistant, Lab  Sep 2023 - Present", 10.0, False),
+            ("Awards", 14.0, True), ("Dean's List, March 2024", 10.0, False)]
+    body = tuple(Line(t, 1, x0=50, x1=400, top=20.0 * i, bottom=20.0 * i + 10, size=s, bold=b)
+                 for i, (t, s, b) in enumerate(rows))
+    doc = Document("cv.pdf", "pdf", (Page(1, 612, 792, body),))
+    assert extract_facts(doc, split_sections(doc)).experience.years == 0.6     # Sep 2023..Mar 2024
+
+
 def test_no_experience_section_means_zero_years() -> None:
     cv = "Pat Lee\n\nEducation\nB.A. in History, 2016\n\nVolunteering\nFood bank, 2014 - 2016\n"
     assert facts_of(cv).experience.years == 0.0
