@@ -305,7 +305,7 @@ class Report:
         """The JSON report contract: candidate fields at the top level, then fit/ATS/template."""
         out: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
         out.update(to_dict(self.candidate))
-        out["fits"] = to_dict(self.fits)
+        out["fits"] = [_fit_dict(f) for f in self.fits]
         out["best_role"] = self.best_role
         out["next_roles"] = list(self.next_roles)
         if self.ats is not None:
@@ -313,3 +313,12 @@ class Report:
         if self.template is not None:
             out["template"] = to_dict(self.template)
         return out
+
+
+def _fit_dict(fit: RoleFit) -> dict[str, Any]:
+    """A fit for JSON: components keyed by name (`fit["components"]["experience"]["points"]`),
+    in the order they are scored."""
+    out: dict[str, Any] = to_dict(fit)
+    out["components"] = {c.name: {"points": c.points, "max_points": c.max_points, "detail": c.detail}
+                         for c in fit.components}
+    return out

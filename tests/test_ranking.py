@@ -177,7 +177,8 @@ def test_cli_user_role_file_and_json_fits(tmp_path: Path) -> None:
     assert report["best_role"] == "bi-analyst"
     fit = report["fits"][0]
     assert {"role", "title", "score", "components", "matched", "missing"} <= set(fit)
-    assert fit["score"] == round(sum(c["points"] for c in fit["components"]))
+    assert fit["score"] == round(sum(c["points"] for c in fit["components"].values()))
+    assert list(fit["components"])[:2] == ["required_skills", "preferred_skills"]
     assert all(m["evidence"] for m in fit["matched"])
     assert report["next_roles"] == ["data-scientist", "junior-ml-engineer"]
 
