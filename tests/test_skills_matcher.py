@@ -97,6 +97,12 @@ def test_fuzzy_pass_keeps_precision(matcher, line):
     assert not set(ids(matcher, line)) & {"pandas", "docker", "rust", "apache-spark"}
 
 
+def test_inflected_words_are_not_misspelt_tools(matcher):
+    """'charts' is the plural of 'chart', not a misspelling of Chart.js."""
+    found = set(ids(matcher, "budgets, charts, reports, Excel", kind="skills"))
+    assert "chartjs" not in found and "excel" in found
+
+
 def test_misspellings_in_prose_are_not_guessed(matcher):
     assert "tensorflow" not in ids(matcher, "Our tensorfow team met weekly")
 

@@ -89,6 +89,8 @@ class FuzzyIndex:
         limit = 1 if len(best) < 10 else 2
         if best[0] != key[0] or edits > limit or best.startswith(key) or key.startswith(best):
             return None
+        if _inflected_prefix(key, best):
+            return None
         return self.keys[best]
 
 
@@ -99,3 +101,12 @@ def _edge(token: str, i: int, *, start: bool) -> bool:
     if start:
         return token[i].isupper() or not token[i - 1].isalpha()
     return token[i].isupper() or not token[i].isalpha()
+
+
+_INFLECTIONS = ("s", "es", "ed", "ing", "er", "ers")
+
+
+def _inflected_prefix(key: str, best: str) -> bool:
+    """'charts' is the word 'chart' inflected, not a misspelling of 'chartjs'."""
+    return any(key.endswith(end) and len(key) - len(end) >= 4 and best.startswith(key[:-len(end)])
+               for end in _INFLECTIONS)
