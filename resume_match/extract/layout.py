@@ -10,6 +10,8 @@ headers/footers and page numbers (to `Page.margin_lines`), hyphen joins, and the
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -103,8 +105,15 @@ def find_columns(rows: list[list[WordBox]], min_rows: int = 3) -> _Split | None:
     best: tuple[int, list[float], list[tuple[int, int]]] = (0, [], [])
     step = 2.0
     x = x_min + 0.1 * span
+    # The runs depend on x only through which fragment edges it lies between, so each stretch
+    # between edges is judged once, not at every 2 pt step inside it.
+    edges = sorted({v for fr in frags for f in fr for v in (f[0] - 1, f[0], f[1], f[1] + 1)})
+    judged: dict[tuple[int, int], list[tuple[int, int]]] = {}
     while x < x_max - 0.1 * span:
-        runs = _qualifying_runs(rows, frags, x, min_rows, y_span, max(36.0, 0.15 * span))
+        key = (bisect_left(edges, x), bisect_right(edges, x))
+        if key not in judged:
+            judged[key] = _qualifying_runs(rows, frags, x, min_rows, y_span, max(36.0, 0.15 * span))
+        runs = judged[key]
         score = sum(e - s for s, e in runs)
         if score > best[0]:
             best = (score, [x], runs)
