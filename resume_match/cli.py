@@ -29,7 +29,7 @@ class DefaultGroup(click.Group):
 def fail(e: ResumeMatchError) -> click.ClickException:
     """A library error as a one-line click error with the library's exit code."""
     err = click.ClickException(str(e))
-    err.exit_code = e.exit_code
+    err.exit_code = e.exit_code  # type: ignore[misc]  # click reads it per instance
     return err
 
 

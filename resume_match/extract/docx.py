@@ -130,7 +130,7 @@ class _Reader:
     def margins(self, doc: Any) -> tuple[Line, ...]:
         """Header and footer paragraphs of every section, once each (an ATS may skip them)."""
         out: list[Line] = []
-        seen: set[str] = set()
+        seen: set[tuple[str, str]] = set()
         for section in doc.sections:
             for region, part in (("header", section.header), ("footer", section.footer)):
                 if part.is_linked_to_previous and out:

@@ -22,7 +22,7 @@ from typing import Sequence
 from resume_match.extract.glyphs import (GlyphCounts, WordBox, clean_text, clean_word,
                                          clean_words, font_base, is_bold, is_italic,
                                          strip_bullets)
-from resume_match.models import Document, Layout, Line, Page
+from resume_match.models import Document, Layout, Line, Page, Region
 
 __all__ = ["WordBox", "PageWords", "GlyphCounts", "build_document", "build_page", "clean_text",
            "clean_word", "clean_words", "font_base", "is_bold", "is_italic", "order_lines",
@@ -334,8 +334,8 @@ def split_margins(pages: Sequence[tuple[float, list[Line]]]) -> list[tuple[list[
     return out
 
 
-def _zone_of(line: Line, zone_list: list[tuple[Line, str, str]]) -> str:
-    return next(zone for ln, zone, _ in zone_list if ln is line)
+def _zone_of(line: Line, zone_list: list[tuple[Line, str, str]]) -> Region:
+    return "header" if next(zone for ln, zone, _ in zone_list if ln is line) == "header" else "footer"
 
 
 # ---------------------------------------------------------------- readable or not
