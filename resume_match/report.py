@@ -159,7 +159,7 @@ def gauge(score: int, label: str, gauge_id: str) -> dict[str, Any]:
 def _component_view(c: Any) -> dict[str, Any]:
     share = c.points / c.max_points if c.max_points else 0.0
     return {"name": COMPONENT_LABELS.get(c.name, c.name.replace("_", " ").capitalize()),
-            "points": f"{c.points:g}", "max": f"{c.max_points:g}",
+            "points": f"{round(c.points, 1):g}", "max": f"{round(c.max_points, 1):g}",
             "pct": round(100 * share, 1), "band": score_band(100 * share)[0], "detail": c.detail}
 
 

@@ -271,3 +271,10 @@ def test_empty_unreadable_report_renders_everywhere() -> None:
                                   "//evil.example/cv.html"])
 def test_unsafe_cv_href_is_dropped(report: Report, href: str) -> None:
     assert not Page(render.render_html(report, cv_href=href)).named("a")
+
+
+def test_component_points_are_shown_to_one_decimal() -> None:
+    from resume_match.models import Component
+    from resume_match.report import _component_view
+    view = _component_view(Component("required_skills", 37.0666, 45.0, "8 of 9 required skills."))
+    assert (view["points"], view["max"]) == ("37.1", "45")
