@@ -34,6 +34,7 @@ def section(kind: str, *texts: str, page: int = 1) -> Section:
     ("r•scala•java•c#", ["r", "scala", "java", "csharp"]),
     ("Built with Backbone, Jade, Stylus and Require", ["backbonejs", "pug", "stylus", "requirejs"]),
     ("Applied Agile SCRUM process", ["agile", "scrum"]),
+    ("Big data tools such as Spark or Hadoop", ["big-data", "apache-spark", "apache-hadoop"]),
 ])
 def test_ambiguous_names_count_in_a_skill_context(matcher, line, expected):
     assert ids(matcher, line) == expected
