@@ -33,6 +33,21 @@ def fail(e: ResumeMatchError) -> click.ClickException:
     return err
 
 
+def role_refs(roles: tuple[str, ...], jd: str | None) -> list:
+    """The roles named with --role, plus the profile derived from --jd when one is given."""
+    refs: list = list(roles)
+    if jd is not None:
+        from resume_match.postings import read_posting
+        refs.append(read_posting(jd))
+    return refs
+
+
+def echo_json(data: object) -> None:
+    """Payload JSON on stdout, as every --json option prints it."""
+    import json
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+
+
 @click.group(cls=DefaultGroup, epilog=EXIT_CODES)
 @click.version_option(package_name="resume-match")
 def main() -> None:
@@ -60,11 +75,7 @@ def analyse_cmd(file: Path, roles: tuple[str, ...], jd: str | None, as_json: boo
                 engine: str, ocr: bool) -> None:
     """Analyse one CV: what it says, how it fits roles, how an ATS reads it."""
     try:
-        role_refs: list = list(roles)
-        if jd is not None:
-            from resume_match.postings import read_posting
-            role_refs.append(read_posting(jd))
-        result = api.analyse(file, role_refs or None, engine=engine, ocr=ocr)
+        result = api.analyse(file, role_refs(roles, jd) or None, engine=engine, ocr=ocr)
         if html_out is not None:
             write_atomic(html_out, render.render_html(result, cv_href=render.relative_href(cv_out, html_out) if cv_out else None))
         if cv_out is not None:
@@ -87,8 +98,6 @@ def analyse_cmd(file: Path, roles: tuple[str, ...], jd: str | None, as_json: boo
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 def roles_cmd(role: str | None, as_json: bool) -> None:
     """List the roadmap roles, or show one role profile (id or YAML path)."""
-    import json
-
     from resume_match import fit_text, roles as role_data
     try:
         chosen = ((role_data.load_role(role, resolve_skills=True),) if role
@@ -97,7 +106,7 @@ def roles_cmd(role: str | None, as_json: bool) -> None:
         raise fail(e) from e
     if as_json:
         data = [role_data.role_to_dict(r) for r in chosen]
-        click.echo(json.dumps(data[0] if role else data, indent=2, ensure_ascii=False))
+        echo_json(data[0] if role else data)
     elif role:
         click.echo(fit_text.render_role_terminal(chosen[0]))
     else:
@@ -112,8 +121,6 @@ def roles_cmd(role: str | None, as_json: bool) -> None:
 @click.option("--save-role", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Write the derived profile as a reusable role YAML file.")
 def jd_cmd(posting: str, as_json: bool, save_role: Path | None) -> None:
     """Derive a role profile from a job posting (.txt, .md, .pdf, .docx or - for stdin)."""
-    import json
-
     from resume_match.career_text import render_posting_terminal
     from resume_match.postings import derive_posting
     from resume_match.roles import dump_role_yaml
@@ -123,8 +130,10 @@ def jd_cmd(posting: str, as_json: bool, save_role: Path | None) -> None:
             write_atomic(save_role, dump_role_yaml(result.profile))
     except ResumeMatchError as e:
         raise fail(e) from e
-    click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False) if as_json
-               else render_posting_terminal(result))
+    if as_json:
+        echo_json(result.to_dict())
+    else:
+        click.echo(render_posting_terminal(result))
     if save_role is not None:
         click.echo(f"Saved the role to {save_role} (use it with --role {save_role}).", err=True)
 
@@ -137,8 +146,6 @@ def jd_cmd(posting: str, as_json: bool, save_role: Path | None) -> None:
 @click.option("--html", "html_out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Write the roadmap as HTML.")
 def roadmap_cmd(file: Path, as_json: bool, html_out: Path | None) -> None:
     """The career roadmap for a CV: best-fit role now, next roles, gaps and a learning plan."""
-    import json
-
     from resume_match.career_text import render_roadmap_terminal
     from resume_match.roadmap import build_roadmap
     try:
@@ -147,8 +154,10 @@ def roadmap_cmd(file: Path, as_json: bool, html_out: Path | None) -> None:
             write_atomic(html_out, render.render_roadmap_html(result))
     except ResumeMatchError as e:
         raise fail(e) from e
-    click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False) if as_json
-               else render_roadmap_terminal(result))
+    if as_json:
+        echo_json(result.to_dict())
+    else:
+        click.echo(render_roadmap_terminal(result))
 
 
 # ---------------------------------------------------------------- batch
@@ -176,11 +185,7 @@ def batch_cmd(folder: Path, roles: tuple[str, ...], jd: str | None, out_dir: Pat
     if scheduler and executor != "dask":
         raise fail(UsageError("--scheduler needs --executor dask"))
     try:
-        role_refs: list = list(roles)
-        if jd is not None:
-            from resume_match.postings import read_posting
-            role_refs.append(read_posting(jd))
-        result = analyse_folder(folder, role_refs or None, out_dir=out_dir, workers=workers,
+        result = analyse_folder(folder, role_refs(roles, jd) or None, out_dir=out_dir, workers=workers,
                                 timeout=timeout, resume=resume, blind=blind, engine=engine,
                                 executor=executor, scheduler=scheduler,  # type: ignore[arg-type]
                                 progress=ProgressBar(enabled=False if quiet else None))
