@@ -7,7 +7,7 @@ import pytest
 
 from resume_match.errors import InputError, LimitError
 from resume_match.extract import read_document
-from resume_match.extract.glyphs import WordBox, clean_word, clean_words
+from resume_match.extract.glyphs import WordBox, _clean_glyphs, clean_word, clean_words
 from resume_match.extract.layout import PageWords, build_document, make_line
 from resume_match.models import Document
 
@@ -233,6 +233,17 @@ def test_two_column_list_ends_before_the_next_heading() -> None:
     assert lines.index("Budget planning") < lines.index("Team leadership")
     assert lines.index("Stakeholder updates") < lines.index("Experience")
     assert lines[:3] == ["Summary", lines[1], "Highlights"] and lines[1].startswith("Data analyst")
+
+
+def test_printable_ascii_needs_no_glyph_clean_up() -> None:
+    """clean_word skips the glyph clean-up for printable ASCII words: it must be a no-op there."""
+    printable = "".join(chr(c) for c in range(0x20, 0x7F))
+    for text in (printable, printable[::-1], "(cid:", "cid:12)", "a b"):
+        for bullet_font in (False, True):
+            assert _clean_glyphs(text, bullet_font) == (text, 0, 0)
+    words, counts = clean_word(WordBox("x^`", 0, 30, 0, 10))
+    assert [w.text for w in words] == ["x^`"] and counts.letters == 1
+    assert clean_word(WordBox("^`", 0, 30, 0, 10))[0] == []      # symbol-only words still dropped
 
 
 def test_mojibake_from_cp1252_is_repaired() -> None:

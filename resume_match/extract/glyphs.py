@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable
 
 
@@ -51,15 +52,27 @@ _INLINE_BULLET = re.compile(r"(?<=\S)([•●▪■◦·])|([•●▪■◦·])
 _LEADING_BULLETS = re.compile(rf"^(?:[{_BULLET_CHARS}]\s*|[-–—*>]\s+|o\s+(?=[A-Z]))+")
 
 
+_SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
+
+
 def font_base(fontname: str) -> str:
     """Font name without the 6-letter subset prefix (ABCDEF+Calibri-Bold -> Calibri-Bold)."""
-    return fontname.split("+", 1)[1] if re.match(r"^[A-Z]{6}\+", fontname) else fontname
+    return fontname.split("+", 1)[1] if _SUBSET_PREFIX.match(fontname) else fontname
 
 
+@lru_cache(maxsize=4096)
+def _font_kind(fontname: str) -> tuple[bool, bool]:
+    """(icon font, bullet font): asked for every word, while a page has a handful of fonts."""
+    font = font_base(fontname)
+    return bool(font and _ICON_FONT.search(font)), bool(_BULLET_FONT.search(font))
+
+
+@lru_cache(maxsize=4096)
 def is_bold(fontname: str) -> bool:
     return bool(_BOLD_FONT.search(font_base(fontname)))
 
 
+@lru_cache(maxsize=4096)
 def is_italic(fontname: str) -> bool:
     return bool(_ITALIC_FONT.search(font_base(fontname)))
 
@@ -97,14 +110,36 @@ def _decode_run(match: re.Match[str]) -> str:
 
 def clean_word(word: WordBox) -> tuple[list[WordBox], GlyphCounts]:
     """The word's text normalised and stripped of glyph noise, split where odd spaces were."""
-    font = font_base(word.fontname)
-    if font and _ICON_FONT.search(font):
+    icon_font, bullet_font = _font_kind(word.fontname)
+    if icon_font:
         return [], GlyphCounts(icons=len(word.text))
-    text, cids = _CID.subn("", word.text)
+    if word.text.isascii() and word.text.isprintable() and "(cid:" not in word.text:
+        # most words: printable ASCII needs none of the glyph clean-up below (NFKC, mojibake,
+        # zero-width and PUA characters are all outside ASCII), only the symbol check
+        text, icons, cids = word.text, 0, 0
+    else:
+        text, icons, cids = _clean_glyphs(word.text, bullet_font)
+    if text.strip() and not all(c in _BULLET_CHARS or c.isspace() for c in text) and all(
+            unicodedata.category(c) in _SYMBOL_CATEGORIES or c.isspace() for c in text):
+        return [], GlyphCounts(icons=icons + len(text.replace(" ", "")), cids=cids)
+    parts = (text if text.isascii()            # the inline bullets are all outside ASCII
+             else _INLINE_BULLET.sub(lambda m: f" {m.group(0)} ", text)).split()
+    counts = GlyphCounts(icons=icons, cids=cids, letters=sum(map(str.isalnum, text)))
+    if len(parts) <= 1:
+        if not parts:
+            return [], counts
+        return [word if parts[0] == word.text else _with_text(word, parts[0])], counts
+    return _split_box(word, parts), counts
+
+
+def _clean_glyphs(raw: str, bullet_font: bool) -> tuple[str, int, int]:
+    """NFKC text without (cid:NN), control, replacement and Private Use Area glyphs (those of
+    a Symbol/Wingdings font become list bullets), with the icon and dropped-glyph counts."""
+    text, cids = _CID.subn("", raw)
     icons = 0
     kept = []
     for ch in text:
-        if _is_pua(ch) and _BULLET_FONT.search(font):
+        if _is_pua(ch) and bullet_font:
             kept.append("•")          # Word's Symbol/Wingdings list bullets
         elif _is_pua(ch):
             icons += 1
@@ -113,14 +148,14 @@ def clean_word(word: WordBox) -> tuple[list[WordBox], GlyphCounts]:
         else:
             kept.append(ch)
     text = unicodedata.normalize("NFKC", fix_mojibake("".join(kept)).translate(_ZERO_WIDTH))
-    if text.strip() and not all(c in _BULLET_CHARS or c.isspace() for c in text) and all(
-            unicodedata.category(c) in _SYMBOL_CATEGORIES or c.isspace() for c in text):
-        return [], GlyphCounts(icons=icons + len(text.replace(" ", "")), cids=cids)
-    parts = _INLINE_BULLET.sub(lambda m: f" {m.group(0)} ", text).split()
-    counts = GlyphCounts(icons=icons, cids=cids, letters=sum(c.isalnum() for c in text))
-    if len(parts) <= 1:
-        return ([replace(word, text=parts[0])] if parts else []), counts
-    return _split_box(word, parts), counts
+    return text, icons, cids
+
+
+def _with_text(word: WordBox, text: str, x0: float | None = None,
+               x1: float | None = None) -> WordBox:
+    """A copy with new text (and x range): the constructor, as dataclasses.replace is slow."""
+    return WordBox(text, word.x0 if x0 is None else x0, word.x1 if x1 is None else x1,
+                   word.top, word.bottom, word.size, word.fontname)
 
 
 def _split_box(word: WordBox, parts: list[str]) -> list[WordBox]:
@@ -129,7 +164,7 @@ def _split_box(word: WordBox, parts: list[str]) -> list[WordBox]:
     per = (word.x1 - word.x0) / max(total, 1)
     out, x = [], word.x0
     for p in parts:
-        out.append(replace(word, text=p, x0=x, x1=x + per * len(p)))
+        out.append(_with_text(word, p, x, x + per * len(p)))
         x += per * (len(p) + 1)
     return out
 
@@ -149,9 +184,9 @@ def clean_text(text: str, *, keep_bullets: bool = False) -> str:
 
 def clean_words(words: Iterable[WordBox]) -> tuple[list[WordBox], GlyphCounts]:
     out: list[WordBox] = []
-    counts = GlyphCounts()
+    icons = cids = letters = 0
     for w in words:
         kept, c = clean_word(w)
         out.extend(kept)
-        counts = counts + c
-    return out, counts
+        icons, cids, letters = icons + c.icons, cids + c.cids, letters + c.letters
+    return out, GlyphCounts(icons, cids, letters)
