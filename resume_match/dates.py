@@ -44,6 +44,7 @@ _PRESENT = (r"(?:present|current(?:ly)?|now|today|ongoing|on-?going|to\s+date|ti
 _SEP = r"\s*(?:-+|to|till|until|through|thru|~|â€[\u201c\u201d\"“”]|ï(?:1⁄4|¼))\s*"
 # A comma between a month date and 'Present' or another month date ('05/2009 , Current').
 _COMMA = rf"\s*,\s*(?=(?:{_PRESENT})(?![a-z])|{_MON}\.?\s*\d|\d{{1,2}}\s*/\s*\d{{4}})"
+_DIGIT = re.compile(r"\d")
 _SEP_ONLY = re.compile(rf"^{_SEP}(?![\w])|^{_SEP}$", re.IGNORECASE)
 _RANGE = re.compile(
     rf"(?P<since>since\s+)?(?:from\s+)?(?:{_date_pat('a')})"
@@ -73,6 +74,8 @@ class DateRange:
 def normalize(text: str) -> str:
     """NFKC with every dash-like character as '-', keeping offsets (one character for one)."""
     out = text.translate(_DASHES)
+    if out.isascii():                  # NFKC leaves ASCII as it is
+        return out
     return "".join(unicodedata.normalize("NFKC", ch) if len(unicodedata.normalize("NFKC", ch)) == 1
                    else ch for ch in out)
 
@@ -80,6 +83,8 @@ def normalize(text: str) -> str:
 def find_ranges(text: str) -> tuple[DateRange, ...]:
     """Every date or date range printed in `text`, in order; offsets refer to `text`."""
     norm = normalize(text)
+    if not _DIGIT.search(norm):        # every date pattern has a year in digits
+        return ()
     found: list[DateRange] = []
     taken: list[tuple[int, int]] = []
     for m in _MONTH_PAIR.finditer(norm):

@@ -204,16 +204,21 @@ def _title_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(raw["title_words"]), frozenset(raw["org_words"])
 
 
+@lru_cache(maxsize=1)
+def _place_after_comma() -> re.Pattern[str]:
+    """', CA' / ', Germany': a comma and a known state or country, longest names first."""
+    places = load_places()
+    names = sorted({**places.states, **places.countries}, key=len, reverse=True)
+    return re.compile(r",\s*(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
+
+
 def location_spans(text: str, max_words: int = 3) -> list[tuple[int, int]]:
     """Where 'City, ST' / 'City, Country' sit in an entry line: up to `max_words` capitalised
     words before the comma (a third only after 'San', 'New'...), stopping at an employer or
     title word ('Viasat Inc. Carlsbad, CA')."""
-    places = load_places()
-    names = sorted({**places.states, **places.countries}, key=len, reverse=True)
-    pat = re.compile(r",\s*(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
     titles, orgs = _title_words()
     out = []
-    for m in pat.finditer(text):
+    for m in _place_after_comma().finditer(text):
         words = list(re.finditer(r"\S+", text[:m.start()]))
         start = None
         for n, w in enumerate(reversed(words[-max_words:])):

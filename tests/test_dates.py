@@ -124,3 +124,10 @@ def test_iso_and_metadata_dates() -> None:
     assert parse_iso("D:20230716172853Z") == (2023, 7)
     assert parse_iso("2025-08-27") == (2025, 8)
     assert parse_iso("nonsense") is None
+
+
+def test_digit_free_text_has_no_dates_and_unicode_digits_still_count() -> None:
+    """find_ranges skips text with no digit; NFKC digits (full-width) must still be seen."""
+    assert find_ranges("Present role, from June to August, currently") == ()
+    (r,) = find_ranges("Jan \uff12\uff10\uff11\uff19 \u2013 Present")
+    assert r.start == (2019, 1) and r.current
