@@ -64,11 +64,14 @@ def _word_groups(row: list[WordBox]) -> list[list[WordBox]]:
     size = median(w.size or (w.bottom - w.top) for w in row)
     gap = max(7.0, 0.8 * size)
     groups: list[list[WordBox]] = []
+    right = 0.0                        # the current group's right edge
     for w in row:
-        if groups and w.x0 - max(v.x1 for v in groups[-1]) < gap:
+        if groups and w.x0 - right < gap:
             groups[-1].append(w)
+            right = max(right, w.x1)
         else:
             groups.append([w])
+            right = w.x1
     return groups
 
 
@@ -135,8 +138,7 @@ def _qualifying_runs(rows: list[list[WordBox]], frags: list[list[tuple[float, fl
     runs: list[tuple[int, int]] = []
     start = None
     for i, fr in enumerate(frags + [[(x - 1, x + 1, 0.0)]]):   # sentinel row crosses
-        crossing = any(f[0] - 1 < x < f[1] + 1 for f in fr)
-        if crossing:
+        if _crosses(fr, x):
             if start is not None:
                 s, e = _trim(frags, start, i, x)
                 if e - s > 0 and _is_column_run(rows, frags, s, e, x, min_rows, y_span, max_gap):
@@ -145,6 +147,14 @@ def _qualifying_runs(rows: list[list[WordBox]], frags: list[list[tuple[float, fl
         elif start is None:
             start = i
     return runs
+
+
+def _crosses(fragments: list[tuple[float, float, float]], x: float) -> bool:
+    """Does a row's text cross x? (A plain loop: it runs for every row at every gutter tried.)"""
+    for x0, x1, _ in fragments:
+        if x0 - 1 < x < x1 + 1:
+            return True
+    return False
 
 
 def _trim(frags: list[list[tuple[float, float, float]]], start: int, end: int,
