@@ -452,7 +452,7 @@ def _unusual_fonts(fonts: tuple[str, ...], rules: dict[str, Any]) -> list[str]:
 
 def check_characters(c: Candidate, f: _Facts, rules: dict[str, Any]) -> AtsCheck:
     """Uncommon fonts may not embed or map; icons and emoji come out as junk characters."""
-    odd = sum(1 for ch in f.text if _odd_char(ch))
+    odd = 0 if f.text.isascii() else sum(map(_odd_char, f.text))   # all odd ones are non-ASCII
     share = odd / max(len(f.text), 1)
     fonts = _unusual_fonts(f.layout.fonts, rules)
     if share > rules["odd_char_fail"]:
