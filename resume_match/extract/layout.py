@@ -139,7 +139,7 @@ def _qualifying_runs(rows: list[list[WordBox]], frags: list[list[tuple[float, fl
     start = None
     for i, fr in enumerate(frags + [[(x - 1, x + 1, 0.0)]]):   # sentinel row crosses
         if _crosses(fr, x):
-            if start is not None:
+            if start is not None and i - start >= min_rows:   # shorter runs cannot qualify
                 s, e = _trim(frags, start, i, x)
                 if e - s > 0 and _is_column_run(rows, frags, s, e, x, min_rows, y_span, max_gap):
                     runs.append((s, e))
@@ -265,7 +265,8 @@ def make_line(words: Sequence[WordBox], page: int, column: int = 0) -> Line:
     for w in ws:
         n = len(w.text)
         weight[w.fontname] = weight.get(w.fontname, 0) + n
-        sizes[round(w.size, 1)] = sizes.get(round(w.size, 1), 0) + n
+        size = round(w.size, 1)
+        sizes[size] = sizes.get(size, 0) + n
         bold += n if is_bold(w.fontname) else 0
         italic += n if is_italic(w.fontname) else 0
     total = sum(len(w.text) for w in ws) or 1
