@@ -64,7 +64,8 @@ def clean_heading(text: str) -> str:
     """Lower-case words of a heading without icons, numbering, accents or punctuation; '&'
     reads 'and'."""
     text = _NOISE.sub(" ", unicodedata.normalize("NFKC", text))
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    if not text.isascii():             # ASCII has no accents to strip
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     text = _LEADER.sub("", text).lower().replace("&", " and ")
     words = _NON_LETTER.sub(" ", text).split()
     while words and words[-1] in ("and", "or"):      # "Honors &" broken over two lines
@@ -129,7 +130,7 @@ def _shape_ok(text: str) -> bool:
     t = _NOISE.sub("", text).strip()
     if not t or t[-1] in ".,;" or "@" in t or "://" in t or "www." in t.lower():
         return False
-    return sum(c.isdigit() for c in t) < 2
+    return sum(map(str.isdigit, t)) < 2
 
 
 def _styled(line: Line, body: float) -> bool:
