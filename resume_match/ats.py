@@ -254,7 +254,7 @@ def check_tables(c: Candidate, f: _Facts, rules: dict[str, Any]) -> AtsCheck:
 def check_graphics(c: Candidate, f: _Facts, rules: dict[str, Any]) -> AtsCheck:
     """Images, charts and icon fonts carry no text an ATS can read."""
     images = f.layout.images or (sum(p.images for p in f.doc.pages) if f.doc else 0)
-    icons = f.layout.icon_glyphs or sum(1 for ch in f.text if 0xE000 <= ord(ch) <= 0xF8FF)
+    icons = f.layout.icon_glyphs or sum(1 for ch in _non_ascii(f.text) if 0xE000 <= ord(ch) <= 0xF8FF)
     return _found("graphics", ((images, "image"), (icons, "icon glyph")),
                   _pages_with(f.doc, lambda p: p.images > 0),
                   "Replace icons, skill bars and photos with words (e.g. 'Email:', 'Python (5 years)').",
@@ -432,6 +432,15 @@ def check_action_verbs(c: Candidate, f: _Facts, rules: dict[str, Any]) -> AtsChe
                          "Keep opening bullets with action verbs.")
 
 
+_ASCII_RUN = re.compile(r"[\x00-\x7f]+")
+
+
+def _non_ascii(text: str) -> str:
+    """The text's non-ASCII characters: icons, emoji and symbols are all among them, and a CV
+    has few, so the per-character checks run over a handful instead of thousands."""
+    return _ASCII_RUN.sub("", text)
+
+
 def _odd_char(ch: str) -> bool:
     """Private-use icons, replacement characters, emoji and dingbats other than bullets/ticks."""
     code = ord(ch)
@@ -452,7 +461,7 @@ def _unusual_fonts(fonts: tuple[str, ...], rules: dict[str, Any]) -> list[str]:
 
 def check_characters(c: Candidate, f: _Facts, rules: dict[str, Any]) -> AtsCheck:
     """Uncommon fonts may not embed or map; icons and emoji come out as junk characters."""
-    odd = 0 if f.text.isascii() else sum(map(_odd_char, f.text))   # all odd ones are non-ASCII
+    odd = sum(map(_odd_char, _non_ascii(f.text)))
     share = odd / max(len(f.text), 1)
     fonts = _unusual_fonts(f.layout.fonts, rules)
     if share > rules["odd_char_fail"]:
