@@ -1,11 +1,16 @@
 """PDF reader and layout: reading order, margins, hyphens, glyph noise, readable verdict, errors."""
 from __future__ import annotations
 
+import io
 from pathlib import Path
+from typing import Any
 
+import pdfplumber
 import pytest
+from reportlab.pdfgen.canvas import Canvas
 
 from resume_match.errors import InputError, LimitError
+from resume_match.extract import pdf as pdf_reader
 from resume_match.extract import read_document
 from resume_match.extract.glyphs import WordBox, _clean_glyphs, clean_word, clean_words
 from resume_match.extract.layout import PageWords, build_document, make_line
@@ -199,6 +204,57 @@ def test_bytes_input_names_the_source(fixtures_dir: Path) -> None:
     assert doc.source == "upload.pdf" and doc.layout.file_size == len(data)
     with pytest.raises(InputError, match="^upload.pdf: damaged or truncated PDF"):
         read_document(data[:900], name="upload.pdf")
+
+
+# ---------------------------------------------------------------- char fast path
+
+def _page_chars(data: bytes, fast: bool) -> list[tuple[list[tuple[str, Any]], bool | None]]:
+    """Each page's char dicts (as ordered items) and whether the fast path converted them."""
+    out = []
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for page in pdf.pages:
+            if fast:
+                pdf_reader._use_char_fast_path(page)
+            chars = [list(c.items()) for c in page.chars]
+            out.append((chars, getattr(page.process_object, "fast", None)))
+    return out
+
+
+def _shifted_mediabox_pdf() -> bytes:
+    """A page whose MediaBox does not start at 0,0 (pdfplumber shifts x0/x1 and top/bottom)."""
+    buf = io.BytesIO()
+    c = Canvas(buf, pagesize=(612, 792))
+    c.setFillColorRGB(0.2, 0.4, 0.6)
+    c.drawString(72, 700, "Shifted page, coloured text")
+    c.save()
+    data = buf.getvalue()
+    assert b"/MediaBox [ 0 0 612 792 ]" in data
+    return data.replace(b"/MediaBox [ 0 0 612 792 ]", b"/MediaBox [ 9 7 621 799 ]")  # same length
+
+
+@pytest.mark.parametrize("name", ["one_column.pdf", "two_column.pdf", "sidebar.pdf", "table.pdf",
+                                  "header_footer.pdf", "icons.pdf", "cid_icons.pdf",
+                                  "hyphenation.pdf", "shifted"])
+def test_char_fast_path_gives_pdfplumbers_own_dicts(fixtures_dir: Path, name: str) -> None:
+    if name != "shifted" and not (fixtures_dir / name).exists():
+        pytest.skip(f"{name} not generated here")
+    data = _shifted_mediabox_pdf() if name == "shifted" else (fixtures_dir / name).read_bytes()
+    stock = _page_chars(data, fast=False)
+    fast = _page_chars(data, fast=True)
+    assert [chars for chars, _ in fast] == [chars for chars, _ in stock]
+    assert all(used for chars, used in fast if chars)     # the fast path really ran
+
+
+def test_char_fast_path_falls_back_when_dicts_differ(fixtures_dir: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    data = (fixtures_dir / "one_column.pdf").read_bytes()
+    stock = _page_chars(data, fast=False)
+    real = pdf_reader._CharObjects.char
+    monkeypatch.setattr(pdf_reader._CharObjects, "char",
+                        lambda self, obj: {**real(self, obj), "new_key": 1})
+    fast = _page_chars(data, fast=True)
+    assert [chars for chars, _ in fast] == [chars for chars, _ in stock]
+    assert [used for _, used in fast] == [False]
 
 
 # ---------------------------------------------------------------- layout rules on word records

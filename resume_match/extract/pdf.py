@@ -7,9 +7,13 @@ from __future__ import annotations
 
 import io
 from typing import Any
+from unicodedata import normalize as normalize_unicode
 
 import pdfplumber
+import pdfplumber.page
+from pdfminer.layout import LTChar
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfplumber.utils import resolve_all, resolve_and_decode
 from pdfplumber.utils.exceptions import PdfminerException
 
 from resume_match.errors import InputError, LimitError
@@ -54,6 +58,7 @@ def _reason(e: BaseException) -> str:
 
 def _page_words(page: Any, number: int, label: str) -> PageWords:
     """One page's words and counts; a page pdfminer cannot parse is a damaged file."""
+    _use_char_fast_path(page)
     try:
         chars = page.chars
         if len(chars) > MAX_CHARS_PER_PAGE:
@@ -91,3 +96,94 @@ def _count_tables(page: Any) -> int:
         if rows >= 2 and cols >= 2:
             count += 1
     return count
+
+
+# pdfplumber internals the char fast path relies on; if they change, pages take the stock path.
+_STOCK_PROCESS_OBJECT = getattr(pdfplumber.page.Page, "process_object", None)
+_CHAR_ATTRS: frozenset[str] = frozenset(getattr(pdfplumber.page, "ALL_ATTRS", ()))
+_PLAIN = frozenset({float, int, str, bool, type(None)})
+
+
+def _use_char_fast_path(page: Any) -> None:
+    """Let the page convert its chars with _CharObjects, when it is a stock pdfplumber Page."""
+    if (_STOCK_PROCESS_OBJECT is not None and _CHAR_ATTRS
+            and getattr(type(page), "process_object", None) is _STOCK_PROCESS_OBJECT):
+        try:
+            converter = _CharObjects(page)
+        except AttributeError:                      # page attributes renamed: stay stock
+            return
+        page.process_object = converter             # Page.parse_objects calls self.process_object
+
+
+class _CharObjects:
+    """pdfplumber's Page.process_object, with a fast path for LTChar giving the same dicts.
+
+    The stock conversion runs resolve_all on every attribute, a regex on the class name and
+    PDFDocEncoding decoding of the colour-space name for each char: ~8 us a char, ~85 of the
+    ~310 ms per CV of reading a PDF. A char's attributes are plain values, so the fast path copies
+    them as they are (resolve_all returns them unchanged) and decodes each colour-space name once.
+    The first char of the page is converted both ways: if the dicts differ (another pdfplumber
+    version), the whole page keeps the stock conversion.
+    """
+
+    def __init__(self, page: Any) -> None:
+        self.stock = page.process_object
+        self.fast: bool | None = None           # None until the first char has been compared
+        self.page_number = page.page_number
+        self.doctop = page.initial_doctop
+        self.height = page.height
+        self.mb_x0, self.mb_top = page.mediabox[:2]
+        self.unicode_norm = page.pdf.unicode_norm
+        self.names: dict[str, Any] = {}         # colour-space name -> decoded name
+
+    def __call__(self, obj: Any) -> dict[str, Any]:
+        if type(obj) is not LTChar or self.fast is False:
+            return self.stock(obj)
+        if self.fast is None:
+            stock = self.stock(obj)
+            try:
+                self.fast = list(self.char(obj).items()) == list(stock.items())
+            except Exception:                   # e.g. a pdfminer without an attribute read here
+                self.fast = False
+            return stock
+        return self.char(obj)
+
+    def char(self, obj: LTChar) -> dict[str, Any]:
+        """The dict Page.process_object builds for a char, in the same key order."""
+        attr = {k: (v if type(v) in _PLAIN else _resolved(v))
+                for k, v in obj.__dict__.items() if k in _CHAR_ATTRS}
+        if isinstance(attr["fontname"], bytes):     # rare byte-encoded names: pdfplumber fixes them
+            return self.stock(obj)
+        attr["object_type"] = "char"
+        attr["page_number"] = self.page_number
+        for cs in ("ncs", "scs"):
+            if hasattr(obj, cs):
+                attr[cs] = self.decoded(getattr(obj, cs).name)
+        text = obj.get_text()
+        norm = self.unicode_norm
+        attr["text"] = text if norm is None else normalize_unicode(norm, text)
+        gs = obj.graphicstate
+        attr["stroking_color"] = gs.scolor if isinstance(gs.scolor, tuple) else (gs.scolor,)
+        attr["non_stroking_color"] = gs.ncolor if isinstance(gs.ncolor, tuple) else (gs.ncolor,)
+        attr["top"] = (self.height - attr["y1"]) + self.mb_top
+        attr["bottom"] = (self.height - attr["y0"]) + self.mb_top
+        attr["doctop"] = self.doctop + attr["top"]
+        if self.mb_x0 != 0:
+            attr["x0"] = attr["x0"] + self.mb_x0
+            attr["x1"] = attr["x1"] + self.mb_x0
+        return attr
+
+    def decoded(self, name: Any) -> Any:
+        """resolve_and_decode(name), cached: a page has a handful of colour spaces."""
+        if type(name) is not str:
+            return resolve_and_decode(name)
+        if name not in self.names:
+            self.names[name] = resolve_and_decode(name)
+        return self.names[name]
+
+
+def _resolved(value: Any) -> Any:
+    """resolve_all(value), skipping its copy of a tuple of plain values (a char's matrix)."""
+    if type(value) is tuple and all(type(v) in _PLAIN for v in value):
+        return value
+    return resolve_all(value)
