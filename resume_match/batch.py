@@ -3,6 +3,7 @@ isolate failures, resume from what the output folder holds, and write the ranked
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -27,6 +28,7 @@ CV_SUFFIXES = (".pdf", ".docx", ".txt", ".md")
 TOP_SKILLS = 8
 MAX_FAILURES_SHOWN = 20
 DEFAULT_TIMEOUT_S = 60.0
+GC_THRESHOLD = 50_000      # allocations between young-generation collections in a worker (default 700)
 HANG_ENV = "RESUME_MATCH_TEST_HANG"     # test-only: a worker sleeps on the file of this name
 CRASH_ENV = "RESUME_MATCH_TEST_CRASH"   # test-only: a worker dies on the file of this name
 
@@ -208,6 +210,17 @@ def _init_worker(settings: BatchSettings, hang: str | None, crash: str | None) -
     """Runs once per worker process: the NLP matcher (already built in the forkserver, see
     batch_warm.py, or built here) is made ready before any file, never per file."""
     _WORKER.update(settings=settings, matcher=get_matcher(), hang=hang, crash=crash)
+    _collect_garbage_rarely()
+
+
+def _collect_garbage_rarely() -> None:
+    """A CV makes millions of short-lived objects (pdfminer one per token) and almost no
+    reference cycles, so the cycle collector mostly rescans the long-lived pipeline (taxonomy,
+    matcher, spaCy vocabulary). Freezing those and collecting 70x less often saves ~10% of a
+    pdfplumber worker's CPU per CV (bench/batch.py, 60 CVs: 283 -> 257 ms) for 3 MB more memory.
+    Only our own worker processes are tuned, never a caller's (Dask, Spark, the library)."""
+    gc.freeze()
+    gc.set_threshold(GC_THRESHOLD, 10, 10)
 
 
 def _work(task: FileTask) -> FileOutcome:
