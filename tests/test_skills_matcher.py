@@ -205,3 +205,39 @@ def test_departments_and_referees_claim_nothing(matcher):
     assert find_skills((refs,), matcher) == ()
     cv = (section("skills", "Python"), refs, section("experience", "Built Go services with Docker"))
     assert [h.id for h in find_skills(cv, matcher)] == ["python", "go", "docker"]
+
+
+@pytest.mark.parametrize("line", [
+    "Py - Torch, scikit learn, Node . JS and python3 on ΣΙΣΥΦΟΣ İstanbul R&D",
+    "  Tensor Flow 2.1 |  Power BI  ,C#/.NET; K8s (Kubernetes) e-mail: x@y.io  ",
+])
+def test_token_lists_agree_with_spacy_and_squash(matcher, line):
+    """The plain token lists the window passes use give what the Doc and squash() give."""
+    from resume_match.skills.context import SEPARATORS
+    from resume_match.skills.fuzzy import squash
+    from resume_match.skills.matcher import MAX_WINDOW, _windows, clean_text
+
+    doc, toks, _ = matcher._join([matcher._tokenizer(clean_text(line))])
+    assert toks.text == [t.text for t in doc] and toks.lower == [t.lower_ for t in doc]
+    windows = 0
+    for size in range(1, MAX_WINDOW + 1):
+        for a in range(len(doc) - size + 1):
+            assert toks.span(a, a + size) == doc[a:a + size].text
+            assert "".join(toks.key[a:a + size]) == squash(doc[a:a + size].text)
+        assert _windows(toks, size) == [
+            a for a in range(len(doc) - size + 1) if doc[a].text[0].isalpha()
+            and doc[a + size - 1].text[-1].isalnum()
+            and not any(t.lower_ in SEPARATORS for t in doc[a:a + size])]
+        for a in _windows(toks, size):
+            text = doc[a:a + size].text
+            key = "".join(toks.key[a:a + size])
+            assert matcher._fuzzy.lookup(key) == matcher._fuzzy.exact(text)
+            windows += 1
+    assert windows > 10
+
+
+def test_wish_cues_by_first_word_match_every_cue():
+    from resume_match.skills.context import WISH_CUES, wishes
+    for cue in WISH_CUES:
+        tokens = ("I", *cue, "Rust", "and", "Go", ".", "Python")
+        assert wishes(tokens) == {1 + len(cue), 2 + len(cue), 3 + len(cue)}

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from resume_match.models import Evidence, Line, Section, SkillHit
 from resume_match.skills.context import SEPARATORS, Mention, TextView, accept
-from resume_match.skills.fuzzy import FuzzyIndex
+from resume_match.skills.fuzzy import FuzzyIndex, squash_token
 from resume_match.skills.taxonomy import Taxonomy, load_taxonomy
 
 DEMONSTRATED_KINDS = frozenset({"experience", "projects", "publications", "volunteering"})
@@ -53,6 +53,34 @@ class _Form:
     skill_id: str
     form: str                      # as the taxonomy writes it
     needs_context: bool
+
+
+@dataclass(frozen=True)
+class _Tokens:
+    """A section's tokens as plain lists, read out of spaCy once: iterating a Doc builds a Token
+    object per token, and the window passes below look at every token many times."""
+    text: list[str]
+    lower: list[str]
+    ws: list[str]                  # trailing white space: ' ' or ''
+    key: list[str]                 # squashed; a window's key is its tokens' keys joined
+    head: list[bool]               # starts with a letter: may start a name
+    tail: list[bool]               # ends with a letter or digit: may end a name
+    clear: list[int]               # index of the first separator at or after each token
+
+    @classmethod
+    def of(cls, words: list[str], spaces: list[bool]) -> _Tokens:
+        lower = [w.lower() for w in words]     # what spaCy's LOWER attribute holds
+        clear = [len(words)] * (len(words) + 1)
+        for i in range(len(words) - 1, -1, -1):
+            clear[i] = i if lower[i] in SEPARATORS else clear[i + 1]
+        return cls(text=words, lower=lower, ws=[" " if sp else "" for sp in spaces],
+                   key=[squash_token(w) for w in words], head=[w[0].isalpha() for w in words],
+                   tail=[w[-1].isalnum() for w in words], clear=clear)
+
+    def span(self, start: int, end: int) -> str:
+        """The text of tokens [start, end) as written, as spaCy's Span.text gives it."""
+        return "".join(t + w for t, w in zip(self.text[start:end - 1], self.ws[start:end - 1])) \
+            + self.text[end - 1]
 
 
 def clean_text(text: str) -> str:
@@ -110,25 +138,27 @@ class SkillMatcher:
 
     # ------------------------------------------------------------ one line -> mentions
 
-    def _mentions(self, doc: Doc, starts: tuple[int, ...] = (0,)) -> list[Mention]:
+    def _mentions(self, doc: Doc, toks: _Tokens, starts: tuple[int, ...] = (0,)) -> list[Mention]:
         """Exact phrase matches and squashed multi-token variants ('Node . JS'), longest first;
         then single words in the gaps by squash ('python3') or fuzzy ('Tensorfow')."""
         candidates: list[Mention] = []
         for _, start, end in self._matcher(doc):
-            span = doc[start:end]
-            form = self._forms.get(_key(span))
+            form = self._forms.get(" ".join(toks.lower[start:end]))
             if form is not None:
-                candidates.append(Mention(form.skill_id, start, end, span.text, form.form,
+                text = toks.span(start, end)
+                candidates.append(Mention(form.skill_id, start, end, text, form.form,
                                           form.needs_context
-                                          or _short_case_changed(form.form, span.text)))
+                                          or _short_case_changed(form.form, text)))
         exact = [(m.start, m.end) for m in candidates]
-        toks = [(t.text, t.lower_, t.whitespace_) for t in doc]
         for size in range(MAX_WINDOW, 1, -1):
-            for start, text in _windows(toks, size):
-                sid = self._fuzzy.exact(text)
-                if sid is not None and not _tiled(start, start + size, exact) \
-                        and _split_name(toks[start:start + size]):
-                    candidates.append(Mention(sid, start, start + size, text, text, False))
+            for start in _windows(toks, size):
+                end = start + size
+                # squash is per character, so the window's key is its tokens' keys joined
+                sid = self._fuzzy.lookup("".join(toks.key[start:end]))
+                if sid is not None and not _tiled(start, end, exact) \
+                        and _split_name(toks, start, end):
+                    text = toks.span(start, end)
+                    candidates.append(Mention(sid, start, end, text, text, False))
         found: list[Mention] = []
         taken: set[int] = set()
         for m in sorted(candidates, key=lambda m: (m.start - m.end, m.form == m.text, m.start)):
@@ -138,22 +168,23 @@ class SkillMatcher:
         found.extend(self._words(toks, taken, frozenset(starts)))
         return sorted(found, key=lambda m: m.start)
 
-    def _words(self, toks: list[tuple[str, str, str]], taken: set[int],
-               starts: frozenset[int]) -> list[Mention]:
+    def _words(self, toks: _Tokens, taken: set[int], starts: frozenset[int]) -> list[Mention]:
         """Single words left over: 'python3' by squash, 'Tensorfow' by fuzzy (list items only)."""
         out: list[Mention] = []
         for size in (2, 1):
-            for start, text in _windows(toks, size):
-                if taken.intersection(range(start, start + size)):
+            for start in _windows(toks, size):
+                end = start + size
+                if not taken.isdisjoint(range(start, end)):
                     continue
-                sid = self._fuzzy.exact(text) if size == 1 else None
+                sid = self._fuzzy.lookup(toks.key[start]) if size == 1 else None
                 fuzzy = sid is None
-                if fuzzy and _item(toks, start, start + size, starts):
-                    sid = self._fuzzy.close(text)
+                if fuzzy and _item(toks, start, end, starts):
+                    sid = self._fuzzy.close(toks.span(start, end))
                 if sid is not None:
-                    out.append(Mention(sid, start, start + size, text, text, False, fuzzy=fuzzy))
-                    taken.update(range(start, start + size))
-        for i, (text, _, _) in enumerate(toks):
+                    text = toks.span(start, end)
+                    out.append(Mention(sid, start, end, text, text, False, fuzzy=fuzzy))
+                    taken.update(range(start, end))
+        for i, text in enumerate(toks.text):
             if i not in taken:
                 seen = {sid for sid, _, _ in self._fuzzy.inside(text)}
                 out.extend(Mention(sid, i, i + 1, text, text, False) for sid in sorted(seen))
@@ -171,12 +202,12 @@ class SkillMatcher:
             own = [line for line in section.lines if line.text.strip()]
             if not own:
                 continue
-            doc, starts = self._join([next(docs) for _ in own])
-            view = TextView(tokens=tuple(t.text for t in doc),
-                            mentions=tuple(self._mentions(doc, starts)),
+            doc, toks, starts = self._join([next(docs) for _ in own])
+            view = TextView(tokens=tuple(toks.text),
+                            mentions=tuple(self._mentions(doc, toks, starts)),
                             line_starts=starts, in_skills_section=section.kind in SKILLS_KINDS,
-                            spaces=tuple(bool(t.whitespace_) for t in doc),
-                            excluded=_degree_tokens(doc, starts, own)
+                            spaces=tuple(bool(w) for w in toks.ws),
+                            excluded=_degree_tokens(toks, starts, own)
                             if section.kind in EDUCATION_KINDS else frozenset())
             case_ok = {i: self._case_ok(m) for i, m in enumerate(view.mentions)}
             for i in sorted(accept(view, case_ok), key=lambda i: view.mentions[i].start):
@@ -185,18 +216,21 @@ class SkillMatcher:
                 hits.setdefault(m.skill_id, []).append((section, line))
         return tuple(self._hit(sid, where) for sid, where in hits.items())
 
-    def _join(self, docs: list[Doc]) -> tuple[Doc, tuple[int, ...]]:
-        """One Doc for a section's lines, so names wrapped over a line break still match."""
+    def _join(self, docs: list[Doc]) -> tuple[Doc, _Tokens, tuple[int, ...]]:
+        """One Doc for a section's lines, so names wrapped over a line break still match, and
+        its tokens as plain lists (each line's tokens are read once)."""
         words: list[str] = []
         spaces: list[bool] = []
         starts: list[int] = []
         for doc in docs:
             starts.append(len(words))
-            words.extend(t.text for t in doc)
-            spaces.extend(bool(t.whitespace_) for t in doc)
+            for t in doc:
+                words.append(t.text)
+                spaces.append(bool(t.whitespace_))
             if spaces:
                 spaces[-1] = True
-        return Doc(self._nlp.vocab, words=words, spaces=spaces), tuple(starts)
+        doc = Doc(self._nlp.vocab, words=words, spaces=spaces)
+        return doc, _Tokens.of(words, spaces), tuple(starts)
 
     def _case_ok(self, m: Mention) -> bool:
         """Case matters only for ordinary-word and short forms ('Go' yes, 'go' no)."""
@@ -223,41 +257,40 @@ class SkillMatcher:
         return self.find((section,))
 
 
-def _degree_tokens(doc: Doc, starts: tuple[int, ...], lines: list[Line]) -> frozenset[int]:
+def _degree_tokens(toks: _Tokens, starts: tuple[int, ...], lines: list[Line]) -> frozenset[int]:
     """Tokens of degree lines up to a coursework-like label."""
-    ends = (*starts[1:], len(doc))
+    ends = (*starts[1:], len(toks.text))
     out: set[int] = set()
     for a, b, line in zip(starts, ends, lines):
         if not _DEGREE.search(line.text):
             continue
         for i in range(a, b):
-            if doc[i].lower_ in _COURSEWORK:
+            if toks.lower[i] in _COURSEWORK:
                 break
             out.add(i)
     return frozenset(out)
 
 
-def _windows(toks: list[tuple[str, str, str]], size: int) -> Iterable[tuple[int, str]]:
-    """Runs of `size` tokens that could be one name: no separator, word at both ends."""
-    for start in range(0, len(toks) - size + 1):
-        run = toks[start:start + size]
-        if run[0][0][0].isalpha() and run[-1][0][-1].isalnum() \
-                and not any(low in SEPARATORS for _, low, _ in run):
-            yield start, "".join(text + ws for text, _, ws in run).strip()
+def _windows(toks: _Tokens, size: int) -> list[int]:
+    """Starts of runs of `size` tokens that could be one name: no separator, word at both ends."""
+    head, tail, clear = toks.head, toks.tail, toks.clear
+    return [i for i in range(len(head) - size + 1)
+            if head[i] and tail[i + size - 1] and clear[i] >= i + size]
 
 
-def _item(toks: list[tuple[str, str, str]], start: int, end: int, starts: frozenset[int]) -> bool:
+def _item(toks: _Tokens, start: int, end: int, starts: frozenset[int]) -> bool:
     """toks[start:end] is a whole list item: separators or line edges on both sides."""
-    left = start in starts or toks[start - 1][1] in SEPARATORS
-    right = end == len(toks) or end in starts or toks[end][1] in SEPARATORS
+    left = start in starts or toks.lower[start - 1] in SEPARATORS
+    right = end == len(toks.text) or end in starts or toks.lower[end] in SEPARATORS
     return left and right
 
 
-def _split_name(run: list[tuple[str, str, str]]) -> bool:
+def _split_name(toks: _Tokens, start: int, end: int) -> bool:
     """'Py-Torch', 'Node.JS' (joined by punctuation) or 'Tensor Flow', 'Power BI' (capitalised
     words): one name written in pieces, unlike 'small talk' or 'in Design'."""
-    spaced = any(ws for _, _, ws in run[:-1])
-    return not spaced or all(text[:1].isupper() or text[:1].isdigit() for text, _, _ in run)
+    spaced = any(toks.ws[start:end - 1])
+    return not spaced or all(text[:1].isupper() or text[:1].isdigit()
+                             for text in toks.text[start:end])
 
 
 def _tiled(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -277,11 +310,6 @@ def _split_lines(doc: Doc) -> list[list]:
         elif not t.is_space:
             out[-1].append(t)
     return out
-
-
-def _key(tokens: Iterable) -> str:
-    """Lower-cased tokens joined by one space: the same for a pattern and for CV text."""
-    return " ".join(t.lower_ for t in tokens)
 
 
 def _alnum(text: str) -> str:
