@@ -241,3 +241,11 @@ def test_wish_cues_by_first_word_match_every_cue():
     for cue in WISH_CUES:
         tokens = ("I", *cue, "Rust", "and", "Go", ".", "Python")
         assert wishes(tokens) == {1 + len(cue), 2 + len(cue), 3 + len(cue)}
+
+
+def test_words_new_to_the_vocabulary_still_match_by_lower_case(matcher):
+    """The matcher's vocabulary computes only LOWER for new words; that is all matching reads."""
+    doc = matcher._tokenizer("QWZXPYTORCHQ Kuberneteszq")
+    assert [t.lower_ for t in doc] == ["qwzxpytorchq", "kuberneteszq"]
+    assert ids(matcher, "SCIKIT-LEARN, PyTorCH and ApAcHe SpArK") == \
+        ids(matcher, "scikit-learn, pytorch and apache spark")
