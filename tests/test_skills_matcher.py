@@ -249,3 +249,27 @@ def test_words_new_to_the_vocabulary_still_match_by_lower_case(matcher):
     assert [t.lower_ for t in doc] == ["qwzxpytorchq", "kuberneteszq"]
     assert ids(matcher, "SCIKIT-LEARN, PyTorCH and ApAcHe SpArK") == \
         ids(matcher, "scikit-learn, pytorch and apache spark")
+
+
+@pytest.mark.parametrize("lines", [
+    ["Python, SQL", " | Docker |  Kubernetes", "Natural Language", "Processing (NLP)"],
+    ["  led ML team.", "Ph.D. in Statistics", "e.g. Spark", ":) done", "o.O", "U.S.A."],
+    ["Education: Ph.", "D. Statistics", "skills:", "D", "wow o", ".O", "end ", "next  "],
+    ["trailing space ", "C++ / C#", "R&D", "\u00a8 leading mark", "can't stop", "'s start"],
+    ["w x(", "-:) w", "x(", ":(x w", "(", "o:x"],   # joined, '(-:' would hide ':)' and ':('
+])
+def test_joined_tokenization_matches_line_by_line(matcher, lines):
+    """One tokenizer call for a section's lines gives what a call per line gives; where it
+    might not (a special case across a break, a line ending in white space) it is not used."""
+    from resume_match.skills.matcher import clean_text
+
+    texts = [clean_text(t) for t in lines]
+    for i in range(len(texts)):
+        for j in range(i + 1, len(texts) + 1):
+            doc, toks, starts = matcher._tokenize(texts[i:j])
+            ref_doc, ref_toks, ref_starts = matcher._join([matcher._tokenizer(t)
+                                                           for t in texts[i:j]])
+            assert (toks, starts) == (ref_toks, ref_starts)
+            assert [t.whitespace_ for t in doc] == [t.whitespace_ for t in ref_doc]
+    assert matcher._straddles("Ph.", "D. Statistics") and matcher._straddles("wow o", ".O")
+    assert not matcher._straddles("Ph.", "Data science")

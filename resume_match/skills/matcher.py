@@ -1,14 +1,15 @@
 """The skill matcher: spaCy tokenizer + PhraseMatcher built once from the taxonomy, a squash and
 rapidfuzz pass for variants, and the ambiguity rules; the only spaCy importer in the project.
 
-Lines go through `nlp.tokenizer.pipe` (no heavy pipeline components), so one CV takes a few
-milliseconds once the matcher exists.
+A section's lines go through `nlp.tokenizer` in one call where that tokenizes them as line by
+line would (no heavy pipeline components), so one CV takes a few milliseconds once the matcher
+exists.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Iterable
@@ -21,7 +22,7 @@ from spacy.tokens import Doc
 
 from resume_match.models import Evidence, Line, Section, SkillHit
 from resume_match.skills.context import SEPARATORS, Mention, TextView, accept
-from resume_match.skills.fuzzy import FuzzyIndex, squash_token
+from resume_match.skills.fuzzy import MIN_GLUED, FuzzyIndex, squash_token
 from resume_match.skills.taxonomy import Taxonomy, load_taxonomy
 
 DEMONSTRATED_KINDS = frozenset({"experience", "projects", "publications", "volunteering"})
@@ -141,6 +142,7 @@ class SkillMatcher:
         vocab: Any = self._nlp.vocab     # spaCy's stubs omit lex_attr_getters
         vocab.lex_attr_getters = {LOWER: vocab.lex_attr_getters[LOWER]}
         self._fuzzy = FuzzyIndex(loose)
+        self._breaks = _special_breaks(self._tokenizer)
 
     # ------------------------------------------------------------ one line -> mentions
 
@@ -191,7 +193,7 @@ class SkillMatcher:
                     out.append(Mention(sid, start, end, text, text, False, fuzzy=fuzzy))
                     taken.update(range(start, end))
         for i, text in enumerate(toks.text):
-            if i not in taken:
+            if i not in taken and len(text) >= MIN_GLUED:   # inside() finds nothing in shorter
                 seen = {sid for sid, _, _ in self._fuzzy.inside(text)}
                 out.extend(Mention(sid, i, i + 1, text, text, False) for sid in sorted(seen))
         return out
@@ -201,14 +203,12 @@ class SkillMatcher:
     def find(self, sections: tuple[Section, ...]) -> tuple[SkillHit, ...]:
         """Skills in reading order, each with its first few lines of evidence."""
         kept = [s for s in sections if s.kind not in IGNORED_KINDS]
-        lines = [line for s in kept for line in s.lines if line.text.strip()]
-        docs = iter(self._tokenizer.pipe(clean_text(line.text) for line in lines))
         hits: dict[str, list[tuple[Section, Line]]] = {}
         for section in kept:
             own = [line for line in section.lines if line.text.strip()]
             if not own:
                 continue
-            doc, toks, starts = self._join([next(docs) for _ in own])
+            doc, toks, starts = self._tokenize([clean_text(line.text) for line in own])
             view = TextView(tokens=tuple(toks.text),
                             mentions=tuple(self._mentions(doc, toks, starts)),
                             line_starts=starts, in_skills_section=section.kind in SKILLS_KINDS,
@@ -221,6 +221,38 @@ class SkillMatcher:
                 line = own[bisect_right(starts, m.start) - 1]
                 hits.setdefault(m.skill_id, []).append((section, line))
         return tuple(self._hit(sid, where) for sid, where in hits.items())
+
+    def _tokenize(self, texts: list[str]) -> tuple[Doc, _Tokens, tuple[int, ...]]:
+        """A section's lines as one Doc, its tokens as plain lists and where each line starts.
+
+        spaCy splits on spaces before anything else, so one call for the lines joined by spaces
+        gives the tokens of a call per line (and saves a Doc per line and the Doc _join builds),
+        except where a line ends in white space (its last space would join the separator) or a
+        special case could match across a line break; those sections go line by line."""
+        joinable = all(t and not t[-1].isspace() for t in texts) and not any(
+            self._straddles(a, b) for a, b in zip(texts, texts[1:]))
+        if not joinable:
+            return self._join([self._tokenizer(t) for t in texts])
+        # a space after every line, the last one too: _join gives each line's last token one
+        doc = self._tokenizer("".join(t + " " for t in texts))
+        words: list[str] = []
+        spaces: list[bool] = []
+        idx: list[int] = []
+        for t in doc:
+            words.append(t.text)
+            spaces.append(bool(t.whitespace_))
+            idx.append(t.idx)
+        offsets = [0]
+        for t in texts[:-1]:
+            offsets.append(offsets[-1] + len(t) + 1)
+        starts = tuple(bisect_left(idx, o) for o in offsets)
+        return doc, _Tokens.of(words, spaces), starts
+
+    def _straddles(self, before: str, after: str) -> bool:
+        """A special case could match across the break between these two lines: in one Doc,
+        spaCy's special-case pass would see pieces of both (and may then skip one inside)."""
+        return any(before.endswith(a) and after.startswith(b)
+                   for a, b in self._breaks.get(before[-1] + after[0], ()))
 
     def _join(self, docs: list[Doc]) -> tuple[Doc, _Tokens, tuple[int, ...]]:
         """One Doc for a section's lines, so names wrapped over a line break still match, and
@@ -261,6 +293,22 @@ class SkillMatcher:
         section = Section(kind=kind, heading="", page=1,
                           lines=tuple(Line(text=t, page=1) for t in lines))
         return self.find((section,))
+
+
+def _special_breaks(tokenizer: Tokenizer) -> dict[str, list[tuple[str, str]]]:
+    """Neighbouring pieces of each special case ('Ph.D.' is matched as 'Ph' '.' 'D.'), keyed by
+    the two characters around the break. spaCy finds special cases by matching these pieces,
+    split by prefixes, suffixes and infixes alone, over the whole Doc."""
+    plain = Tokenizer(tokenizer.vocab, prefix_search=tokenizer.prefix_search,
+                      suffix_search=tokenizer.suffix_search,
+                      infix_finditer=tokenizer.infix_finditer,
+                      token_match=tokenizer.token_match, url_match=tokenizer.url_match)
+    out: dict[str, list[tuple[str, str]]] = {}
+    for rule in tokenizer.rules:
+        pieces = [t.text for t in plain(rule)]
+        for a, b in zip(pieces, pieces[1:]):
+            out.setdefault(a[-1] + b[0], []).append((a, b))
+    return out
 
 
 def _degree_tokens(toks: _Tokens, starts: tuple[int, ...], lines: list[Line]) -> frozenset[int]:
