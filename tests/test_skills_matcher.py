@@ -273,3 +273,21 @@ def test_joined_tokenization_matches_line_by_line(matcher, lines):
             assert [t.whitespace_ for t in doc] == [t.whitespace_ for t in ref_doc]
     assert matcher._straddles("Ph.", "D. Statistics") and matcher._straddles("wow o", ".O")
     assert not matcher._straddles("Ph.", "Data science")
+
+
+def test_remembered_answers_are_the_computed_ones(matcher):
+    """close() remembers its answers; accept() hands its segments to pure_segments()."""
+    from resume_match.skills.context import Mention, TextView, pure_segments, segments
+    from resume_match.skills.fuzzy import squash
+
+    fuzzy = matcher._fuzzy
+    for word in ("Tensorfow", "Kuberentes", "Tensorfow", "charts", "Kuberentes", "Pythonn"):
+        assert fuzzy.close(word) == fuzzy._closest_uncached(squash(word))
+    assert fuzzy.close("Tensorfow") == "tensorflow"
+    tokens = ("Python", ",", "R", "(", "advanced", ")", "|", "Go", "services")
+    mentions = (Mention("python", 0, 1, "Python", "Python", False),
+                Mention("r", 2, 3, "R", "R", True), Mention("go", 7, 8, "Go", "Go", True))
+    view = TextView(tokens=tokens, mentions=mentions)
+    pure = pure_segments(view)
+    assert pure == pure_segments(view, segments(tokens, view.line_starts, mentions))
+    assert pure == [(0, 1), (2, 3)]

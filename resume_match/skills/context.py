@@ -111,11 +111,15 @@ def _covered(mentions: tuple[Mention, ...]) -> set[int]:
     return {i for m in mentions for i in range(m.start, m.end)}
 
 
-def pure_segments(view: TextView) -> list[tuple[int, int]]:
-    """Segments that hold a skill and nothing but fillers: list items, not prose."""
+def pure_segments(view: TextView,
+                  segs: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """Segments that hold a skill and nothing but fillers: list items, not prose.
+    `segs`: the view's segments() when the caller has them already."""
     covered = _covered(view.mentions)
     pure = []
-    for a, b in segments(view.tokens, view.line_starts, view.mentions):
+    if segs is None:
+        segs = segments(view.tokens, view.line_starts, view.mentions)
+    for a, b in segs:
         idx = range(a, b)
         if not any(i in covered for i in idx):
             continue
@@ -187,7 +191,7 @@ def accept(view: TextView, case_ok: dict[int, bool]) -> set[int]:
     """
     tokens, mentions = view.tokens, view.mentions
     segs = segments(tokens, view.line_starts, mentions)
-    pure = set(pure_segments(view))
+    pure = set(pure_segments(view, segs))
     labels = labelled_ranges(view)
     seg_of = {i: _segment_of(m, segs) for i, m in enumerate(mentions)}
     blocked = wishes(tokens) | organisations(tokens, mentions) | view.excluded

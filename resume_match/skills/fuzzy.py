@@ -66,6 +66,8 @@ class FuzzyIndex:
         for k in self.keys:
             if len(k) >= MIN_FUZZY and k.isalpha():
                 self._fuzzy.setdefault((k[0], len(k)), []).append(k)
+        # the same words come back CV after CV and mostly match nothing: remember the answers
+        self._closest = lru_cache(maxsize=1 << 14)(self._closest_uncached)
 
     def inside(self, token: str) -> list[tuple[str, int, int]]:
         """Names inside a glued token ('toolslikeAnsible', 'IaC(InfrastructureasCode)'), each
@@ -110,6 +112,10 @@ class FuzzyIndex:
         key = squash(text)
         if len(key) < MIN_FUZZY or not key.isalpha():
             return None
+        return self._closest(key)
+
+    def _closest_uncached(self, key: str) -> str | None:
+        """close() for a squashed key of letters."""
         choices = [k for n in range(len(key) - 2, len(key) + 3)
                    for k in self._fuzzy.get((key[0], n), ())]
         found = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)

@@ -179,15 +179,16 @@ class SkillMatcher:
     def _words(self, toks: _Tokens, taken: set[int], starts: frozenset[int]) -> list[Mention]:
         """Single words left over: 'python3' by squash, 'Tensorfow' by fuzzy (list items only)."""
         out: list[Mention] = []
+        lookup, close = self._fuzzy.lookup, self._fuzzy.close
         for size in (2, 1):
             for start in _windows(toks, size):
                 end = start + size
-                if not taken.isdisjoint(range(start, end)):
+                if start in taken or end - 1 in taken:     # the run is one or two tokens
                     continue
-                sid = self._fuzzy.lookup(toks.key[start]) if size == 1 else None
+                sid = lookup(toks.key[start]) if size == 1 else None
                 fuzzy = sid is None
                 if fuzzy and _item(toks, start, end, starts):
-                    sid = self._fuzzy.close(toks.span(start, end))
+                    sid = close(toks.span(start, end))
                 if sid is not None:
                     text = toks.span(start, end)
                     out.append(Mention(sid, start, end, text, text, False, fuzzy=fuzzy))
