@@ -205,3 +205,89 @@ def test_departments_and_referees_claim_nothing(matcher):
     assert find_skills((refs,), matcher) == ()
     cv = (section("skills", "Python"), refs, section("experience", "Built Go services with Docker"))
     assert [h.id for h in find_skills(cv, matcher)] == ["python", "go", "docker"]
+
+
+@pytest.mark.parametrize("line", [
+    "Py - Torch, scikit learn, Node . JS and python3 on ΣΙΣΥΦΟΣ İstanbul R&D",
+    "  Tensor Flow 2.1 |  Power BI  ,C#/.NET; K8s (Kubernetes) e-mail: x@y.io  ",
+])
+def test_token_lists_agree_with_spacy_and_squash(matcher, line):
+    """The plain token lists the window passes use give what the Doc and squash() give."""
+    from resume_match.skills.context import SEPARATORS
+    from resume_match.skills.fuzzy import squash
+    from resume_match.skills.matcher import MAX_WINDOW, _windows, clean_text
+
+    doc, toks, _ = matcher._join([matcher._tokenizer(clean_text(line))])
+    assert toks.text == [t.text for t in doc] and toks.lower == [t.lower_ for t in doc]
+    windows = 0
+    for size in range(1, MAX_WINDOW + 1):
+        for a in range(len(doc) - size + 1):
+            assert toks.span(a, a + size) == doc[a:a + size].text
+            assert "".join(toks.key[a:a + size]) == squash(doc[a:a + size].text)
+        assert _windows(toks, size) == [
+            a for a in range(len(doc) - size + 1) if doc[a].text[0].isalpha()
+            and doc[a + size - 1].text[-1].isalnum()
+            and not any(t.lower_ in SEPARATORS for t in doc[a:a + size])]
+        for a in _windows(toks, size):
+            text = doc[a:a + size].text
+            key = "".join(toks.key[a:a + size])
+            assert matcher._fuzzy.lookup(key) == matcher._fuzzy.exact(text)
+            windows += 1
+    assert windows > 10
+
+
+def test_wish_cues_by_first_word_match_every_cue():
+    from resume_match.skills.context import WISH_CUES, wishes
+    for cue in WISH_CUES:
+        tokens = ("I", *cue, "Rust", "and", "Go", ".", "Python")
+        assert wishes(tokens) == {1 + len(cue), 2 + len(cue), 3 + len(cue)}
+
+
+def test_words_new_to_the_vocabulary_still_match_by_lower_case(matcher):
+    """The matcher's vocabulary computes only LOWER for new words; that is all matching reads."""
+    doc = matcher._tokenizer("QWZXPYTORCHQ Kuberneteszq")
+    assert [t.lower_ for t in doc] == ["qwzxpytorchq", "kuberneteszq"]
+    assert ids(matcher, "SCIKIT-LEARN, PyTorCH and ApAcHe SpArK") == \
+        ids(matcher, "scikit-learn, pytorch and apache spark")
+
+
+@pytest.mark.parametrize("lines", [
+    ["Python, SQL", " | Docker |  Kubernetes", "Natural Language", "Processing (NLP)"],
+    ["  led ML team.", "Ph.D. in Statistics", "e.g. Spark", ":) done", "o.O", "U.S.A."],
+    ["Education: Ph.", "D. Statistics", "skills:", "D", "wow o", ".O", "end ", "next  "],
+    ["trailing space ", "C++ / C#", "R&D", "\u00a8 leading mark", "can't stop", "'s start"],
+    ["w x(", "-:) w", "x(", ":(x w", "(", "o:x"],   # joined, '(-:' would hide ':)' and ':('
+])
+def test_joined_tokenization_matches_line_by_line(matcher, lines):
+    """One tokenizer call for a section's lines gives what a call per line gives; where it
+    might not (a special case across a break, a line ending in white space) it is not used."""
+    from resume_match.skills.matcher import clean_text
+
+    texts = [clean_text(t) for t in lines]
+    for i in range(len(texts)):
+        for j in range(i + 1, len(texts) + 1):
+            doc, toks, starts = matcher._tokenize(texts[i:j])
+            ref_doc, ref_toks, ref_starts = matcher._join([matcher._tokenizer(t)
+                                                           for t in texts[i:j]])
+            assert (toks, starts) == (ref_toks, ref_starts)
+            assert [t.whitespace_ for t in doc] == [t.whitespace_ for t in ref_doc]
+    assert matcher._straddles("Ph.", "D. Statistics") and matcher._straddles("wow o", ".O")
+    assert not matcher._straddles("Ph.", "Data science")
+
+
+def test_remembered_answers_are_the_computed_ones(matcher):
+    """close() remembers its answers; accept() hands its segments to pure_segments()."""
+    from resume_match.skills.context import Mention, TextView, pure_segments, segments
+    from resume_match.skills.fuzzy import squash
+
+    fuzzy = matcher._fuzzy
+    for word in ("Tensorfow", "Kuberentes", "Tensorfow", "charts", "Kuberentes", "Pythonn"):
+        assert fuzzy.close(word) == fuzzy._closest_uncached(squash(word))
+    assert fuzzy.close("Tensorfow") == "tensorflow"
+    tokens = ("Python", ",", "R", "(", "advanced", ")", "|", "Go", "services")
+    mentions = (Mention("python", 0, 1, "Python", "Python", False),
+                Mention("r", 2, 3, "R", "R", True), Mention("go", 7, 8, "Go", "Go", True))
+    view = TextView(tokens=tokens, mentions=mentions)
+    pure = pure_segments(view)
+    assert pure == pure_segments(view, segments(tokens, view.line_starts, mentions))
+    assert pure == [(0, 1), (2, 3)]

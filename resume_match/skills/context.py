@@ -54,6 +54,9 @@ SELF_CUES = _CUES["self_cues"]        # "communication skills" says it itself
 ORG_WORDS = _CUES["org_words"]        # "The Linux Foundation" is an organisation
 ORG_BEFORE = _CUES["org_before"]      # so is "Department of Statistics"
 WISH_CUES = tuple(tuple(c.split()) for c in sorted(_CUES["wish_cues"]))  # "interested in X"
+_WISH_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}   # most words start no cue: one lookup
+for _cue in WISH_CUES:
+    _WISH_BY_FIRST.setdefault(_cue[0], []).append(_cue)
 SENTENCE_END = _CUES["sentence_end"]
 GLUE = _CUES["glue"]                  # "R&D", "go-to-market"
 WISH_SPAN = 25                     # tokens at most; a sentence end stops it sooner
@@ -108,11 +111,15 @@ def _covered(mentions: tuple[Mention, ...]) -> set[int]:
     return {i for m in mentions for i in range(m.start, m.end)}
 
 
-def pure_segments(view: TextView) -> list[tuple[int, int]]:
-    """Segments that hold a skill and nothing but fillers: list items, not prose."""
+def pure_segments(view: TextView,
+                  segs: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """Segments that hold a skill and nothing but fillers: list items, not prose.
+    `segs`: the view's segments() when the caller has them already."""
     covered = _covered(view.mentions)
     pure = []
-    for a, b in segments(view.tokens, view.line_starts, view.mentions):
+    if segs is None:
+        segs = segments(view.tokens, view.line_starts, view.mentions)
+    for a, b in segs:
         idx = range(a, b)
         if not any(i in covered for i in idx):
             continue
@@ -184,7 +191,7 @@ def accept(view: TextView, case_ok: dict[int, bool]) -> set[int]:
     """
     tokens, mentions = view.tokens, view.mentions
     segs = segments(tokens, view.line_starts, mentions)
-    pure = set(pure_segments(view))
+    pure = set(pure_segments(view, segs))
     labels = labelled_ranges(view)
     seg_of = {i: _segment_of(m, segs) for i, m in enumerate(mentions)}
     blocked = wishes(tokens) | organisations(tokens, mentions) | view.excluded
@@ -232,8 +239,8 @@ def wishes(tokens: tuple[str, ...]) -> set[int]:
     """Token indices inside 'interested in ...', 'eager to ...' up to the end of the sentence."""
     low = [t.lower() for t in tokens]
     out: set[int] = set()
-    for i in range(len(low)):
-        for cue in WISH_CUES:
+    for i, word in enumerate(low):
+        for cue in _WISH_BY_FIRST.get(word, ()):
             if tuple(low[i:i + len(cue)]) == cue:
                 j = i + len(cue)
                 while j < len(low) and j < i + WISH_SPAN and low[j] not in SENTENCE_END:

@@ -7,6 +7,7 @@ cannot turn an English word into a tool ('Panda' never becomes pandas).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
@@ -23,6 +24,13 @@ _VERSION = re.compile(r"(?<=[a-z+#])v?\d+(\.\d+)*$")
 def squash(text: str) -> str:
     """'Py-Torch' -> 'pytorch'; 'scikit learn' -> 'scikitlearn'; 'Node.JS' -> 'nodejs'."""
     return _SQUASH.sub("", text.lower().replace("&", "and"))
+
+
+@lru_cache(maxsize=1 << 16)
+def squash_token(token: str) -> str:
+    """squash() for one token, memoised: CVs repeat the same words, and squash works character
+    by character, so a run of tokens squashes to its tokens' squashes joined."""
+    return squash(token)
 
 
 def strip_version(key: str) -> str:
@@ -58,6 +66,8 @@ class FuzzyIndex:
         for k in self.keys:
             if len(k) >= MIN_FUZZY and k.isalpha():
                 self._fuzzy.setdefault((k[0], len(k)), []).append(k)
+        # the same words come back CV after CV and mostly match nothing: remember the answers
+        self._closest = lru_cache(maxsize=1 << 14)(self._closest_uncached)
 
     def inside(self, token: str) -> list[tuple[str, int, int]]:
         """Names inside a glued token ('toolslikeAnsible', 'IaC(InfrastructureasCode)'), each
@@ -86,16 +96,26 @@ class FuzzyIndex:
 
     def exact(self, text: str) -> str | None:
         """The skill whose squashed name equals this text's (version suffix tolerated)."""
-        key = squash(text)
+        return self.lookup(squash(text))
+
+    def lookup(self, key: str) -> str | None:
+        """exact() for an already squashed key."""
         if len(key) < MIN_SQUASH:
             return None
-        return self.keys.get(key) or self.keys.get(strip_version(key))
+        sid = self.keys.get(key)
+        if sid is None and key[-1].isdigit():   # only a key ending in a digit has a version
+            sid = self.keys.get(strip_version(key))
+        return sid
 
     def close(self, text: str) -> str | None:
         """The skill this word is a misspelling of: same first letter, one edit (two if long)."""
         key = squash(text)
         if len(key) < MIN_FUZZY or not key.isalpha():
             return None
+        return self._closest(key)
+
+    def _closest_uncached(self, key: str) -> str | None:
+        """close() for a squashed key of letters."""
         choices = [k for n in range(len(key) - 2, len(key) + 3)
                    for k in self._fuzzy.get((key[0], n), ())]
         found = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)

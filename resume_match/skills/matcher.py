@@ -1,26 +1,28 @@
 """The skill matcher: spaCy tokenizer + PhraseMatcher built once from the taxonomy, a squash and
 rapidfuzz pass for variants, and the ambiguity rules; the only spaCy importer in the project.
 
-Lines go through `nlp.tokenizer.pipe` (no heavy pipeline components), so one CV takes a few
-milliseconds once the matcher exists.
+A section's lines go through `nlp.tokenizer` in one call where that tokenizes them as line by
+line would (no heavy pipeline components), so one CV takes a few milliseconds once the matcher
+exists.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
+from typing import Any, Iterable
 
 import spacy
+from spacy.attrs import LOWER
 from spacy.matcher import PhraseMatcher
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from resume_match.models import Evidence, Line, Section, SkillHit
 from resume_match.skills.context import SEPARATORS, Mention, TextView, accept
-from resume_match.skills.fuzzy import FuzzyIndex
+from resume_match.skills.fuzzy import MIN_GLUED, FuzzyIndex, squash_token
 from resume_match.skills.taxonomy import Taxonomy, load_taxonomy
 
 DEMONSTRATED_KINDS = frozenset({"experience", "projects", "publications", "volunteering"})
@@ -53,6 +55,34 @@ class _Form:
     skill_id: str
     form: str                      # as the taxonomy writes it
     needs_context: bool
+
+
+@dataclass(frozen=True)
+class _Tokens:
+    """A section's tokens as plain lists, read out of spaCy once: iterating a Doc builds a Token
+    object per token, and the window passes below look at every token many times."""
+    text: list[str]
+    lower: list[str]
+    ws: list[str]                  # trailing white space: ' ' or ''
+    key: list[str]                 # squashed; a window's key is its tokens' keys joined
+    head: list[bool]               # starts with a letter: may start a name
+    tail: list[bool]               # ends with a letter or digit: may end a name
+    clear: list[int]               # index of the first separator at or after each token
+
+    @classmethod
+    def of(cls, words: list[str], spaces: list[bool]) -> _Tokens:
+        lower = [w.lower() for w in words]     # what spaCy's LOWER attribute holds
+        clear = [len(words)] * (len(words) + 1)
+        for i in range(len(words) - 1, -1, -1):
+            clear[i] = i if lower[i] in SEPARATORS else clear[i + 1]
+        return cls(text=words, lower=lower, ws=[" " if sp else "" for sp in spaces],
+                   key=[squash_token(w) for w in words], head=[w[0].isalpha() for w in words],
+                   tail=[w[-1].isalnum() for w in words], clear=clear)
+
+    def span(self, start: int, end: int) -> str:
+        """The text of tokens [start, end) as written, as spaCy's Span.text gives it."""
+        return "".join(t + w for t, w in zip(self.text[start:end - 1], self.ws[start:end - 1])) \
+            + self.text[end - 1]
 
 
 def clean_text(text: str) -> str:
@@ -106,29 +136,37 @@ class SkillMatcher:
                 patterns.append([t.lower for t in tokens])
         self._matcher = PhraseMatcher(self._nlp.vocab, attr="LOWER")
         self._matcher.add("SKILL", patterns)  # type: ignore[arg-type]
+        # From here on only LOWER is read (the PhraseMatcher's attribute). spaCy computes some
+        # twenty lexical attributes (shape, stop word, like_url...) for each word it has not seen,
+        # ~1 ms per CV that nothing here uses; this private vocabulary keeps just LOWER.
+        vocab: Any = self._nlp.vocab     # spaCy's stubs omit lex_attr_getters
+        vocab.lex_attr_getters = {LOWER: vocab.lex_attr_getters[LOWER]}
         self._fuzzy = FuzzyIndex(loose)
+        self._breaks = _special_breaks(self._tokenizer)
 
     # ------------------------------------------------------------ one line -> mentions
 
-    def _mentions(self, doc: Doc, starts: tuple[int, ...] = (0,)) -> list[Mention]:
+    def _mentions(self, doc: Doc, toks: _Tokens, starts: tuple[int, ...] = (0,)) -> list[Mention]:
         """Exact phrase matches and squashed multi-token variants ('Node . JS'), longest first;
         then single words in the gaps by squash ('python3') or fuzzy ('Tensorfow')."""
         candidates: list[Mention] = []
         for _, start, end in self._matcher(doc):
-            span = doc[start:end]
-            form = self._forms.get(_key(span))
+            form = self._forms.get(" ".join(toks.lower[start:end]))
             if form is not None:
-                candidates.append(Mention(form.skill_id, start, end, span.text, form.form,
+                text = toks.span(start, end)
+                candidates.append(Mention(form.skill_id, start, end, text, form.form,
                                           form.needs_context
-                                          or _short_case_changed(form.form, span.text)))
+                                          or _short_case_changed(form.form, text)))
         exact = [(m.start, m.end) for m in candidates]
-        toks = [(t.text, t.lower_, t.whitespace_) for t in doc]
         for size in range(MAX_WINDOW, 1, -1):
-            for start, text in _windows(toks, size):
-                sid = self._fuzzy.exact(text)
-                if sid is not None and not _tiled(start, start + size, exact) \
-                        and _split_name(toks[start:start + size]):
-                    candidates.append(Mention(sid, start, start + size, text, text, False))
+            for start in _windows(toks, size):
+                end = start + size
+                # squash is per character, so the window's key is its tokens' keys joined
+                sid = self._fuzzy.lookup("".join(toks.key[start:end]))
+                if sid is not None and not _tiled(start, end, exact) \
+                        and _split_name(toks, start, end):
+                    text = toks.span(start, end)
+                    candidates.append(Mention(sid, start, end, text, text, False))
         found: list[Mention] = []
         taken: set[int] = set()
         for m in sorted(candidates, key=lambda m: (m.start - m.end, m.form == m.text, m.start)):
@@ -138,23 +176,25 @@ class SkillMatcher:
         found.extend(self._words(toks, taken, frozenset(starts)))
         return sorted(found, key=lambda m: m.start)
 
-    def _words(self, toks: list[tuple[str, str, str]], taken: set[int],
-               starts: frozenset[int]) -> list[Mention]:
+    def _words(self, toks: _Tokens, taken: set[int], starts: frozenset[int]) -> list[Mention]:
         """Single words left over: 'python3' by squash, 'Tensorfow' by fuzzy (list items only)."""
         out: list[Mention] = []
+        lookup, close = self._fuzzy.lookup, self._fuzzy.close
         for size in (2, 1):
-            for start, text in _windows(toks, size):
-                if taken.intersection(range(start, start + size)):
+            for start in _windows(toks, size):
+                end = start + size
+                if start in taken or end - 1 in taken:     # the run is one or two tokens
                     continue
-                sid = self._fuzzy.exact(text) if size == 1 else None
+                sid = lookup(toks.key[start]) if size == 1 else None
                 fuzzy = sid is None
-                if fuzzy and _item(toks, start, start + size, starts):
-                    sid = self._fuzzy.close(text)
+                if fuzzy and _item(toks, start, end, starts):
+                    sid = close(toks.span(start, end))
                 if sid is not None:
-                    out.append(Mention(sid, start, start + size, text, text, False, fuzzy=fuzzy))
-                    taken.update(range(start, start + size))
-        for i, (text, _, _) in enumerate(toks):
-            if i not in taken:
+                    text = toks.span(start, end)
+                    out.append(Mention(sid, start, end, text, text, False, fuzzy=fuzzy))
+                    taken.update(range(start, end))
+        for i, text in enumerate(toks.text):
+            if i not in taken and len(text) >= MIN_GLUED:   # inside() finds nothing in shorter
                 seen = {sid for sid, _, _ in self._fuzzy.inside(text)}
                 out.extend(Mention(sid, i, i + 1, text, text, False) for sid in sorted(seen))
         return out
@@ -164,19 +204,17 @@ class SkillMatcher:
     def find(self, sections: tuple[Section, ...]) -> tuple[SkillHit, ...]:
         """Skills in reading order, each with its first few lines of evidence."""
         kept = [s for s in sections if s.kind not in IGNORED_KINDS]
-        lines = [line for s in kept for line in s.lines if line.text.strip()]
-        docs = iter(self._tokenizer.pipe(clean_text(line.text) for line in lines))
         hits: dict[str, list[tuple[Section, Line]]] = {}
         for section in kept:
             own = [line for line in section.lines if line.text.strip()]
             if not own:
                 continue
-            doc, starts = self._join([next(docs) for _ in own])
-            view = TextView(tokens=tuple(t.text for t in doc),
-                            mentions=tuple(self._mentions(doc, starts)),
+            doc, toks, starts = self._tokenize([clean_text(line.text) for line in own])
+            view = TextView(tokens=tuple(toks.text),
+                            mentions=tuple(self._mentions(doc, toks, starts)),
                             line_starts=starts, in_skills_section=section.kind in SKILLS_KINDS,
-                            spaces=tuple(bool(t.whitespace_) for t in doc),
-                            excluded=_degree_tokens(doc, starts, own)
+                            spaces=tuple(bool(w) for w in toks.ws),
+                            excluded=_degree_tokens(toks, starts, own)
                             if section.kind in EDUCATION_KINDS else frozenset())
             case_ok = {i: self._case_ok(m) for i, m in enumerate(view.mentions)}
             for i in sorted(accept(view, case_ok), key=lambda i: view.mentions[i].start):
@@ -185,18 +223,53 @@ class SkillMatcher:
                 hits.setdefault(m.skill_id, []).append((section, line))
         return tuple(self._hit(sid, where) for sid, where in hits.items())
 
-    def _join(self, docs: list[Doc]) -> tuple[Doc, tuple[int, ...]]:
-        """One Doc for a section's lines, so names wrapped over a line break still match."""
+    def _tokenize(self, texts: list[str]) -> tuple[Doc, _Tokens, tuple[int, ...]]:
+        """A section's lines as one Doc, its tokens as plain lists and where each line starts.
+
+        spaCy splits on spaces before anything else, so one call for the lines joined by spaces
+        gives the tokens of a call per line (and saves a Doc per line and the Doc _join builds),
+        except where a line ends in white space (its last space would join the separator) or a
+        special case could match across a line break; those sections go line by line."""
+        joinable = all(t and not t[-1].isspace() for t in texts) and not any(
+            self._straddles(a, b) for a, b in zip(texts, texts[1:]))
+        if not joinable:
+            return self._join([self._tokenizer(t) for t in texts])
+        # a space after every line, the last one too: _join gives each line's last token one
+        doc = self._tokenizer("".join(t + " " for t in texts))
+        words: list[str] = []
+        spaces: list[bool] = []
+        idx: list[int] = []
+        for t in doc:
+            words.append(t.text)
+            spaces.append(bool(t.whitespace_))
+            idx.append(t.idx)
+        offsets = [0]
+        for t in texts[:-1]:
+            offsets.append(offsets[-1] + len(t) + 1)
+        starts = tuple(bisect_left(idx, o) for o in offsets)
+        return doc, _Tokens.of(words, spaces), starts
+
+    def _straddles(self, before: str, after: str) -> bool:
+        """A special case could match across the break between these two lines: in one Doc,
+        spaCy's special-case pass would see pieces of both (and may then skip one inside)."""
+        return any(before.endswith(a) and after.startswith(b)
+                   for a, b in self._breaks.get(before[-1] + after[0], ()))
+
+    def _join(self, docs: list[Doc]) -> tuple[Doc, _Tokens, tuple[int, ...]]:
+        """One Doc for a section's lines, so names wrapped over a line break still match, and
+        its tokens as plain lists (each line's tokens are read once)."""
         words: list[str] = []
         spaces: list[bool] = []
         starts: list[int] = []
         for doc in docs:
             starts.append(len(words))
-            words.extend(t.text for t in doc)
-            spaces.extend(bool(t.whitespace_) for t in doc)
+            for t in doc:
+                words.append(t.text)
+                spaces.append(bool(t.whitespace_))
             if spaces:
                 spaces[-1] = True
-        return Doc(self._nlp.vocab, words=words, spaces=spaces), tuple(starts)
+        doc = Doc(self._nlp.vocab, words=words, spaces=spaces)
+        return doc, _Tokens.of(words, spaces), tuple(starts)
 
     def _case_ok(self, m: Mention) -> bool:
         """Case matters only for ordinary-word and short forms ('Go' yes, 'go' no)."""
@@ -223,41 +296,56 @@ class SkillMatcher:
         return self.find((section,))
 
 
-def _degree_tokens(doc: Doc, starts: tuple[int, ...], lines: list[Line]) -> frozenset[int]:
+def _special_breaks(tokenizer: Tokenizer) -> dict[str, list[tuple[str, str]]]:
+    """Neighbouring pieces of each special case ('Ph.D.' is matched as 'Ph' '.' 'D.'), keyed by
+    the two characters around the break. spaCy finds special cases by matching these pieces,
+    split by prefixes, suffixes and infixes alone, over the whole Doc."""
+    plain = Tokenizer(tokenizer.vocab, prefix_search=tokenizer.prefix_search,
+                      suffix_search=tokenizer.suffix_search,
+                      infix_finditer=tokenizer.infix_finditer,
+                      token_match=tokenizer.token_match, url_match=tokenizer.url_match)
+    out: dict[str, list[tuple[str, str]]] = {}
+    for rule in tokenizer.rules:
+        pieces = [t.text for t in plain(rule)]
+        for a, b in zip(pieces, pieces[1:]):
+            out.setdefault(a[-1] + b[0], []).append((a, b))
+    return out
+
+
+def _degree_tokens(toks: _Tokens, starts: tuple[int, ...], lines: list[Line]) -> frozenset[int]:
     """Tokens of degree lines up to a coursework-like label."""
-    ends = (*starts[1:], len(doc))
+    ends = (*starts[1:], len(toks.text))
     out: set[int] = set()
     for a, b, line in zip(starts, ends, lines):
         if not _DEGREE.search(line.text):
             continue
         for i in range(a, b):
-            if doc[i].lower_ in _COURSEWORK:
+            if toks.lower[i] in _COURSEWORK:
                 break
             out.add(i)
     return frozenset(out)
 
 
-def _windows(toks: list[tuple[str, str, str]], size: int) -> Iterable[tuple[int, str]]:
-    """Runs of `size` tokens that could be one name: no separator, word at both ends."""
-    for start in range(0, len(toks) - size + 1):
-        run = toks[start:start + size]
-        if run[0][0][0].isalpha() and run[-1][0][-1].isalnum() \
-                and not any(low in SEPARATORS for _, low, _ in run):
-            yield start, "".join(text + ws for text, _, ws in run).strip()
+def _windows(toks: _Tokens, size: int) -> list[int]:
+    """Starts of runs of `size` tokens that could be one name: no separator, word at both ends."""
+    head, tail, clear = toks.head, toks.tail, toks.clear
+    return [i for i in range(len(head) - size + 1)
+            if head[i] and tail[i + size - 1] and clear[i] >= i + size]
 
 
-def _item(toks: list[tuple[str, str, str]], start: int, end: int, starts: frozenset[int]) -> bool:
+def _item(toks: _Tokens, start: int, end: int, starts: frozenset[int]) -> bool:
     """toks[start:end] is a whole list item: separators or line edges on both sides."""
-    left = start in starts or toks[start - 1][1] in SEPARATORS
-    right = end == len(toks) or end in starts or toks[end][1] in SEPARATORS
+    left = start in starts or toks.lower[start - 1] in SEPARATORS
+    right = end == len(toks.text) or end in starts or toks.lower[end] in SEPARATORS
     return left and right
 
 
-def _split_name(run: list[tuple[str, str, str]]) -> bool:
+def _split_name(toks: _Tokens, start: int, end: int) -> bool:
     """'Py-Torch', 'Node.JS' (joined by punctuation) or 'Tensor Flow', 'Power BI' (capitalised
     words): one name written in pieces, unlike 'small talk' or 'in Design'."""
-    spaced = any(ws for _, _, ws in run[:-1])
-    return not spaced or all(text[:1].isupper() or text[:1].isdigit() for text, _, _ in run)
+    spaced = any(toks.ws[start:end - 1])
+    return not spaced or all(text[:1].isupper() or text[:1].isdigit()
+                             for text in toks.text[start:end])
 
 
 def _tiled(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -277,11 +365,6 @@ def _split_lines(doc: Doc) -> list[list]:
         elif not t.is_space:
             out[-1].append(t)
     return out
-
-
-def _key(tokens: Iterable) -> str:
-    """Lower-cased tokens joined by one space: the same for a pattern and for CV text."""
-    return " ".join(t.lower_ for t in tokens)
 
 
 def _alnum(text: str) -> str:
