@@ -28,21 +28,30 @@ GLYPH_OBJECTS_SHARE = 0.5   # character (normal PDFs have one per line or run: r
 _LINE_END_HYPHEN = {0xFFFE: "-"}   # pdfium's mark for a hyphen that ends a line
 
 
-class _PlainHandles:
-    """pypdfium2.raw's functions re-declared with every pointer argument and result as c_void_p,
-    so PDFium handles are plain ints (None for NULL).
+class _Handle(ctypes.c_void_p):
+    """A PDFium handle as _lib returns it. A c_void_p subclass stays a ctypes object (a plain
+    c_void_p result would become an int), so it goes back into _lib's functions as a pointer;
+    `.value` is its address (None for NULL)."""
+
+
+class _Unchecked:
+    """pypdfium2.raw's functions with no argtypes, returning pointers as _Handle.
 
     Why: this module makes one to three calls per glyph and per page object (thousands on pages
-    that draw each glyph as an object). pypdfium2's typed pointers cost a type check per argument,
-    a pointer object per result and a ctypes.cast to use one as a dict key; ints cost none of
-    that. Each prototype calls the same C function (its address taken from pypdfium2's own), with
-    the same scalar types; pypdfium2's function objects are not touched.
+    that draw each glyph as an object), and with argtypes ctypes calls a converter per argument
+    and pypdfium2's typed pointers need a ctypes.cast for a dict key; without them a call costs
+    about half. Without argtypes ctypes passes a ctypes object (a _Handle, byref(), pypdfium2's
+    `.raw`) as its pointer and a Python int as a C int, so only functions whose arguments are all
+    pointers or C ints are served (checked here), and callers must never pass a pointer as an int.
+    Each prototype calls the same C function as pypdfium2's (its address); those are not touched.
     """
 
     def __getattr__(self, name: str) -> Any:   # runs once per name: the result is stored
         fn = getattr(raw, name)
-        plain = [ctypes.c_void_p if _is_pointer(t) else t for t in (fn.restype, *fn.argtypes)]
-        proto = ctypes.CFUNCTYPE(*plain)(_address(fn))
+        if not all(_is_pointer(t) or t is ctypes.c_int for t in fn.argtypes):
+            raise TypeError(f"{name} takes an argument that is not a pointer or a C int")
+        proto = ctypes.CFUNCTYPE(_Handle if _is_pointer(fn.restype) else fn.restype)(_address(fn))
+        proto.argtypes = None   # type: ignore[assignment]  # ctypes' default, not in typeshed
         setattr(self, name, proto)
         return proto
 
@@ -51,13 +60,12 @@ def _is_pointer(t: Any) -> bool:
     return isinstance(t, type) and issubclass(t, ctypes._Pointer)
 
 
-_lib = _PlainHandles()
-
-
 def _address(obj: Any) -> int:
-    """What a ctypes pointer or function points at, as an int: a pypdfium2 handle (page, text
-    page) as _lib's functions take it."""
+    """The address a ctypes pointer or function object holds."""
     return ctypes.cast(obj, ctypes.c_void_p).value or 0
+
+
+_lib = _Unchecked()
 
 
 def read_pdf_pdfium(data: bytes, label: str, *, max_pages: int = 40, ocr: bool = False) -> Document:
@@ -102,12 +110,12 @@ def page_words(pdf: pdfium.PdfDocument, index: int, label: str = "<pdf>") -> Pag
         left, _, right, top = page.get_mediabox()
         textpage = page.get_textpage()
         try:
-            tp = _address(textpage.raw)
+            tp = textpage.raw
             count = _lib.FPDFText_CountChars(tp)
             if count > MAX_CHARS_PER_PAGE:
                 raise LimitError(f"{label}: page {index + 1} has {count} characters, over the "
                                  f"{MAX_CHARS_PER_PAGE} limit for one page")
-            images, tables, blanks = _objects(_address(page.raw), count)
+            images, tables, blanks = _objects(page.raw, count)
             words, chars = _words(tp, left, top, blanks)
         finally:
             textpage.close()
@@ -117,7 +125,7 @@ def page_words(pdf: pdfium.PdfDocument, index: int, label: str = "<pdf>") -> Pag
         page.close()
 
 
-def _words(tp: int, left: float, top: float,
+def _words(tp: Any, left: float, top: float,
            blanks: dict[int, list[float]]) -> tuple[list[WordBox], int]:
     """Glyphs grouped into words the way the pdfplumber reader groups them: split at spaces
     (also those pdfium dropped, from `blanks`), where a glyph starts left of the previous one or
@@ -181,7 +189,7 @@ def _words(tp: int, left: float, top: float,
     return words, glyphs
 
 
-def _font_runs(tp: int, text: str, start: int, end: int, fonts: "_Fonts", left: float,
+def _font_runs(tp: Any, text: str, start: int, end: int, fonts: "_Fonts", left: float,
                top: float) -> list[WordBox]:
     """A word whose glyphs change font, cut where the font changes (as pdfplumber's words are),
     so an icon glyph and the text beside it become separate words."""
@@ -208,7 +216,7 @@ def _blank_between(xs: list[float], after: float, upto: float) -> bool:
     return k < len(xs) and xs[k] <= upto + 0.01
 
 
-def _text(tp: int, n: int) -> str:
+def _text(tp: Any, n: int) -> str:
     """The page's characters, one per glyph index (per-glyph look-up when surrogates break that)."""
     buf = ctypes.create_string_buffer(2 * (n + 1))
     got = _lib.FPDFText_GetText(tp, 0, n, buf)
@@ -221,7 +229,7 @@ def _text(tp: int, n: int) -> str:
 class _Fonts:
     """Font size and name of a glyph; names cached per font, buffers reused for the page."""
 
-    def __init__(self, tp: int) -> None:
+    def __init__(self, tp: Any) -> None:
         self.tp = tp
         self.matrix = raw.FS_MATRIX()
         self.buf = ctypes.create_string_buffer(_FONT_BUF)
@@ -240,13 +248,14 @@ class _Fonts:
     def name(self, i: int) -> str:
         """The base font name, marked ',Bold'/',Italic' when only the weight or flags say so."""
         font = _lib.FPDFTextObj_GetFont(_lib.FPDFText_GetTextObject(self.tp, i))
-        cached = self.names.get(font)
+        cached = self.names.get(font.value)
         if cached is None:
-            cached = self.names[font] = self._describe(font) if font else ""
+            cached = self.names[font.value] = self._describe(font) if font.value else ""
         return cached
 
-    def _describe(self, font: int) -> str:
-        got = _lib.FPDFFont_GetBaseFontName(font, self.buf, _FONT_BUF)
+    def _describe(self, font: _Handle) -> str:
+        # pypdfium2's own function: its size argument is an unsigned long, which _lib can't pass
+        got = raw.FPDFFont_GetBaseFontName(ctypes.cast(font, raw.FPDF_FONT), self.buf, _FONT_BUF)
         name = self.buf.value.decode("utf-8", errors="replace") if 0 < got <= _FONT_BUF else ""
         if not is_bold(name) and _lib.FPDFFont_GetWeight(font) >= BOLD_WEIGHT:
             name += ",Bold"
@@ -255,7 +264,7 @@ class _Fonts:
         return name
 
 
-def _objects(page: int, chars: int) -> tuple[int, int, dict[int, list[float]]]:
+def _objects(page: Any, chars: int) -> tuple[int, int, dict[int, list[float]]]:
     """One pass over the page's objects: images, ruled tables (from paths) and, on pages that
     draw every glyph as its own object, the spaces pdfium left out of its text.
 
@@ -270,7 +279,7 @@ def _objects(page: int, chars: int) -> tuple[int, int, dict[int, list[float]]]:
     n = _lib.FPDFPage_CountObjects(page)
     per_glyph = n >= GLYPH_OBJECTS_MIN and n >= GLYPH_OBJECTS_SHARE * chars
     box = (ctypes.c_float * 4)()     # left, bottom, right, top; read back as plain floats
-    refs = [ctypes.addressof(box) + k * ctypes.sizeof(ctypes.c_float) for k in range(4)]
+    refs = [ctypes.byref(box, k * ctypes.sizeof(ctypes.c_float)) for k in range(4)]
     text_kind, path_kind, image_kind = raw.FPDF_PAGEOBJ_TEXT, raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE
     get_object, get_type, get_bounds = _lib.FPDFPage_GetObject, _lib.FPDFPageObj_GetType, _lib.FPDFPageObj_GetBounds
     for k in range(n):   # up to thousands of objects: locals and one call each on purpose
@@ -290,7 +299,7 @@ def _objects(page: int, chars: int) -> tuple[int, int, dict[int, list[float]]]:
     return images, count_ruled_tables(horizontal, vertical), blanks
 
 
-def _rules(obj: int, horizontal: list[Rule], vertical: list[Rule]) -> None:
+def _rules(obj: Any, horizontal: list[Rule], vertical: list[Rule]) -> None:
     """The axis-aligned rules a path draws: a line or a rectangle from its bounds, anything
     longer from its straight segments."""
     n = _lib.FPDFPath_CountSegments(obj)
