@@ -44,13 +44,15 @@ class _Unchecked:
     `.raw`) as its pointer and a Python int as a C int, so only functions whose arguments are all
     pointers or C ints are served (checked here), and callers must never pass a pointer as an int.
     Each prototype calls the same C function as pypdfium2's (its address); those are not touched.
+    They keep the GIL (PYFUNCTYPE): each is an in-memory getter taking well under a microsecond,
+    so releasing and retaking the GIL around it cost more than it could give another thread.
     """
 
     def __getattr__(self, name: str) -> Any:   # runs once per name: the result is stored
         fn = getattr(raw, name)
         if not all(_is_pointer(t) or t is ctypes.c_int for t in fn.argtypes):
             raise TypeError(f"{name} takes an argument that is not a pointer or a C int")
-        proto = ctypes.CFUNCTYPE(_Handle if _is_pointer(fn.restype) else fn.restype)(_address(fn))
+        proto = ctypes.PYFUNCTYPE(_Handle if _is_pointer(fn.restype) else fn.restype)(_address(fn))
         proto.argtypes = None   # type: ignore[assignment]  # ctypes' default, not in typeshed
         setattr(self, name, proto)
         return proto
