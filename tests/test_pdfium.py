@@ -155,7 +155,8 @@ def test_unchecked_calls_agree_with_pypdfium2s_own(fixtures_dir: Path, tmp_path:
             assert (a.left, a.top, a.right, a.bottom) == (b.left, b.top, b.right, b.bottom)
             assert raw.FPDFText_GetFontSize(textpage.raw, i) == _lib.FPDFText_GetFontSize(textpage.raw, i)
             font = raw.FPDFTextObj_GetFont(raw.FPDFText_GetTextObject(textpage.raw, i))
-            assert address(font) == _lib.FPDFTextObj_GetFont(_lib.FPDFText_GetTextObject(textpage.raw, i)).value
+            font_handle = _lib.FPDFTextObj_GetFont(_lib.FPDFText_GetTextObject(textpage.raw, i))
+            assert address(font) == font_handle.value
         textpage.close(), page.close(), pdf.close()
     with pytest.raises(TypeError, match="not a pointer or a C int"):
         _lib.FPDFFont_GetBaseFontName     # its buffer size is an unsigned long

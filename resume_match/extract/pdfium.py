@@ -283,7 +283,8 @@ def _objects(page: Any, chars: int) -> tuple[int, int, dict[int, list[float]]]:
     box = (ctypes.c_float * 4)()     # left, bottom, right, top; read back as plain floats
     refs = [ctypes.byref(box, k * ctypes.sizeof(ctypes.c_float)) for k in range(4)]
     text_kind, path_kind, image_kind = raw.FPDF_PAGEOBJ_TEXT, raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE
-    get_object, get_type, get_bounds = _lib.FPDFPage_GetObject, _lib.FPDFPageObj_GetType, _lib.FPDFPageObj_GetBounds
+    get_object, get_type = _lib.FPDFPage_GetObject, _lib.FPDFPageObj_GetType
+    get_bounds = _lib.FPDFPageObj_GetBounds
     for k in range(n):   # up to thousands of objects: locals and one call each on purpose
         obj = get_object(page, k)
         kind = get_type(obj)
