@@ -122,3 +122,41 @@ def test_broken_pdfs_raise_one_line_errors_naming_the_file(fixtures_dir: Path, n
     with pytest.raises(error, match=words) as info:
         read_pdf_pdfium((fixtures_dir / name).read_bytes(), f"in/{name}")
     assert str(info.value).startswith(f"in/{name}: ") and "\n" not in str(info.value)
+
+
+def test_unchecked_calls_agree_with_pypdfium2s_own(fixtures_dir: Path, tmp_path: Path) -> None:
+    """extract/pdfium.py calls PDFium through its own argtypes-free prototypes (_lib); they must
+    give what pypdfium2's typed functions give, and refuse a function they cannot call safely."""
+    import ctypes
+
+    import pypdfium2
+    import pypdfium2.raw as raw
+
+    from resume_match.extract.pdfium import _lib
+
+    def address(p: object) -> int | None:
+        return ctypes.cast(p, ctypes.c_void_p).value
+
+    for path in (fixtures_dir / "table.pdf", make_glyph_per_object(tmp_path / "g.pdf", ["Data Scientist"])):
+        pdf = pypdfium2.PdfDocument(str(path))
+        page, fast, slow = pdf[0], (ctypes.c_float * 4)(), [ctypes.c_float() for _ in range(4)]
+        textpage = page.get_textpage()
+        for k in range(raw.FPDFPage_CountObjects(page.raw)):
+            obj, handle = raw.FPDFPage_GetObject(page.raw, k), _lib.FPDFPage_GetObject(page.raw, k)
+            assert address(obj) == handle.value
+            assert raw.FPDFPageObj_GetType(obj) == _lib.FPDFPageObj_GetType(handle)
+            raw.FPDFPageObj_GetBounds(obj, *(ctypes.byref(v) for v in slow))
+            _lib.FPDFPageObj_GetBounds(handle, *(ctypes.byref(fast, 4 * i) for i in range(4)))
+            assert list(fast) == [v.value for v in slow]
+        a, b = raw.FS_RECTF(), raw.FS_RECTF()
+        for i in range(raw.FPDFText_CountChars(textpage.raw)):
+            assert raw.FPDFText_GetLooseCharBox(textpage.raw, i, a) == \
+                _lib.FPDFText_GetLooseCharBox(textpage.raw, i, ctypes.byref(b))
+            assert (a.left, a.top, a.right, a.bottom) == (b.left, b.top, b.right, b.bottom)
+            assert raw.FPDFText_GetFontSize(textpage.raw, i) == _lib.FPDFText_GetFontSize(textpage.raw, i)
+            font = raw.FPDFTextObj_GetFont(raw.FPDFText_GetTextObject(textpage.raw, i))
+            font_handle = _lib.FPDFTextObj_GetFont(_lib.FPDFText_GetTextObject(textpage.raw, i))
+            assert address(font) == font_handle.value
+        textpage.close(), page.close(), pdf.close()
+    with pytest.raises(TypeError, match="not a pointer or a C int"):
+        _lib.FPDFFont_GetBaseFontName     # its buffer size is an unsigned long

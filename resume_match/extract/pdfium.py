@@ -28,6 +28,48 @@ GLYPH_OBJECTS_SHARE = 0.5   # character (normal PDFs have one per line or run: r
 _LINE_END_HYPHEN = {0xFFFE: "-"}   # pdfium's mark for a hyphen that ends a line
 
 
+class _Handle(ctypes.c_void_p):
+    """A PDFium handle as _lib returns it. A c_void_p subclass stays a ctypes object (a plain
+    c_void_p result would become an int), so it goes back into _lib's functions as a pointer;
+    `.value` is its address (None for NULL)."""
+
+
+class _Unchecked:
+    """pypdfium2.raw's functions with no argtypes, returning pointers as _Handle.
+
+    Why: this module makes one to three calls per glyph and per page object (thousands on pages
+    that draw each glyph as an object), and with argtypes ctypes calls a converter per argument
+    and pypdfium2's typed pointers need a ctypes.cast for a dict key; without them a call costs
+    about half. Without argtypes ctypes passes a ctypes object (a _Handle, byref(), pypdfium2's
+    `.raw`) as its pointer and a Python int as a C int, so only functions whose arguments are all
+    pointers or C ints are served (checked here), and callers must never pass a pointer as an int.
+    Each prototype calls the same C function as pypdfium2's (its address); those are not touched.
+    They keep the GIL (PYFUNCTYPE): each is an in-memory getter taking well under a microsecond,
+    so releasing and retaking the GIL around it cost more than it could give another thread.
+    """
+
+    def __getattr__(self, name: str) -> Any:   # runs once per name: the result is stored
+        fn = getattr(raw, name)
+        if not all(_is_pointer(t) or t is ctypes.c_int for t in fn.argtypes):
+            raise TypeError(f"{name} takes an argument that is not a pointer or a C int")
+        proto = ctypes.PYFUNCTYPE(_Handle if _is_pointer(fn.restype) else fn.restype)(_address(fn))
+        proto.argtypes = None   # type: ignore[assignment]  # ctypes' default, not in typeshed
+        setattr(self, name, proto)
+        return proto
+
+
+def _is_pointer(t: Any) -> bool:
+    return isinstance(t, type) and issubclass(t, ctypes._Pointer)
+
+
+def _address(obj: Any) -> int:
+    """The address a ctypes pointer or function object holds."""
+    return ctypes.cast(obj, ctypes.c_void_p).value or 0
+
+
+_lib = _Unchecked()
+
+
 def read_pdf_pdfium(data: bytes, label: str, *, max_pages: int = 40, ocr: bool = False) -> Document:
     """Read a PDF with pypdfium2; raise InputError (corrupt, encrypted) or LimitError (pages)."""
     pdf = _open(data, label)
@@ -70,12 +112,13 @@ def page_words(pdf: pdfium.PdfDocument, index: int, label: str = "<pdf>") -> Pag
         left, _, right, top = page.get_mediabox()
         textpage = page.get_textpage()
         try:
-            count = raw.FPDFText_CountChars(textpage.raw)
+            tp = textpage.raw
+            count = _lib.FPDFText_CountChars(tp)
             if count > MAX_CHARS_PER_PAGE:
                 raise LimitError(f"{label}: page {index + 1} has {count} characters, over the "
                                  f"{MAX_CHARS_PER_PAGE} limit for one page")
             images, tables, blanks = _objects(page.raw, count)
-            words, chars = _words(textpage.raw, left, top, blanks)
+            words, chars = _words(tp, left, top, blanks)
         finally:
             textpage.close()
         return PageWords(number=index + 1, width=float(right - left), height=float(page.get_height()),
@@ -89,14 +132,14 @@ def _words(tp: Any, left: float, top: float,
     """Glyphs grouped into words the way the pdfplumber reader groups them: split at spaces
     (also those pdfium dropped, from `blanks`), where a glyph starts left of the previous one or
     more than X_TOLERANCE_RATIO x font size right of its end, and at line jumps."""
-    n = raw.FPDFText_CountChars(tp)
+    n = _lib.FPDFText_CountChars(tp)
     if n <= 0:
         return [], 0
     text = _text(tp, n)
     fonts = _Fonts(tp)
     rect = raw.FS_RECTF()
     rect_ref = ctypes.byref(rect)          # made once: ctypes would build one per call
-    get_box = raw.FPDFText_GetLooseCharBox
+    get_box = _lib.FPDFText_GetLooseCharBox
     words: list[WordBox] = []
     start = -1
     x0 = x1 = w_top = w_bottom = prev_left = prev_right = prev_top = gap = 0.0
@@ -134,7 +177,7 @@ def _words(tp: Any, left: float, top: float,
             size = fonts.size(i)
             gap = X_TOLERANCE_RATIO * size
             if blanks:
-                raw.FPDFText_GetCharOrigin(tp, i, origin_x_ref, origin_y_ref)
+                _lib.FPDFText_GetCharOrigin(tp, i, origin_x_ref, origin_y_ref)
                 line_blanks = blanks.get(round(origin_y.value), [])
             continue
         if c_right > x1:
@@ -160,7 +203,7 @@ def _font_runs(tp: Any, text: str, start: int, end: int, fonts: "_Fonts", left: 
         while j < end and fonts.name(j) == font:
             j += 1
         boxes = [(rect.left, rect.right, top - rect.top, top - rect.bottom)
-                 for k in range(i, j) if raw.FPDFText_GetLooseCharBox(tp, k, rect)]
+                 for k in range(i, j) if _lib.FPDFText_GetLooseCharBox(tp, k, ctypes.byref(rect))]
         if boxes:
             runs.append(WordBox(text=text[i:j], x0=min(b[0] for b in boxes) - left,
                                 x1=max(b[1] for b in boxes) - left, top=min(b[2] for b in boxes),
@@ -178,10 +221,10 @@ def _blank_between(xs: list[float], after: float, upto: float) -> bool:
 def _text(tp: Any, n: int) -> str:
     """The page's characters, one per glyph index (per-glyph look-up when surrogates break that)."""
     buf = ctypes.create_string_buffer(2 * (n + 1))
-    got = raw.FPDFText_GetText(tp, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
+    got = _lib.FPDFText_GetText(tp, 0, n, buf)
     text = buf.raw[:2 * max(got - 1, 0)].decode("utf-16-le", errors="replace")
     if len(text) != n:
-        text = "".join(chr(raw.FPDFText_GetUnicode(tp, i) or 0xFFFD) for i in range(n))
+        text = "".join(chr(_lib.FPDFText_GetUnicode(tp, i) or 0xFFFD) for i in range(n))
     return text.translate(_LINE_END_HYPHEN)
 
 
@@ -196,9 +239,9 @@ class _Fonts:
 
     def size(self, i: int) -> float:
         """Font size as printed: the nominal size times the text matrix's vertical scale."""
-        size = raw.FPDFText_GetFontSize(self.tp, i)
+        size = _lib.FPDFText_GetFontSize(self.tp, i)
         m = self.matrix
-        if raw.FPDFText_GetMatrix(self.tp, i, m):
+        if _lib.FPDFText_GetMatrix(self.tp, i, ctypes.byref(m)):
             scale = math.sqrt(abs(m.a * m.d - m.b * m.c))
             if scale > 0:
                 size *= scale
@@ -206,19 +249,19 @@ class _Fonts:
 
     def name(self, i: int) -> str:
         """The base font name, marked ',Bold'/',Italic' when only the weight or flags say so."""
-        font = raw.FPDFTextObj_GetFont(raw.FPDFText_GetTextObject(self.tp, i))
-        key = ctypes.cast(font, ctypes.c_void_p).value
-        cached = self.names.get(key)
+        font = _lib.FPDFTextObj_GetFont(_lib.FPDFText_GetTextObject(self.tp, i))
+        cached = self.names.get(font.value)
         if cached is None:
-            cached = self.names[key] = self._describe(font) if key else ""
+            cached = self.names[font.value] = self._describe(font) if font.value else ""
         return cached
 
-    def _describe(self, font: Any) -> str:
-        got = raw.FPDFFont_GetBaseFontName(font, self.buf, _FONT_BUF)
+    def _describe(self, font: _Handle) -> str:
+        # pypdfium2's own function: its size argument is an unsigned long, which _lib can't pass
+        got = raw.FPDFFont_GetBaseFontName(ctypes.cast(font, raw.FPDF_FONT), self.buf, _FONT_BUF)
         name = self.buf.value.decode("utf-8", errors="replace") if 0 < got <= _FONT_BUF else ""
-        if not is_bold(name) and raw.FPDFFont_GetWeight(font) >= BOLD_WEIGHT:
+        if not is_bold(name) and _lib.FPDFFont_GetWeight(font) >= BOLD_WEIGHT:
             name += ",Bold"
-        if not is_italic(name) and raw.FPDFFont_GetFlags(font) & ITALIC_FLAG:
+        if not is_italic(name) and _lib.FPDFFont_GetFlags(font) & ITALIC_FLAG:
             name += ",Italic"
         return name
 
@@ -235,18 +278,21 @@ def _objects(page: Any, chars: int) -> tuple[int, int, dict[int, list[float]]]:
     horizontal: list[Rule] = []
     vertical: list[Rule] = []
     blanks: dict[int, list[float]] = {}
-    n = raw.FPDFPage_CountObjects(page)
+    n = _lib.FPDFPage_CountObjects(page)
     per_glyph = n >= GLYPH_OBJECTS_MIN and n >= GLYPH_OBJECTS_SHARE * chars
-    box = [ctypes.c_float() for _ in range(4)]
-    refs = [ctypes.byref(v) for v in box]
+    box = (ctypes.c_float * 4)()     # left, bottom, right, top; read back as plain floats
+    refs = [ctypes.byref(box, k * ctypes.sizeof(ctypes.c_float)) for k in range(4)]
     text_kind, path_kind, image_kind = raw.FPDF_PAGEOBJ_TEXT, raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE
-    for k in range(n):
-        obj = raw.FPDFPage_GetObject(page, k)
-        kind = raw.FPDFPageObj_GetType(obj)
+    get_object, get_type = _lib.FPDFPage_GetObject, _lib.FPDFPageObj_GetType
+    get_bounds = _lib.FPDFPageObj_GetBounds
+    for k in range(n):   # up to thousands of objects: locals and one call each on purpose
+        obj = get_object(page, k)
+        kind = get_type(obj)
         if kind == text_kind:
-            if per_glyph and raw.FPDFPageObj_GetBounds(obj, *refs) and box[2].value - box[0].value < 0.01:
-                for key in (round(box[1].value) - 1, round(box[1].value), round(box[1].value) + 1):
-                    blanks.setdefault(key, []).append(box[0].value)
+            if per_glyph and get_bounds(obj, *refs) and box[2] - box[0] < 0.01:
+                y = round(box[1])
+                for key in (y - 1, y, y + 1):
+                    blanks.setdefault(key, []).append(box[0])
         elif kind == path_kind:
             _rules(obj, horizontal, vertical)
         elif kind == image_kind:
@@ -259,27 +305,27 @@ def _objects(page: Any, chars: int) -> tuple[int, int, dict[int, list[float]]]:
 def _rules(obj: Any, horizontal: list[Rule], vertical: list[Rule]) -> None:
     """The axis-aligned rules a path draws: a line or a rectangle from its bounds, anything
     longer from its straight segments."""
-    n = raw.FPDFPath_CountSegments(obj)
+    n = _lib.FPDFPath_CountSegments(obj)
     if n <= 0:
         return
     if n <= 5:
         box = [ctypes.c_float() for _ in range(4)]
-        if not raw.FPDFPageObj_GetBounds(obj, *(ctypes.byref(v) for v in box)):
+        if not _lib.FPDFPageObj_GetBounds(obj, *(ctypes.byref(v) for v in box)):
             return
         left, bottom, right, top = (v.value for v in box)
         _box_rules(left, bottom, right, top, horizontal, vertical)
         return
     m = raw.FS_MATRIX()
-    if not raw.FPDFPageObj_GetMatrix(obj, m):
+    if not _lib.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):
         return
     x, y = ctypes.c_float(), ctypes.c_float()
     prev: tuple[float, float] | None = None
     for k in range(n):
-        seg = raw.FPDFPath_GetPathSegment(obj, k)
-        if not raw.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y)):
+        seg = _lib.FPDFPath_GetPathSegment(obj, k)
+        if not _lib.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y)):
             continue
         point = (m.a * x.value + m.c * y.value + m.e, m.b * x.value + m.d * y.value + m.f)
-        if prev is not None and raw.FPDFPathSegment_GetType(seg) == raw.FPDF_SEGMENT_LINETO:
+        if prev is not None and _lib.FPDFPathSegment_GetType(seg) == raw.FPDF_SEGMENT_LINETO:
             _segment_rule(prev, point, horizontal, vertical)
         prev = point
 
