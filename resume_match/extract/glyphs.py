@@ -9,12 +9,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 
-@dataclass(frozen=True)
-class WordBox:
-    """One word as an engine found it; coordinates in points from the page's top-left corner."""
+class WordBox(NamedTuple):
+    """One word as an engine found it; coordinates in points from the page's top-left corner.
+    A NamedTuple, not a frozen dataclass: engines make thousands per page, and a tuple is built
+    in a quarter of the time."""
     text: str
     x0: float
     x1: float
