@@ -160,3 +160,37 @@ def test_unchecked_calls_agree_with_pypdfium2s_own(fixtures_dir: Path, tmp_path:
         textpage.close(), page.close(), pdf.close()
     with pytest.raises(TypeError, match="not a pointer or a C int"):
         _lib.FPDFFont_GetBaseFontName     # its buffer size is an unsigned long
+
+
+def test_dropped_spaces_are_looked_up_once_per_word_with_the_per_glyph_answer(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """_words finds a word's next dropped space once, not per glyph; a glyph box with a NaN left
+    edge (which breaks the left-to-right order that relies on) must still give what the
+    per-glyph rule gives: nothing lies between a NaN and the next glyph, so "Senior" and "Data"
+    stay glued when the "r" is NaN, and the space after "Data" still splits."""
+    import math
+
+    import pypdfium2
+
+    from resume_match.extract import pdfium as engine
+    path = make_glyph_per_object(tmp_path / "glyphs.pdf", ["Senior Data Scientist with Python"])
+    real = engine._lib.FPDFText_GetLooseCharBox
+    nan_at: set[int] = set()
+
+    def box(tp: object, i: int, ref: object) -> int:
+        ok = real(tp, i, ref)
+        if i in nan_at:
+            ref._obj.left = math.nan      # type: ignore[attr-defined]  # byref's target
+        return ok
+
+    monkeypatch.setattr(engine._lib, "FPDFText_GetLooseCharBox", box)
+    pdf = pypdfium2.PdfDocument(str(path))
+    for nan_text, words in ((None, ["Senior", "Data", "Scientist", "with", "Python"]),
+                            ("Senior", ["SeniorData", "Scientist", "with", "Python"]),
+                            ("SeniorD", ["SeniorData", "Scientist", "with", "Python"]),
+                            ("Seni", ["Senior", "Data", "Scientist", "with", "Python"])):
+        nan_at.clear()
+        if nan_text:
+            nan_at.add(len(nan_text) - 1)    # its last letter (pdfium's text has no spaces)
+        assert [w.text for w in engine.page_words(pdf, 0).words] == words, nan_text
+    pdf.close()

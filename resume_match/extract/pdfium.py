@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ctypes
 import math
+import struct
 from bisect import bisect_right
 from typing import Any
 
@@ -26,6 +27,7 @@ _FONT_BUF = 256
 GLYPH_OBJECTS_MIN = 10      # a page with at least this many objects, and about one object per
 GLYPH_OBJECTS_SHARE = 0.5   # character (normal PDFs have one per line or run: ratio < 0.3)
 _LINE_END_HYPHEN = {0xFFFE: "-"}   # pdfium's mark for a hyphen that ends a line
+_RECTF = struct.Struct("4f")        # FS_RECTF's fields in order: left, top, right, bottom
 
 
 class _Handle(ctypes.c_void_p):
@@ -139,6 +141,7 @@ def _words(tp: Any, left: float, top: float,
     fonts = _Fonts(tp)
     rect = raw.FS_RECTF()
     rect_ref = ctypes.byref(rect)          # made once: ctypes would build one per call
+    unpack_rect = _RECTF.unpack_from       # all four fields in one call, not four
     get_box = _lib.FPDFText_GetLooseCharBox
     words: list[WordBox] = []
     start = -1
@@ -146,6 +149,7 @@ def _words(tp: Any, left: float, top: float,
     size = 0.0
     glyphs = 0
     line_blanks: list[float] = []
+    next_blank: float | None = None
     origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
     origin_x_ref, origin_y_ref = ctypes.byref(origin_x), ctypes.byref(origin_y)
 
@@ -165,12 +169,15 @@ def _words(tp: Any, left: float, top: float,
         glyphs += 1
         if not get_box(tp, i, rect_ref):
             continue
-        c_left, c_right, c_top, c_bottom = rect.left, rect.right, top - rect.top, top - rect.bottom
+        c_left, c_top, c_right, c_bottom = unpack_rect(rect)
+        c_top, c_bottom = top - c_top, top - c_bottom
         if start >= 0 and (c_left < prev_left or c_left > prev_right + gap
                            or c_top - prev_top > Y_TOLERANCE or prev_top - c_top > Y_TOLERANCE
-                           or (line_blanks and _blank_between(line_blanks, prev_left, c_left))):
+                           or (next_blank is not None and next_blank <= c_left + 0.01)):
             words.extend(word(i))
             start = -1
+        if start >= 0 and not prev_left <= c_left:   # only with a NaN (a step back splits)
+            next_blank = _next_blank(line_blanks, c_left)
         prev_left, prev_right, prev_top = c_left, c_right, c_top
         if start < 0:
             start, x0, x1, w_top, w_bottom = i, c_left, c_right, c_top, c_bottom
@@ -179,6 +186,7 @@ def _words(tp: Any, left: float, top: float,
             if blanks:
                 _lib.FPDFText_GetCharOrigin(tp, i, origin_x_ref, origin_y_ref)
                 line_blanks = blanks.get(round(origin_y.value), [])
+            next_blank = _next_blank(line_blanks, c_left)
             continue
         if c_right > x1:
             x1 = c_right
@@ -212,10 +220,18 @@ def _font_runs(tp: Any, text: str, start: int, end: int, fonts: "_Fonts", left: 
     return runs
 
 
-def _blank_between(xs: list[float], after: float, upto: float) -> bool:
-    """Is there a dropped space at x with after < x <= upto (xs sorted)?"""
+def _next_blank(xs: list[float], after: float) -> float | None:
+    """The first dropped space at x > after (xs sorted), or None.
+
+    _words asks this once per word, not once per glyph: while a word goes on, its glyphs' left
+    edges only grow (a step back splits it), so "a dropped space at x with
+    previous left < x <= this left + 0.01" is "the word's next blank <= this left + 0.01", and
+    the next blank stays the same until it splits the word. A NaN left edge breaks the order,
+    so a glyph whose own or previous left edge is NaN asks again (as bisect has it, nothing
+    lies after a NaN).
+    """
     k = bisect_right(xs, after)
-    return k < len(xs) and xs[k] <= upto + 0.01
+    return xs[k] if k < len(xs) else None
 
 
 def _text(tp: Any, n: int) -> str:
