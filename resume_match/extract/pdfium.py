@@ -293,11 +293,12 @@ def _objects(page: Any, chars: int) -> tuple[int, int, dict[int, list[float]]]:
     images = 0
     horizontal: list[Rule] = []
     vertical: list[Rule] = []
-    blanks: dict[int, list[float]] = {}
+    blanks: list[list[float]] = []     # [left, bottom] of each zero-width text object
     n = _lib.FPDFPage_CountObjects(page)
     per_glyph = n >= GLYPH_OBJECTS_MIN and n >= GLYPH_OBJECTS_SHARE * chars
     box = (ctypes.c_float * 4)()     # left, bottom, right, top; read back as plain floats
-    refs = [ctypes.byref(box, k * ctypes.sizeof(ctypes.c_float)) for k in range(4)]
+    at = [ctypes.byref(box, k * ctypes.sizeof(ctypes.c_float)) for k in range(4)]
+    at_left, at_bottom, at_right, at_top = at    # passed one by one: a *list costs per call
     text_kind, path_kind, image_kind = raw.FPDF_PAGEOBJ_TEXT, raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE
     get_object, get_type = _lib.FPDFPage_GetObject, _lib.FPDFPageObj_GetType
     get_bounds = _lib.FPDFPageObj_GetBounds
@@ -305,17 +306,27 @@ def _objects(page: Any, chars: int) -> tuple[int, int, dict[int, list[float]]]:
         obj = get_object(page, k)
         kind = get_type(obj)
         if kind == text_kind:
-            if per_glyph and get_bounds(obj, *refs) and box[2] - box[0] < 0.01:
-                y = round(box[1])
-                for key in (y - 1, y, y + 1):
-                    blanks.setdefault(key, []).append(box[0])
+            if per_glyph and get_bounds(obj, at_left, at_bottom, at_right, at_top) \
+                    and box[2] - box[0] < 0.01:
+                blanks.append(box[:2])
         elif kind == path_kind:
             _rules(obj, horizontal, vertical)
         elif kind == image_kind:
             images += 1
-    for xs in blanks.values():
+    return images, count_ruled_tables(horizontal, vertical), _by_line(blanks)
+
+
+def _by_line(blanks: list[list[float]]) -> dict[int, list[float]]:
+    """Dropped spaces' x, sorted, by rounded baseline; each under the lines just above and
+    below as well, as a glyph's baseline may round one point off the space's."""
+    lines: dict[int, list[float]] = {}
+    for x, y in blanks:
+        y = round(y)
+        for key in (y - 1, y, y + 1):
+            lines.setdefault(key, []).append(x)
+    for xs in lines.values():
         xs.sort()
-    return images, count_ruled_tables(horizontal, vertical), blanks
+    return lines
 
 
 def _rules(obj: Any, horizontal: list[Rule], vertical: list[Rule]) -> None:
@@ -334,13 +345,16 @@ def _rules(obj: Any, horizontal: list[Rule], vertical: list[Rule]) -> None:
     m = raw.FS_MATRIX()
     if not _lib.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):
         return
+    a, b, c, d, e, f = m.a, m.b, m.c, m.d, m.e, m.f      # read once: icons have hundreds of points
     x, y = ctypes.c_float(), ctypes.c_float()
+    x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
     prev: tuple[float, float] | None = None
     for k in range(n):
         seg = _lib.FPDFPath_GetPathSegment(obj, k)
-        if not _lib.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y)):
+        if not _lib.FPDFPathSegment_GetPoint(seg, x_ref, y_ref):
             continue
-        point = (m.a * x.value + m.c * y.value + m.e, m.b * x.value + m.d * y.value + m.f)
+        px, py = x.value, y.value
+        point = (a * px + c * py + e, b * px + d * py + f)
         if prev is not None and _lib.FPDFPathSegment_GetType(seg) == raw.FPDF_SEGMENT_LINETO:
             _segment_rule(prev, point, horizontal, vertical)
         prev = point
