@@ -73,18 +73,19 @@ def _word_groups(row: list[WordBox]) -> list[list[WordBox]]:
     for w in row:
         if groups and w.x0 - right < gap:
             groups[-1].append(w)
-            right = max(right, w.x1)
+            if w.x1 > right:
+                right = w.x1
         else:
             groups.append([w])
             right = w.x1
     return groups
 
 
-def _fragments(row: list[WordBox]) -> list[tuple[float, float, float]]:
-    """(x0, x1, baseline) of each word group; the baseline is the longest word's bottom, so a
-    bullet glyph does not shift it."""
+def _fragments(groups: list[list[WordBox]]) -> list[tuple[float, float, float]]:
+    """(x0, x1, baseline) of each word group of a row; the baseline is the longest word's
+    bottom, so a bullet glyph does not shift it."""
     return [(g[0].x0, max(w.x1 for w in g), max(g, key=lambda w: len(w.text)).bottom)
-            for g in _word_groups(row)]
+            for g in groups]
 
 
 @dataclass(frozen=True)
@@ -93,17 +94,18 @@ class _Split:
     runs: tuple[tuple[int, int], ...]   # [start, end) row index ranges read as two columns
 
 
-def find_columns(rows: list[list[WordBox]], min_rows: int = 3) -> _Split | None:
+def find_columns(rows: list[list[WordBox]], min_rows: int = 3,
+                 groups: list[list[list[WordBox]]] | None = None) -> _Split | None:
     """The x of a vertical gutter that splits runs of rows into independent columns, if any.
 
     A run of consecutive rows that no text crosses at x, with at least `min_rows` rows of text on
     each side and tall enough, reads as two columns. Runs where the left text sits on the same
     baselines as the right text are label/table layouts (moderncv dates, a ruled table) and keep
-    row order.
+    row order. `groups`: each row's word groups, when the caller has them already.
     """
     if len(rows) < 2 * min_rows:
         return None
-    frags = [_fragments(r) for r in rows]
+    frags = [_fragments(g) for g in (groups or [_word_groups(r) for r in rows])]
     x_min = min(f[0] for fr in frags for f in fr)
     x_max = max(f[1] for fr in frags for f in fr)
     span = x_max - x_min
@@ -225,14 +227,15 @@ def order_lines(words: Sequence[WordBox], page: int) -> tuple[list[Line], int, b
     """Lines in reading order (full-width rows in place, each column top to bottom, left first),
     the number of text columns and whether one of them is a sidebar."""
     rows = group_rows(words)
-    split = find_columns(rows)
+    groups = [_word_groups(r) for r in rows]       # made once for find_columns and row_lines
+    split = find_columns(rows, groups=groups)
     if split is None:
-        return [ln for r in rows for ln in row_lines(r, page)], 1, False
+        return [ln for r, g in zip(rows, groups) for ln in row_lines(r, page, groups=g)], 1, False
     lines: list[Line] = []
     i = 0
     widths = {1: [0.0, 0.0], 2: [0.0, 0.0]}
     for start, end in split.runs:
-        lines += [ln for r in rows[i:start] for ln in row_lines(r, page)]
+        lines += [ln for r, g in zip(rows[i:start], groups[i:start]) for ln in row_lines(r, page, groups=g)]
         block = [w for r in rows[start:end] for w in r]
         for column, side in ((1, [w for w in block if w.x1 <= split.gutter]),
                              (2, [w for w in block if w.x1 > split.gutter])):
@@ -241,17 +244,20 @@ def order_lines(words: Sequence[WordBox], page: int) -> tuple[list[Line], int, b
                 widths[column][1] += max(w.x1 for w in side)
                 lines += [ln for r in group_rows(side) for ln in row_lines(r, page, column)]
         i = end
-    lines += [ln for r in rows[i:] for ln in row_lines(r, page)]
+    lines += [ln for r, g in zip(rows[i:], groups[i:]) for ln in row_lines(r, page, groups=g)]
     left = split.gutter - widths[1][0] / len(split.runs)
     right = widths[2][1] / len(split.runs) - split.gutter
     sidebar = min(left, right) / max(left + right, 1.0) < 0.34
     return lines, 2, sidebar
 
 
-def row_lines(row: list[WordBox], page: int, column: int = 0) -> list[Line]:
+def row_lines(row: list[WordBox], page: int, column: int = 0,
+              groups: list[list[WordBox]] | None = None) -> list[Line]:
     """A row as one line, or several where a wide gap separates different type sizes (a large
-    name beside small contact details is two lines, a title beside its dates is one)."""
-    groups = _word_groups(row)
+    name beside small contact details is two lines, a title beside its dates is one).
+    `groups`: the row's word groups, when the caller has them already."""
+    if groups is None:
+        groups = _word_groups(row)
     out: list[list[WordBox]] = [groups[0]]
     for g in groups[1:]:
         a = median(w.size for w in out[-1]) or 1.0
@@ -277,7 +283,12 @@ def make_line(words: Sequence[WordBox], page: int, column: int = 0) -> Line:
         n = len(w.text)
         weight[w.fontname] = weight.get(w.fontname, 0) + n
         by_size[w.size] = by_size.get(w.size, 0) + n
-        top, x1, bottom = min(top, w.top), max(x1, w.x1), max(bottom, w.bottom)
+        if w.top < top:                    # min() and max() as plain tests: 4x faster here
+            top = w.top
+        if w.x1 > x1:
+            x1 = w.x1
+        if w.bottom > bottom:
+            bottom = w.bottom
     sizes: dict[float, int] = {}           # keys in order of first appearance, as max() breaks
     for size, n in by_size.items():        # ties by that order
         rounded = round(size, 1)
