@@ -27,6 +27,7 @@ _URL = re.compile(
     r"(?<![@\w.\-/])(?P<url>(?P<scheme>https?://)?(?P<www>www\.)?"
     r"(?P<host>(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?P<tld>[a-z]{2,12}))(?![a-z0-9-])"
     r"(?::\d{2,5})?(?P<path>/[^\s|,;()<>\"'\u2022\u00b7]*)?)", re.IGNORECASE)
+_DOT_LETTER = re.compile(r"\.[a-z]", re.IGNORECASE)
 _TLDS = frozenset(("com org net io dev ai me co edu gov app xyz info tech site page blog us uk ca de "
                    "in fr nl es it ch se no dk fi pl eu au nz jp kr cn sg hk tw br mx ru ie be at pt "
                    "cz gr il ae za ng ke pk bd lk vn th my id ph ua ro hu sk si ly gl to cc tv sh "
@@ -67,6 +68,8 @@ def load_places() -> Places:
 
 def clean(text: str) -> str:
     """Line text without icon glyphs, (cid:NN) noise and odd spaces."""
+    if text.isascii() and "(cid:" not in text:
+        return " ".join(text.split())    # NFKC keeps ASCII, the other noise is not ASCII
     return " ".join(_NOISE.sub(" ", unicodedata.normalize("NFKC", text)).split())
 
 
@@ -74,7 +77,8 @@ def clean(text: str) -> str:
 
 def find_email(texts: Iterable[str]) -> str | None:
     for text in texts:
-        m = _EMAIL.search(clean(text))
+        cleaned = clean(text)
+        m = _EMAIL.search(cleaned) if "@" in cleaned else None    # most lines have no '@'
         if m:
             return m.group(0).rstrip(".")
     return None
@@ -125,7 +129,10 @@ def find_links(texts: Iterable[str], anywhere: bool) -> list[str]:
     (`anywhere`) only ones with a scheme or www., or on a profile site (LinkedIn, GitHub...)."""
     out: list[str] = []
     for text in texts:
-        for m in _URL.finditer(clean(text)):
+        cleaned = clean(text)
+        if not _DOT_LETTER.search(cleaned):    # cheap: every URL has a '.' before its TLD
+            continue
+        for m in _URL.finditer(cleaned):
             host = m.group("host").lower()
             if m.group("tld").lower() not in _TLDS:
                 continue
@@ -245,7 +252,7 @@ def extract_contact(doc: Document, sections: tuple[Section, ...]) -> tuple[str |
     head_t, body_t, margin_t = ([ln.text for ln in x] for x in (header, body, margin))
     location, region = find_location(head_t)
     email = find_email(head_t) or find_email(body_t)
-    phone_lines = [t for t in body_t if _PHONE_WORDS.search(t)]
+    phone_lines = (t for t in body_t if _PHONE_WORDS.search(t))   # looked through only if needed
     phone = find_phone(head_t, region) or find_phone(phone_lines, region)
     links = find_links(head_t, anywhere=False) + find_links(body_t, anywhere=True)
     in_body = bool(email or phone)

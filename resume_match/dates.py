@@ -44,7 +44,8 @@ _PRESENT = (r"(?:present|current(?:ly)?|now|today|ongoing|on-?going|to\s+date|ti
 _SEP = r"\s*(?:-+|to|till|until|through|thru|~|â€[\u201c\u201d\"“”]|ï(?:1⁄4|¼))\s*"
 # A comma between a month date and 'Present' or another month date ('05/2009 , Current').
 _COMMA = rf"\s*,\s*(?=(?:{_PRESENT})(?![a-z])|{_MON}\.?\s*\d|\d{{1,2}}\s*/\s*\d{{4}})"
-_DIGIT = re.compile(r"\d")
+# Every date pattern below holds a _YEAR or a _YY: text without one has no dates to look for.
+_YEAR_LIKE = re.compile(rf"{_YEAR}|{_YY}")
 _SEP_ONLY = re.compile(rf"^{_SEP}(?![\w])|^{_SEP}$", re.IGNORECASE)
 _RANGE = re.compile(
     rf"(?P<since>since\s+)?(?:from\s+)?(?:{_date_pat('a')})"
@@ -83,8 +84,13 @@ def normalize(text: str) -> str:
 def find_ranges(text: str) -> tuple[DateRange, ...]:
     """Every date or date range printed in `text`, in order; offsets refer to `text`."""
     norm = normalize(text)
-    if not _DIGIT.search(norm):        # every date pattern has a year in digits
+    if not _YEAR_LIKE.search(norm):    # most lines: a cheap search spares the full patterns
         return ()
+    return _scan(norm)
+
+
+def _scan(norm: str) -> tuple[DateRange, ...]:
+    """find_ranges on normalized text, without the quick test for a year."""
     found: list[DateRange] = []
     taken: list[tuple[int, int]] = []
     for m in _MONTH_PAIR.finditer(norm):

@@ -320,14 +320,15 @@ def extract_education(doc: Document, sections: tuple[Section, ...]) -> Education
         lines = [ln for s in sections if s.kind not in ("experience", "publications", "references")
                  for ln in s.lines if re.search(r"(?i)bachelor|master|ph\.?d|doctor|associate of|high school", ln.text)]
     texts = [clean(ln.text) for ln in lines]
+    hits = [find_degree(text) for text in texts]     # once each: neighbours are asked again
     entries = []
     for i, text in enumerate(texts):
-        hit = find_degree(text)
+        hit = hits[i]
         if hit is None:
             continue
         level, m = hit
         degree, field = _degree_and_field(text, m)
-        near = [j for j in (i - 1, i + 1, i - 2, i + 2) if 0 <= j < len(texts) and not find_degree(texts[j])]
+        near = [j for j in (i - 1, i + 1, i - 2, i + 2) if 0 <= j < len(texts) and not hits[j]]
         entries.append(EducationEntry(degree=degree, level=level, field=field,
                                       institution=_institution(text, [texts[j] for j in near]),
                                       year=_grad_year([text] + [texts[j] for j in near[:2]])))

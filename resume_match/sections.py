@@ -7,7 +7,7 @@ import re
 import statistics
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -29,6 +29,18 @@ _NON_LETTER = re.compile(r"[^a-z]+")
 class Lexicon:
     phrases: dict[str, str]        # phrase key (letters only) -> kind
     keywords: dict[str, str]       # single word -> kind
+    _near: dict[int, list[str]] = field(default_factory=dict, compare=False, repr=False)
+
+    def near_length(self, n: int) -> list[str]:
+        """The phrase keys, in order, long enough and short enough to reach FUZZY_CUTOFF against
+        a key of n letters: fuzz.ratio is 100 * (1 - indel distance / total length) and the
+        distance is at least the length difference, so the rest cannot match. (Worked out once
+        per length; the fuzzy search then compares a few dozen phrases, not all of them.)"""
+        if n not in self._near:
+            # 1 point of slack below the cutoff keeps float rounding on the safe side
+            self._near[n] = [p for p in self.phrases
+                             if 200 * min(n, len(p)) / (n + len(p)) >= FUZZY_CUTOFF - 1]
+        return self._near[n]
 
 
 @dataclass(frozen=True)
@@ -90,7 +102,8 @@ def match_heading(text: str, lexicon: Lexicon | None = None) -> HeadingMatch | N
     if key in lex.phrases:
         return HeadingMatch(lex.phrases[key], 100.0, True)
     if len(key) > 5:
-        best = process.extractOne(key, lex.phrases.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        best = process.extractOne(key, lex.near_length(len(key)), scorer=fuzz.ratio,
+                                  score_cutoff=FUZZY_CUTOFF)
         if best is not None:
             return HeadingMatch(lex.phrases[best[0]], float(best[1]), True)
     for word in words:
@@ -108,6 +121,10 @@ class _Style:
 
 
 def _is_caps(text: str) -> bool:
+    if text.isascii():
+        # ASCII letters are all cased, so str.isupper() (no lower-case letter, at least one
+        # upper-case) answers the same in one call, and we count letters only when it holds
+        return text.isupper() and sum(map(str.isalpha, text)) >= 3
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 3 and all(c.isupper() for c in letters)
 

@@ -131,3 +131,17 @@ def test_digit_free_text_has_no_dates_and_unicode_digits_still_count() -> None:
     assert find_ranges("Present role, from June to August, currently") == ()
     (r,) = find_ranges("Jan \uff12\uff10\uff11\uff19 \u2013 Present")
     assert r.start == (2019, 1) and r.current
+
+
+def test_text_without_a_year_has_no_dates() -> None:
+    """find_ranges skips text with no year-like digits; the full patterns must agree there."""
+    import random
+
+    from resume_match.dates import _scan
+    rng = random.Random(5)
+    pieces = ["1", "2", "19", "20", "0", "5", "9", "12", "/", ".", "-", " ", "'", "\u2019", "`", "jan",
+              "May ", "summer ", "to", "present", "#", "$", "%", "\uff12", "\u2013", "since "]
+    texts = ["", "5 years", "ranked 3 of 120", "05/14", "v2.0.1", "'9", "1949", "2050", "2 0 1 9"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(20000)]
+    for text in texts:
+        assert find_ranges(text) == _scan(normalize(text)), text

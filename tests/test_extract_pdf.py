@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,8 @@ from reportlab.pdfgen.canvas import Canvas
 from resume_match.errors import InputError, LimitError
 from resume_match.extract import pdf as pdf_reader
 from resume_match.extract import read_document
-from resume_match.extract.glyphs import WordBox, _clean_glyphs, clean_word, clean_words
+from resume_match.extract.glyphs import (_SYMBOL_CATEGORIES, GlyphCounts, WordBox, _clean_glyphs,
+                                         clean_word, clean_words)
 from resume_match.extract.layout import PageWords, build_document, make_line
 from resume_match.models import Document
 
@@ -300,6 +302,33 @@ def test_printable_ascii_needs_no_glyph_clean_up() -> None:
     words, counts = clean_word(WordBox("x^`", 0, 30, 0, 10))
     assert [w.text for w in words] == ["x^`"] and counts.letters == 1
     assert clean_word(WordBox("^`", 0, 30, 0, 10))[0] == []      # symbol-only words still dropped
+
+
+def test_ascii_letters_and_digits_are_kept_as_they_are() -> None:
+    """clean_word returns an ASCII alphanumeric word untouched: the general path must agree
+    (no glyph clean-up, no symbol-only drop, no split, every character a letter)."""
+    alnum = "".join(chr(c) for c in range(0x7F) if chr(c).isalnum())
+    for text in (alnum, "x", "2019", "Python3"):
+        assert _clean_glyphs(text, False) == (text, 0, 0)
+        assert not any(unicodedata.category(c) in _SYMBOL_CATEGORIES for c in text)
+        assert text.split() == [text] and sum(map(str.isalnum, text)) == len(text)
+        word = WordBox(text, 0, 30, 0, 10, 9, "Calibri")
+        kept, counts = clean_word(word)
+        assert kept[0] is word and len(kept) == 1 and counts == GlyphCounts(letters=len(text))
+    assert clean_words([WordBox("Python3", 0, 30, 0, 10), WordBox("\uf0e0x(cid:3)", 0, 30, 0, 10)])[1] \
+        == GlyphCounts(icons=1, cids=1, letters=8)
+
+
+def test_make_line_font_and_size_by_characters() -> None:
+    """The dominant font and size weigh characters; ties go to the first seen, and sizes that
+    round alike (9.96, 10.04) count as one."""
+    words = [WordBox("ab", 0, 10, 0, 10, 9.96, "ABCDEF+Arial-Bold"), WordBox("cd", 12, 20, 1, 11, 12.0, "Arial"),
+             WordBox("e", 22, 25, 0, 12, 10.04, "Arial-Italic")]
+    line = make_line(words, 1)
+    assert (line.size, line.font, line.bold, line.italic) == (10.0, "Arial-Bold", False, False)
+    assert (line.x0, line.top, line.x1, line.bottom) == (0, 0, 25, 12)
+    line = make_line(words[:2], 1)
+    assert (line.size, line.font) == (10.0, "Arial-Bold")
 
 
 def test_mojibake_from_cp1252_is_repaired() -> None:

@@ -408,3 +408,28 @@ def test_generated_pdf_facts(tmp_path: Path) -> None:
     assert [p.start for p in f.experience.positions] == ["2021-01", "2018-06"]
     assert f.experience.years == 6.1          # 06/2018-12/2020 and Jan 2021 - June 2024
     assert f.certifications == ("AWS Certified Machine Learning – Specialty",)
+
+
+def test_contact_quick_checks_agree_with_the_full_patterns() -> None:
+    """clean() skips NFKC and the noise pattern for ASCII; find_links skips lines without a '.'
+    before a letter and find_email lines without '@': the full patterns must agree there."""
+    import random
+    import re
+    import unicodedata
+
+    from resume_match import contact
+    rng = random.Random(7)
+    pieces = ["a", "Z", "co", "io", "www", ".", "..", "-", "/", ":", "@", " ", "  ", "\t", "(cid:12)",
+              "http", "://", "1", "_", "%", "+", ".\u017f", ".\u212a", "\uff0e", "\u2024", "e\u0301", "\uf0e0"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 14))) for _ in range(20000)]
+    for text in texts:
+        slow = " ".join(contact._NOISE.sub(" ", unicodedata.normalize("NFKC", text)).split())
+        cleaned = contact.clean(text)
+        assert cleaned == slow, text
+        if not contact._DOT_LETTER.search(cleaned):
+            assert contact._URL.search(cleaned) is None, text
+        if "@" not in cleaned:
+            assert contact._EMAIL.search(cleaned) is None, text
+    assert find_links(["jane.dev | x.\u017fh"], anywhere=False) == ["jane.dev"]
+    assert contact.find_email(["mail: jane\uff20doe.com"]) == "jane@doe.com"   # NFKC gives the '@'
+    assert re.fullmatch(contact._URL, "github.com/jane")

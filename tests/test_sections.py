@@ -200,3 +200,47 @@ def test_generated_pdf_sections(tmp_path: Path) -> None:
 def test_empty_document_has_no_sections() -> None:
     empty = Document(source="x.pdf", kind="pdf", pages=(Page(1, 612, 792, ()),))
     assert split_sections(empty) == ()
+
+
+def test_fuzzy_search_by_length_window_finds_what_the_full_search_finds() -> None:
+    """match_heading compares a key only with phrases of a length that can reach the cutoff;
+    searching all phrases must give the same best match."""
+    import random
+
+    from rapidfuzz import fuzz, process
+
+    from resume_match.sections import FUZZY_CUTOFF
+    lex = load_lexicon()
+    rng = random.Random(3)
+    keys = list(lex.phrases)
+    for phrase in list(lex.phrases):       # near misses: letters dropped, added, changed
+        for _ in range(6):
+            chars = list(phrase)
+            for _ in range(rng.randint(1, 3)):
+                i = rng.randrange(len(chars) + 1)
+                op = rng.choice("dai")
+                if op == "d" and i < len(chars):
+                    del chars[i]
+                elif op == "a":
+                    chars.insert(i, rng.choice("aeioustn"))
+                elif i < len(chars):
+                    chars[i] = rng.choice("aeioustn")
+            keys.append("".join(chars))
+    keys += ["".join(rng.choice("abcdeinorst") for _ in range(rng.randint(6, 48))) for _ in range(500)]
+    for key in keys:
+        full = process.extractOne(key, lex.phrases.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        near = process.extractOne(key, lex.near_length(len(key)), scorer=fuzz.ratio,
+                                  score_cutoff=FUZZY_CUTOFF)
+        assert (full and full[:2]) == (near and near[:2]), key
+
+
+def test_capitals_test_for_ascii_agrees_with_the_letter_by_letter_one() -> None:
+    import random
+
+    from resume_match.sections import _is_caps
+    rng = random.Random(11)
+    texts = ["EXPERIENCE", "Experience", "AB", "A B C", "AB1", "SKILLS:", "", "123", "R&D", "ÉCOLE"]
+    texts += ["".join(rng.choice("AbCZ z19-.&:") for _ in range(rng.randint(0, 8))) for _ in range(5000)]
+    for text in texts:
+        letters = [c for c in text if c.isalpha()]
+        assert _is_caps(text) == (len(letters) >= 3 and all(c.isupper() for c in letters)), text

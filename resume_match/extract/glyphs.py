@@ -111,26 +111,37 @@ def _decode_run(match: re.Match[str]) -> str:
 
 def clean_word(word: WordBox) -> tuple[list[WordBox], GlyphCounts]:
     """The word's text normalised and stripped of glyph noise, split where odd spaces were."""
+    kept, icons, cids, letters = _clean_word(word)
+    return kept, GlyphCounts(icons, cids, letters)
+
+
+def _clean_word(word: WordBox) -> tuple[list[WordBox], int, int, int]:
+    """clean_word with the counts as plain ints (icons, cids, letters): clean_words sums them
+    over every word of a page, and building a frozen GlyphCounts per word cost more."""
+    text = word.text
     icon_font, bullet_font = _font_kind(word.fontname)
     if icon_font:
-        return [], GlyphCounts(icons=len(word.text))
-    if word.text.isascii() and word.text.isprintable() and "(cid:" not in word.text:
-        # most words: printable ASCII needs none of the glyph clean-up below (NFKC, mojibake,
-        # zero-width and PUA characters are all outside ASCII), only the symbol check
-        text, icons, cids = word.text, 0, 0
+        return [], len(text), 0, 0
+    if text.isascii() and text.isalnum():
+        # the commonest word, ASCII letters and digits only: the word as it is
+        return [word], 0, 0, len(text)
+    if text.isascii() and text.isprintable() and "(cid:" not in text:
+        # most other words: printable ASCII needs none of the glyph clean-up below (NFKC,
+        # mojibake, zero-width and PUA characters are all outside ASCII), only the symbol check
+        icons = cids = 0
     else:
-        text, icons, cids = _clean_glyphs(word.text, bullet_font)
+        text, icons, cids = _clean_glyphs(text, bullet_font)
     if text.strip() and not all(c in _BULLET_CHARS or c.isspace() for c in text) and all(
             unicodedata.category(c) in _SYMBOL_CATEGORIES or c.isspace() for c in text):
-        return [], GlyphCounts(icons=icons + len(text.replace(" ", "")), cids=cids)
+        return [], icons + len(text.replace(" ", "")), cids, 0
     parts = (text if text.isascii()            # the inline bullets are all outside ASCII
              else _INLINE_BULLET.sub(lambda m: f" {m.group(0)} ", text)).split()
-    counts = GlyphCounts(icons=icons, cids=cids, letters=sum(map(str.isalnum, text)))
+    letters = sum(map(str.isalnum, text))
     if len(parts) <= 1:
         if not parts:
-            return [], counts
-        return [word if parts[0] == word.text else _with_text(word, parts[0])], counts
-    return _split_box(word, parts), counts
+            return [], icons, cids, letters
+        return [word if parts[0] == word.text else _with_text(word, parts[0])], icons, cids, letters
+    return _split_box(word, parts), icons, cids, letters
 
 
 def _clean_glyphs(raw: str, bullet_font: bool) -> tuple[str, int, int]:
@@ -187,7 +198,7 @@ def clean_words(words: Iterable[WordBox]) -> tuple[list[WordBox], GlyphCounts]:
     out: list[WordBox] = []
     icons = cids = letters = 0
     for w in words:
-        kept, c = clean_word(w)
-        out.extend(kept)
-        icons, cids, letters = icons + c.icons, cids + c.cids, letters + c.letters
+        kept, i, c, n = _clean_word(w)
+        out += kept
+        icons, cids, letters = icons + i, cids + c, letters + n
     return out, GlyphCounts(icons, cids, letters)

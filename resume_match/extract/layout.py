@@ -11,6 +11,7 @@ headers/footers and page numbers (to `Page.margin_lines`), hyphen joins, and the
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from operator import attrgetter
 
 import re
 from dataclasses import dataclass, replace
@@ -44,11 +45,15 @@ class PageWords:
 
 # ---------------------------------------------------------------- rows, columns, lines
 
+_x0 = attrgetter("x0")                 # sort keys, faster than the lambdas they replace
+_top_x0 = attrgetter("top", "x0")
+
+
 def group_rows(words: Sequence[WordBox]) -> list[list[WordBox]]:
     """Words sharing a line: sorted by top, joined while they overlap vertically by half."""
     rows: list[list[WordBox]] = []
     top = bottom = 0.0
-    for w in sorted(words, key=lambda w: (w.top, w.x0)):
+    for w in sorted(words, key=_top_x0):
         h = max(w.bottom - w.top, 0.1)
         if rows and min(bottom, w.bottom) - max(top, w.top) >= 0.5 * min(h, bottom - top):
             rows[-1].append(w)
@@ -56,7 +61,7 @@ def group_rows(words: Sequence[WordBox]) -> list[list[WordBox]]:
         else:
             rows.append([w])
             top, bottom = w.top, w.bottom
-    return [sorted(r, key=lambda w: w.x0) for r in rows]
+    return [sorted(r, key=_x0) for r in rows]
 
 
 def _word_groups(row: list[WordBox]) -> list[list[WordBox]]:
@@ -68,18 +73,19 @@ def _word_groups(row: list[WordBox]) -> list[list[WordBox]]:
     for w in row:
         if groups and w.x0 - right < gap:
             groups[-1].append(w)
-            right = max(right, w.x1)
+            if w.x1 > right:
+                right = w.x1
         else:
             groups.append([w])
             right = w.x1
     return groups
 
 
-def _fragments(row: list[WordBox]) -> list[tuple[float, float, float]]:
-    """(x0, x1, baseline) of each word group; the baseline is the longest word's bottom, so a
-    bullet glyph does not shift it."""
+def _fragments(groups: list[list[WordBox]]) -> list[tuple[float, float, float]]:
+    """(x0, x1, baseline) of each word group of a row; the baseline is the longest word's
+    bottom, so a bullet glyph does not shift it."""
     return [(g[0].x0, max(w.x1 for w in g), max(g, key=lambda w: len(w.text)).bottom)
-            for g in _word_groups(row)]
+            for g in groups]
 
 
 @dataclass(frozen=True)
@@ -88,17 +94,18 @@ class _Split:
     runs: tuple[tuple[int, int], ...]   # [start, end) row index ranges read as two columns
 
 
-def find_columns(rows: list[list[WordBox]], min_rows: int = 3) -> _Split | None:
+def find_columns(rows: list[list[WordBox]], min_rows: int = 3,
+                 groups: list[list[list[WordBox]]] | None = None) -> _Split | None:
     """The x of a vertical gutter that splits runs of rows into independent columns, if any.
 
     A run of consecutive rows that no text crosses at x, with at least `min_rows` rows of text on
     each side and tall enough, reads as two columns. Runs where the left text sits on the same
     baselines as the right text are label/table layouts (moderncv dates, a ruled table) and keep
-    row order.
+    row order. `groups`: each row's word groups, when the caller has them already.
     """
     if len(rows) < 2 * min_rows:
         return None
-    frags = [_fragments(r) for r in rows]
+    frags = [_fragments(g) for g in (groups or [_word_groups(r) for r in rows])]
     x_min = min(f[0] for fr in frags for f in fr)
     x_max = max(f[1] for fr in frags for f in fr)
     span = x_max - x_min
@@ -112,10 +119,14 @@ def find_columns(rows: list[list[WordBox]], min_rows: int = 3) -> _Split | None:
     # between edges is judged once, not at every 2 pt step inside it.
     edges = sorted({v for fr in frags for f in fr for v in (f[0] - 1, f[0], f[1], f[1] + 1)})
     judged: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    # a row has text left of x when its leftmost right edge is <= x, right of x when its
+    # rightmost left edge is >= x: asked of every row of every run, so worked out once here
+    reach = [(min(f[1] for f in fr), max(f[0] for f in fr)) for fr in frags]
     while x < x_max - 0.1 * span:
         key = (bisect_left(edges, x), bisect_right(edges, x))
         if key not in judged:
-            judged[key] = _qualifying_runs(rows, frags, x, min_rows, y_span, max(36.0, 0.15 * span))
+            judged[key] = _qualifying_runs(rows, frags, reach, x, min_rows, y_span,
+                                           max(36.0, 0.15 * span))
         runs = judged[key]
         score = sum(e - s for s, e in runs)
         if score > best[0]:
@@ -132,7 +143,7 @@ def find_columns(rows: list[list[WordBox]], min_rows: int = 3) -> _Split | None:
 
 
 def _qualifying_runs(rows: list[list[WordBox]], frags: list[list[tuple[float, float, float]]],
-                     x: float, min_rows: int, y_span: float,
+                     reach: list[tuple[float, float]], x: float, min_rows: int, y_span: float,
                      max_gap: float) -> list[tuple[int, int]]:
     """Runs of rows not crossed at x, with text on both sides across a narrow gutter."""
     runs: list[tuple[int, int]] = []
@@ -140,7 +151,7 @@ def _qualifying_runs(rows: list[list[WordBox]], frags: list[list[tuple[float, fl
     for i, fr in enumerate(frags + [[(x - 1, x + 1, 0.0)]]):   # sentinel row crosses
         if _crosses(fr, x):
             if start is not None and i - start >= min_rows:   # shorter runs cannot qualify
-                s, e = _trim(frags, start, i, x)
+                s, e = _trim(reach, start, i, x)
                 if e - s > 0 and _is_column_run(rows, frags, s, e, x, min_rows, y_span, max_gap):
                     runs.append((s, e))
             start = None
@@ -157,17 +168,17 @@ def _crosses(fragments: list[tuple[float, float, float]], x: float) -> bool:
     return False
 
 
-def _trim(frags: list[list[tuple[float, float, float]]], start: int, end: int,
-          x: float) -> tuple[int, int]:
+def _trim(reach: list[tuple[float, float]], start: int, end: int, x: float) -> tuple[int, int]:
     """Where a run borders full-width text, cut its one-sided rows off: a short last line of a
-    paragraph above, or the next section's heading below, is not part of the columns."""
-    left = [i for i in range(start, end) if any(f[1] <= x for f in frags[i])]
-    right = [i for i in range(start, end) if any(f[0] >= x for f in frags[i])]
+    paragraph above, or the next section's heading below, is not part of the columns.
+    (`reach`: each row's leftmost fragment end and rightmost fragment start.)"""
+    left = [i for i in range(start, end) if reach[i][0] <= x]
+    right = [i for i in range(start, end) if reach[i][1] >= x]
     if not left or not right:
         return start, start
     if start > 0:
         start = max(left[0], right[0])
-    if end < len(frags):
+    if end < len(reach):
         end = min(left[-1], right[-1]) + 1
     return start, end
 
@@ -216,14 +227,15 @@ def order_lines(words: Sequence[WordBox], page: int) -> tuple[list[Line], int, b
     """Lines in reading order (full-width rows in place, each column top to bottom, left first),
     the number of text columns and whether one of them is a sidebar."""
     rows = group_rows(words)
-    split = find_columns(rows)
+    groups = [_word_groups(r) for r in rows]       # made once for find_columns and row_lines
+    split = find_columns(rows, groups=groups)
     if split is None:
-        return [ln for r in rows for ln in row_lines(r, page)], 1, False
+        return [ln for r, g in zip(rows, groups) for ln in row_lines(r, page, groups=g)], 1, False
     lines: list[Line] = []
     i = 0
     widths = {1: [0.0, 0.0], 2: [0.0, 0.0]}
     for start, end in split.runs:
-        lines += [ln for r in rows[i:start] for ln in row_lines(r, page)]
+        lines += [ln for r, g in zip(rows[i:start], groups[i:start]) for ln in row_lines(r, page, groups=g)]
         block = [w for r in rows[start:end] for w in r]
         for column, side in ((1, [w for w in block if w.x1 <= split.gutter]),
                              (2, [w for w in block if w.x1 > split.gutter])):
@@ -232,17 +244,20 @@ def order_lines(words: Sequence[WordBox], page: int) -> tuple[list[Line], int, b
                 widths[column][1] += max(w.x1 for w in side)
                 lines += [ln for r in group_rows(side) for ln in row_lines(r, page, column)]
         i = end
-    lines += [ln for r in rows[i:] for ln in row_lines(r, page)]
+    lines += [ln for r, g in zip(rows[i:], groups[i:]) for ln in row_lines(r, page, groups=g)]
     left = split.gutter - widths[1][0] / len(split.runs)
     right = widths[2][1] / len(split.runs) - split.gutter
     sidebar = min(left, right) / max(left + right, 1.0) < 0.34
     return lines, 2, sidebar
 
 
-def row_lines(row: list[WordBox], page: int, column: int = 0) -> list[Line]:
+def row_lines(row: list[WordBox], page: int, column: int = 0,
+              groups: list[list[WordBox]] | None = None) -> list[Line]:
     """A row as one line, or several where a wide gap separates different type sizes (a large
-    name beside small contact details is two lines, a title beside its dates is one)."""
-    groups = _word_groups(row)
+    name beside small contact details is two lines, a title beside its dates is one).
+    `groups`: the row's word groups, when the caller has them already."""
+    if groups is None:
+        groups = _word_groups(row)
     out: list[list[WordBox]] = [groups[0]]
     for g in groups[1:]:
         a = median(w.size for w in out[-1]) or 1.0
@@ -256,24 +271,34 @@ def row_lines(row: list[WordBox], page: int, column: int = 0) -> list[Line]:
 
 def make_line(words: Sequence[WordBox], page: int, column: int = 0) -> Line:
     """One Line from words on a visual line: text with leading bullets stripped, dominant font."""
-    ws = sorted(words, key=lambda w: w.x0)
+    ws = sorted(words, key=_x0)
     raw = " ".join(w.text for w in ws)
     text = strip_bullets(raw)
-    weight: dict[str, float] = {}
-    sizes: dict[float, float] = {}
-    bold = italic = 0
+    # Characters per font name and per exact size; bold, italic and the rounded size are then
+    # judged once per distinct key (a line has a font or two), not once per word.
+    weight: dict[str, int] = {}
+    by_size: dict[float, int] = {}
+    top, x1, bottom = ws[0].top, ws[0].x1, ws[0].bottom
     for w in ws:
         n = len(w.text)
         weight[w.fontname] = weight.get(w.fontname, 0) + n
-        size = round(w.size, 1)
-        sizes[size] = sizes.get(size, 0) + n
-        bold += n if is_bold(w.fontname) else 0
-        italic += n if is_italic(w.fontname) else 0
-    total = sum(len(w.text) for w in ws) or 1
-    font = max(weight, key=weight.__getitem__) if weight else ""
-    return Line(text=text, page=page, x0=round(ws[0].x0, 2), top=round(min(w.top for w in ws), 2),
-                x1=round(max(w.x1 for w in ws), 2), bottom=round(max(w.bottom for w in ws), 2),
-                size=max(sizes, key=sizes.__getitem__) if sizes else 0.0,
+        by_size[w.size] = by_size.get(w.size, 0) + n
+        if w.top < top:                    # min() and max() as plain tests: 4x faster here
+            top = w.top
+        if w.x1 > x1:
+            x1 = w.x1
+        if w.bottom > bottom:
+            bottom = w.bottom
+    sizes: dict[float, int] = {}           # keys in order of first appearance, as max() breaks
+    for size, n in by_size.items():        # ties by that order
+        rounded = round(size, 1)
+        sizes[rounded] = sizes.get(rounded, 0) + n
+    bold = sum(n for f, n in weight.items() if is_bold(f))
+    italic = sum(n for f, n in weight.items() if is_italic(f))
+    total = sum(weight.values()) or 1
+    font = max(weight, key=weight.__getitem__)
+    return Line(text=text, page=page, x0=round(ws[0].x0, 2), top=round(top, 2), x1=round(x1, 2),
+                bottom=round(bottom, 2), size=max(sizes, key=sizes.__getitem__),
                 bold=bold / total > 0.5, italic=italic / total > 0.5, font=font_base(font),
                 column=column, bullet=len(text) < len(raw.strip()))
 
@@ -407,7 +432,8 @@ def build_document(source: str, pages: Sequence[PageWords], *, kind: str = "pdf"
     split = split_margins([(p.height, list(p.lines)) for p, _ in built])
     final = tuple(replace(p, lines=tuple(join_hyphens(body)), margin_lines=tuple(margin))
                   for (p, _), (body, margin) in zip(built, split))
-    fonts = sorted({font_base(w.fontname) for pw in pages for w in pw.words if w.fontname})
+    names = {w.fontname for pw in pages for w in pw.words}     # a few, among thousands of words
+    fonts = sorted({font_base(name) for name in names if name})
     layout = Layout(file_name=source.replace("\\", "/").rsplit("/", 1)[-1], file_size=file_size,
                     page_count=len(final), columns=max((p.columns for p in final), default=1),
                     sidebar=any(p.sidebar for p in final), tables=sum(p.tables for p in final),
