@@ -42,6 +42,9 @@ DATA_KEYS = {
 }
 TEMPLATE_KEYS = ("id", "name", "file", "suits", "stages", "signals")
 NUMBER_RE = re.compile(r"\d")
+# libyaml's safe loader builds the same data as PyYAML's pure-Python one (a test compares them on
+# the bundled files) in a tenth of the time: ~9 ms less at each process's first report.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
 
@@ -50,7 +53,7 @@ def load_data(name: str) -> dict[str, Any]:
     """A bundled YAML data file from the templates package (ats.yaml, cv-templates.yaml)."""
     try:
         text = resources.files("resume_match.templates").joinpath(name).read_text("utf-8")
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_YAML_LOADER)
     except (OSError, yaml.YAMLError) as e:
         raise DataError(f"{name}: cannot load ATS data: {e}".splitlines()[0]) from e
     if not isinstance(data, dict):
