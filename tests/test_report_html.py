@@ -278,3 +278,31 @@ def test_component_points_are_shown_to_one_decimal() -> None:
     from resume_match.report import _component_view
     view = _component_view(Component("required_skills", 37.0666, 45.0, "8 of 9 required skills."))
     assert (view["points"], view["max"]) == ("37.1", "45")
+
+
+class _Row(dict):   # type: ignore[type-arg]
+    """A dict subclass: not a plain dict, so the environment's dict fast path must not apply."""
+
+    title = "attribute wins"
+
+
+def test_dict_attribute_fast_path_renders_as_plain_jinja2() -> None:
+    """report.environment() looks `x.key` up on plain dicts as an item first (a speed-up); every
+    kind of lookup must render exactly as in jinja2's own Environment, errors included."""
+    import jinja2
+    source = ("{{ d.name }}|{{ d.items is callable }}|{{ d.keys()|list }}|{{ d.__class__.__name__ }}|"
+              "{{ r.title }}|{{ r.name }}|{{ n.real }}|{{ s.upper() }}|{{ d.get('name') }}")
+    context = {"d": {"name": "<b>", "items": "item"}, "r": _Row(title="item", name="x"), "n": 3,
+               "s": "up"}
+    fast = render.environment()
+    plain = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+    assert type(fast) is not jinja2.Environment
+    assert (fast.from_string(source).render(**context)
+            == plain.from_string(source).render(**context))
+    for missing in ("{{ d.nothing }}", "{{ d.nothing.deeper }}", "{{ n.nothing }}"):
+        with pytest.raises(jinja2.UndefinedError) as fast_error:
+            fast.from_string(missing).render(**context)
+        with pytest.raises(jinja2.UndefinedError) as plain_error:
+            plain.from_string(missing).render(**context)
+        assert str(fast_error.value) == str(plain_error.value)
+    assert fast.from_string("{{ d.nothing is defined }}").render(**context) == "False"
