@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Iterable
 
@@ -41,9 +41,17 @@ _NAME_WORD = re.compile(r"^[A-Z][A-Za-z'’.-]+$|^[A-Z]{2,}$")
 class Secrets:
     """The identifying strings of one candidate, to be removed wherever they appear."""
     phrases: tuple[str, ...]
+    # scrubbed texts: a CV's lines recur (sections, pages, skill evidence, fits), each is done once
+    done: dict[tuple[str, bool], str] = field(default_factory=dict, compare=False, repr=False)
 
     def pattern(self) -> re.Pattern[str] | None:
         return _phrase_pattern(self.phrases)
+
+    def scrub(self, text: str, education: bool) -> str:
+        key = (text, education)
+        if key not in self.done:
+            self.done[key] = _scrub(text, self.pattern(), education)
+        return self.done[key]
 
 
 @lru_cache(maxsize=64)
@@ -84,7 +92,10 @@ def secrets_of(candidate: Candidate) -> Secrets:
 
 def scrub_text(text: str, secrets: Secrets | None = None, *, education: bool = False) -> str:
     """Text with contact details, addresses, age cues and the candidate's own strings removed."""
-    pattern = secrets.pattern() if secrets else None
+    return secrets.scrub(text, education) if secrets else _scrub(text, None, education)
+
+
+def _scrub(text: str, pattern: re.Pattern[str] | None, education: bool) -> str:
     if pattern is not None:
         text = pattern.sub(REDACTED, text)
     for rx in (_EMAIL, _URL, _STREET, _POSTCODE, _AGE_CUE):
