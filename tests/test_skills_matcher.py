@@ -236,6 +236,24 @@ def test_token_lists_agree_with_spacy_and_squash(matcher, line):
     assert windows > 10
 
 
+
+@pytest.mark.parametrize("line", [
+    "Py - Torch, scikit learn, Node . JS and python3 on ΣΙΣΥΦΟΣ İstanbul R&D",
+    "Tensor Flow 2 1 | Power BI 3 v2 | Python 3 5 | C # / . NET | Apache Spark 3 Streaming",
+    "Tensor flow v 2 Machine Learning Ops é Java Script 1 8 py torch lightning 2",
+])
+def test_window_pass_stops_only_where_no_name_can_follow(matcher, line):
+    """_squashed() stops growing a window once no name begins with its key; it finds what
+    looking up every window of 2 to MAX_WINDOW tokens finds."""
+    from resume_match.skills.matcher import MAX_WINDOW, _windows, clean_text
+
+    _, toks, _ = matcher._join([matcher._tokenizer(clean_text(line))])
+    every = sorted((a, a + size, sid) for size in range(2, MAX_WINDOW + 1)
+                   for a in _windows(toks, size)
+                   if (sid := matcher._fuzzy.lookup("".join(toks.key[a:a + size]))) is not None)
+    assert sorted(matcher._squashed(toks)) == every
+    assert every
+
 def test_wish_cues_by_first_word_match_every_cue():
     from resume_match.skills.context import WISH_CUES, wishes
     for cue in WISH_CUES:

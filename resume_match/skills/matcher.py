@@ -158,15 +158,10 @@ class SkillMatcher:
                                           form.needs_context
                                           or _short_case_changed(form.form, text)))
         exact = [(m.start, m.end) for m in candidates]
-        for size in range(MAX_WINDOW, 1, -1):
-            for start in _windows(toks, size):
-                end = start + size
-                # squash is per character, so the window's key is its tokens' keys joined
-                sid = self._fuzzy.lookup("".join(toks.key[start:end]))
-                if sid is not None and not _tiled(start, end, exact) \
-                        and _split_name(toks, start, end):
-                    text = toks.span(start, end)
-                    candidates.append(Mention(sid, start, end, text, text, False))
+        for start, end, sid in self._squashed(toks):
+            if not _tiled(start, end, exact) and _split_name(toks, start, end):
+                text = toks.span(start, end)
+                candidates.append(Mention(sid, start, end, text, text, False))
         found: list[Mention] = []
         taken: set[int] = set()
         for m in sorted(candidates, key=lambda m: (m.start - m.end, m.form == m.text, m.start)):
@@ -175,6 +170,29 @@ class SkillMatcher:
                 taken.update(range(m.start, m.end))
         found.extend(self._words(toks, taken, frozenset(starts)))
         return sorted(found, key=lambda m: m.start)
+
+    def _squashed(self, toks: _Tokens) -> list[tuple[int, int, str]]:
+        """Runs of 2 to MAX_WINDOW tokens whose squashed key names a skill, as (start, end, id).
+
+        The order does not matter (candidates are sorted by span). Each start's key grows one
+        token at a time and stops once no name can begin with it: most words begin none."""
+        key, head, tail, clear = toks.key, toks.head, toks.tail, toks.clear
+        lookup, may_grow = self._fuzzy.lookup, self._fuzzy.may_grow
+        out = []
+        for start in range(len(key)):
+            if not head[start]:
+                continue
+            joined = key[start]
+            # squash is per character, so the window's key is its tokens' keys joined
+            for end in range(start + 2, min(clear[start], start + MAX_WINDOW) + 1):
+                if not may_grow(joined):
+                    break
+                joined += key[end - 1]
+                if tail[end - 1]:
+                    sid = lookup(joined)
+                    if sid is not None:
+                        out.append((start, end, sid))
+        return out
 
     def _words(self, toks: _Tokens, taken: set[int], starts: frozenset[int]) -> list[Mention]:
         """Single words left over: 'python3' by squash, 'Tensorfow' by fuzzy (list items only)."""
