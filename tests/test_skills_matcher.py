@@ -309,3 +309,17 @@ def test_remembered_answers_are_the_computed_ones(matcher):
     pure = pure_segments(view)
     assert pure == pure_segments(view, segments(tokens, view.line_starts, mentions))
     assert pure == [(0, 1), (2, 3)]
+
+
+def test_remembered_splits_are_spacys_own(matcher):
+    """The matcher's tokenizer remembers more chunks than spaCy's default; a remembered split
+    is the split a fresh tokenizer makes."""
+    import spacy
+
+    from resume_match.skills.matcher import TOKENIZER_CACHE
+
+    assert matcher._tokenizer.max_cache_size == TOKENIZER_CACHE > 10_000
+    text = "Py-Torch(2.1), e.g. U.S.A. node.js C++/C# x@y.io 'cause:) o.O (Kubernetes)."
+    fresh = [t.text for t in spacy.blank("en").tokenizer(text)]
+    for _ in range(2):
+        assert [t.text for t in matcher._tokenizer(text)] == fresh

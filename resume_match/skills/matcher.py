@@ -39,6 +39,7 @@ _COURSEWORK = frozenset({"coursework", "courses", "course", "modules", "subjects
                          "specialisation", "concentration", "projects"})
 MAX_EVIDENCE = 3
 MAX_WINDOW = 4          # tokens joined when looking for 'Py - Torch' or 'Tensor Flow'
+TOKENIZER_CACHE = 200_000  # chunks spaCy's tokenizer remembers (its default is 10,000)
 SHORT_FORM = 2          # forms this short (R, C, ML, AI) must keep their case outside lists
 
 _BULLETS = re.compile(r"[•·▪●◦■□►▸▹➢➤✓✔❖⋅∙◆◇○★☆|]+")
@@ -143,6 +144,11 @@ class SkillMatcher:
         vocab.lex_attr_getters = {LOWER: vocab.lex_attr_getters[LOWER]}
         self._fuzzy = FuzzyIndex(loose)
         self._breaks = _special_breaks(self._tokenizer)
+        # spaCy remembers how it split each space-separated chunk, but only its first 10,000
+        # chunks: a batch passes that within its first hundred CVs, then splits repeats again.
+        # The cache holds a pointer per token (the vocabulary keeps each word anyway); 200,000
+        # chunks cover some 2,000 CVs in a few tens of MB. Splits are the same either way.
+        self._tokenizer.max_cache_size = TOKENIZER_CACHE
 
     # ------------------------------------------------------------ one line -> mentions
 
