@@ -323,3 +323,18 @@ def test_remembered_splits_are_spacys_own(matcher):
     fresh = [t.text for t in spacy.blank("en").tokenizer(text)]
     for _ in range(2):
         assert [t.text for t in matcher._tokenizer(text)] == fresh
+
+
+def test_word_pass_finds_misspelt_list_items_by_key(matcher):
+    """_words() hands close() the run's squashed key and asks only fuzzable keys for a list
+    item; the answers are close()'s on the written text."""
+    from resume_match.skills.fuzzy import fuzzable, squash
+
+    fuzzy = matcher._fuzzy
+    for word in ("Tensorfow", "Kuberentes", "Tensor fow", "Py-Torc", "Pythonn3", "abc", "charts"):
+        key = squash(word)
+        assert fuzzy.close_key(key) == fuzzy.close(word)
+        assert fuzzable(key) or fuzzy.close(word) is None
+    assert ids(matcher, "Kuberentes, Tensor fow, Dokcer", kind="skills") == \
+        ["kubernetes", "tensorflow"]
+

@@ -118,8 +118,11 @@ class FuzzyIndex:
 
     def close(self, text: str) -> str | None:
         """The skill this word is a misspelling of: same first letter, one edit (two if long)."""
-        key = squash(text)
-        if len(key) < MIN_FUZZY or not key.isalpha():
+        return self.close_key(squash(text))
+
+    def close_key(self, key: str) -> str | None:
+        """close() for an already squashed key."""
+        if not fuzzable(key):
             return None
         return self._closest(key)
 
@@ -138,6 +141,11 @@ class FuzzyIndex:
         if _inflected_prefix(key, best):
             return None
         return self.keys[best]
+
+
+def fuzzable(key: str) -> bool:
+    """A squashed key close() may match: long enough, and letters only."""
+    return len(key) >= MIN_FUZZY and key.isalpha()
 
 
 def _edge(token: str, i: int, *, start: bool) -> bool:

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from resume_match.models import Evidence, Line, Section, SkillHit
 from resume_match.skills.context import SEPARATORS, Mention, TextView, accept
-from resume_match.skills.fuzzy import MIN_GLUED, FuzzyIndex, squash_token
+from resume_match.skills.fuzzy import MIN_GLUED, FuzzyIndex, fuzzable, squash_token
 from resume_match.skills.taxonomy import Taxonomy, load_taxonomy
 
 DEMONSTRATED_KINDS = frozenset({"experience", "projects", "publications", "volunteering"})
@@ -203,16 +203,19 @@ class SkillMatcher:
     def _words(self, toks: _Tokens, taken: set[int], starts: frozenset[int]) -> list[Mention]:
         """Single words left over: 'python3' by squash, 'Tensorfow' by fuzzy (list items only)."""
         out: list[Mention] = []
-        lookup, close = self._fuzzy.lookup, self._fuzzy.close
+        lookup, close = self._fuzzy.lookup, self._fuzzy.close_key
         for size in (2, 1):
             for start in _windows(toks, size):
                 end = start + size
                 if start in taken or end - 1 in taken:     # the run is one or two tokens
                     continue
-                sid = lookup(toks.key[start]) if size == 1 else None
+                # the run's squashed text, as in _squashed(); a word's key is looked up
+                key = toks.key[start] if size == 1 else toks.key[start] + toks.key[start + 1]
+                sid = lookup(key) if size == 1 else None
                 fuzzy = sid is None
-                if fuzzy and _item(toks, start, end, starts):
-                    sid = close(toks.span(start, end))
+                # fuzzable() first: it is cheaper than _item() and rules out most words
+                if fuzzy and fuzzable(key) and _item(toks, start, end, starts):
+                    sid = close(key)
                 if sid is not None:
                     text = toks.span(start, end)
                     out.append(Mention(sid, start, end, text, text, False, fuzzy=fuzzy))
