@@ -148,7 +148,8 @@ class SkillMatcher:
         # chunks: a batch passes that within its first hundred CVs, then splits repeats again.
         # The cache holds a pointer per token (the vocabulary keeps each word anyway); 200,000
         # chunks cover some 2,000 CVs in a few tens of MB. Splits are the same either way.
-        self._tokenizer.max_cache_size = TOKENIZER_CACHE
+        tokenizer: Any = self._tokenizer    # spaCy's stubs type nlp.tokenizer as a callable
+        tokenizer.max_cache_size = TOKENIZER_CACHE
 
     # ------------------------------------------------------------ one line -> mentions
 
