@@ -338,3 +338,14 @@ def test_word_pass_finds_misspelt_list_items_by_key(matcher):
     assert ids(matcher, "Kuberentes, Tensor fow, Dokcer", kind="skills") == \
         ["kubernetes", "tensorflow"]
 
+
+def test_segment_of_is_the_segment_holding_the_start():
+    from resume_match.skills.context import Mention, _segment_of, segments
+
+    tokens = ("a", ",", "b", "c", "|", "|", "d", "/", "e", "f", ",")
+    segs = segments(tokens, (0, 3, 8))
+    firsts = [a for a, _ in segs]
+    for start in range(len(tokens)):
+        m = Mention("x", start, start + 1, tokens[start], tokens[start], False)
+        linear = next((k for k, (a, b) in enumerate(segs) if a <= start < b), -1)
+        assert _segment_of(m, segs, firsts) == linear
