@@ -349,3 +349,18 @@ def test_segment_of_is_the_segment_holding_the_start():
         m = Mention("x", start, start + 1, tokens[start], tokens[start], False)
         linear = next((k for k, (a, b) in enumerate(segs) if a <= start < b), -1)
         assert _segment_of(m, segs, firsts) == linear
+
+
+@pytest.mark.parametrize("text", [
+    "plain words only", "Python(advanced)", "SQL)and", "a,b,c", "R (stats),Go", "x)y(z)w",
+    "• Docker\t▪ K8s", "ﬁne ① text", "",
+])
+def test_clean_text_skips_only_passes_that_change_nothing(text):
+    """clean_text() runs the bracket and comma patterns only on lines with those characters."""
+    import unicodedata
+
+    from resume_match.skills.matcher import _BULLETS, _CLOSE, _COMMA, _OPEN, clean_text
+
+    full = _BULLETS.sub(" | ", unicodedata.normalize("NFKC", text).replace("\t", " "))
+    full = _COMMA.sub(", ", _CLOSE.sub(") ", _OPEN.sub(" (", full)))
+    assert clean_text(text) == full
