@@ -236,6 +236,24 @@ def test_token_lists_agree_with_spacy_and_squash(matcher, line):
     assert windows > 10
 
 
+
+@pytest.mark.parametrize("line", [
+    "Py - Torch, scikit learn, Node . JS and python3 on ΣΙΣΥΦΟΣ İstanbul R&D",
+    "Tensor Flow 2 1 | Power BI 3 v2 | Python 3 5 | C # / . NET | Apache Spark 3 Streaming",
+    "Tensor flow v 2 Machine Learning Ops é Java Script 1 8 py torch lightning 2",
+])
+def test_window_pass_stops_only_where_no_name_can_follow(matcher, line):
+    """_squashed() stops growing a window once no name begins with its key; it finds what
+    looking up every window of 2 to MAX_WINDOW tokens finds."""
+    from resume_match.skills.matcher import MAX_WINDOW, _windows, clean_text
+
+    _, toks, _ = matcher._join([matcher._tokenizer(clean_text(line))])
+    every = sorted((a, a + size, sid) for size in range(2, MAX_WINDOW + 1)
+                   for a in _windows(toks, size)
+                   if (sid := matcher._fuzzy.lookup("".join(toks.key[a:a + size]))) is not None)
+    assert sorted(matcher._squashed(toks)) == every
+    assert every
+
 def test_wish_cues_by_first_word_match_every_cue():
     from resume_match.skills.context import WISH_CUES, wishes
     for cue in WISH_CUES:
@@ -291,3 +309,58 @@ def test_remembered_answers_are_the_computed_ones(matcher):
     pure = pure_segments(view)
     assert pure == pure_segments(view, segments(tokens, view.line_starts, mentions))
     assert pure == [(0, 1), (2, 3)]
+
+
+def test_remembered_splits_are_spacys_own(matcher):
+    """The matcher's tokenizer remembers more chunks than spaCy's default; a remembered split
+    is the split a fresh tokenizer makes."""
+    import spacy
+
+    from resume_match.skills.matcher import TOKENIZER_CACHE
+
+    assert matcher._tokenizer.max_cache_size == TOKENIZER_CACHE > 10_000
+    text = "Py-Torch(2.1), e.g. U.S.A. node.js C++/C# x@y.io 'cause:) o.O (Kubernetes)."
+    fresh = [t.text for t in spacy.blank("en").tokenizer(text)]
+    for _ in range(2):
+        assert [t.text for t in matcher._tokenizer(text)] == fresh
+
+
+def test_word_pass_finds_misspelt_list_items_by_key(matcher):
+    """_words() hands close() the run's squashed key and asks only fuzzable keys for a list
+    item; the answers are close()'s on the written text."""
+    from resume_match.skills.fuzzy import fuzzable, squash
+
+    fuzzy = matcher._fuzzy
+    for word in ("Tensorfow", "Kuberentes", "Tensor fow", "Py-Torc", "Pythonn3", "abc", "charts"):
+        key = squash(word)
+        assert fuzzy.close_key(key) == fuzzy.close(word)
+        assert fuzzable(key) or fuzzy.close(word) is None
+    assert ids(matcher, "Kuberentes, Tensor fow, Dokcer", kind="skills") == \
+        ["kubernetes", "tensorflow"]
+
+
+def test_segment_of_is_the_segment_holding_the_start():
+    from resume_match.skills.context import Mention, _segment_of, segments
+
+    tokens = ("a", ",", "b", "c", "|", "|", "d", "/", "e", "f", ",")
+    segs = segments(tokens, (0, 3, 8))
+    firsts = [a for a, _ in segs]
+    for start in range(len(tokens)):
+        m = Mention("x", start, start + 1, tokens[start], tokens[start], False)
+        linear = next((k for k, (a, b) in enumerate(segs) if a <= start < b), -1)
+        assert _segment_of(m, segs, firsts) == linear
+
+
+@pytest.mark.parametrize("text", [
+    "plain words only", "Python(advanced)", "SQL)and", "a,b,c", "R (stats),Go", "x)y(z)w",
+    "• Docker\t▪ K8s", "ﬁne ① text", "",
+])
+def test_clean_text_skips_only_passes_that_change_nothing(text):
+    """clean_text() runs the bracket and comma patterns only on lines with those characters."""
+    import unicodedata
+
+    from resume_match.skills.matcher import _BULLETS, _CLOSE, _COMMA, _OPEN, clean_text
+
+    full = _BULLETS.sub(" | ", unicodedata.normalize("NFKC", text).replace("\t", " "))
+    full = _COMMA.sub(", ", _CLOSE.sub(") ", _OPEN.sub(" (", full)))
+    assert clean_text(text) == full

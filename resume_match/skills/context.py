@@ -11,6 +11,7 @@ Never when glued to a hyphen or ampersand ("R&D", "go-to-market") or inside pros
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from importlib import resources
 from typing import Iterable
@@ -94,11 +95,11 @@ def segments(tokens: tuple[str, ...], breaks: Iterable[int] = (),
     inside = {i for m in mentions for i in range(m.start + 1, m.end)}
     cuts = {i for i in breaks if i not in inside}
     out, start = [], 0
-    for i, tok in enumerate(tokens):
+    for i, low in enumerate(map(str.lower, tokens)):
         if i in cuts and i > start:
             out.append((start, i))
             start = i
-        if tok.lower() in SEPARATORS:
+        if low in SEPARATORS:
             if i > start:
                 out.append((start, i))
             start = i + 1
@@ -121,7 +122,7 @@ def pure_segments(view: TextView,
         segs = segments(view.tokens, view.line_starts, view.mentions)
     for a, b in segs:
         idx = range(a, b)
-        if not any(i in covered for i in idx):
+        if covered.isdisjoint(idx):      # most items hold no skill: one C-level test each
             continue
         if all(i in covered or view.tokens[i].lower() in FILLERS or VERSION.match(view.tokens[i])
                for i in idx):
@@ -193,7 +194,8 @@ def accept(view: TextView, case_ok: dict[int, bool]) -> set[int]:
     segs = segments(tokens, view.line_starts, mentions)
     pure = set(pure_segments(view, segs))
     labels = labelled_ranges(view)
-    seg_of = {i: _segment_of(m, segs) for i, m in enumerate(mentions)}
+    firsts = [a for a, _ in segs]
+    seg_of = {i: _segment_of(m, segs, firsts) for i, m in enumerate(mentions)}
     blocked = wishes(tokens) | organisations(tokens, mentions) | view.excluded
     ok: set[int] = {i for i, m in enumerate(mentions)
                     if not m.needs_context and not m.fuzzy and m.start not in blocked}
@@ -237,10 +239,10 @@ def organisations(tokens: tuple[str, ...], mentions: tuple[Mention, ...]) -> set
 
 def wishes(tokens: tuple[str, ...]) -> set[int]:
     """Token indices inside 'interested in ...', 'eager to ...' up to the end of the sentence."""
-    low = [t.lower() for t in tokens]
+    low = list(map(str.lower, tokens))
     out: set[int] = set()
-    for i, word in enumerate(low):
-        for cue in _WISH_BY_FIRST.get(word, ()):
+    for i in [i for i, word in enumerate(low) if word in _WISH_BY_FIRST]:
+        for cue in _WISH_BY_FIRST[low[i]]:
             if tuple(low[i:i + len(cue)]) == cue:
                 j = i + len(cue)
                 while j < len(low) and j < i + WISH_SPAN and low[j] not in SENTENCE_END:
@@ -249,11 +251,12 @@ def wishes(tokens: tuple[str, ...]) -> set[int]:
     return out
 
 
-def _segment_of(m: Mention, segs: list[tuple[int, int]]) -> int:
-    for k, (a, b) in enumerate(segs):
-        if a <= m.start < b:
-            return k
-    return -1
+def _segment_of(m: Mention, segs: list[tuple[int, int]], firsts: list[int]) -> int:
+    """The index of the segment holding the mention's start, or -1. Segments are in order
+    and do not overlap (`firsts`: their starts), so only the last one starting at or before
+    the mention can hold it."""
+    k = bisect_right(firsts, m.start) - 1
+    return k if k >= 0 and m.start < segs[k][1] else -1
 
 
 def _alone(m: Mention, seg: tuple[int, int], mentions: tuple[Mention, ...]) -> bool:

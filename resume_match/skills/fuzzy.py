@@ -19,6 +19,7 @@ FUZZY_CUTOFF = 88.0     # rapidfuzz ratio, 0-100
 _SQUASH = re.compile(r"[^a-z0-9+#]")
 _ADDRESS = re.compile(r"[@/._:]")   # URLs, e-mails, handles and file names are not glued prose
 _VERSION = re.compile(r"(?<=[a-z+#])v?\d+(\.\d+)*$")
+_VERSION_CHARS = frozenset("v0123456789")   # what a squashed version suffix is made of
 
 
 def squash(text: str) -> str:
@@ -53,6 +54,8 @@ class FuzzyIndex:
                 clash.add(key)
             keys[key] = sid
         self.keys = {k: v for k, v in keys.items() if k not in clash}
+        # every beginning of a key (the empty one too), for may_grow()
+        self._starts = {k[:n] for k in self.keys for n in range(len(k) + 1)}
         # names findable inside glued text, by length, longest first (a set lookup per length
         # is ~100x cheaper to build than one big regex alternation, and matches the same)
         self._glued: dict[int, set[str]] = {}
@@ -107,10 +110,19 @@ class FuzzyIndex:
             sid = self.keys.get(strip_version(key))
         return sid
 
+    def may_grow(self, key: str) -> bool:
+        """Whether lookup() could find a key that starts with this squashed key: it begins a
+        name, or ends in what may be a version ('python3' finds python, so 'python3' + '5'
+        can too). A window pass stops adding tokens once this is false."""
+        return key in self._starts or key[-1] in _VERSION_CHARS
+
     def close(self, text: str) -> str | None:
         """The skill this word is a misspelling of: same first letter, one edit (two if long)."""
-        key = squash(text)
-        if len(key) < MIN_FUZZY or not key.isalpha():
+        return self.close_key(squash(text))
+
+    def close_key(self, key: str) -> str | None:
+        """close() for an already squashed key."""
+        if not fuzzable(key):
             return None
         return self._closest(key)
 
@@ -129,6 +141,11 @@ class FuzzyIndex:
         if _inflected_prefix(key, best):
             return None
         return self.keys[best]
+
+
+def fuzzable(key: str) -> bool:
+    """A squashed key close() may match: long enough, and letters only."""
+    return len(key) >= MIN_FUZZY and key.isalpha()
 
 
 def _edge(token: str, i: int, *, start: bool) -> bool:

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from resume_match.models import Evidence, Line, Section, SkillHit
 from resume_match.skills.context import SEPARATORS, Mention, TextView, accept
-from resume_match.skills.fuzzy import MIN_GLUED, FuzzyIndex, squash_token
+from resume_match.skills.fuzzy import MIN_GLUED, FuzzyIndex, fuzzable, squash_token
 from resume_match.skills.taxonomy import Taxonomy, load_taxonomy
 
 DEMONSTRATED_KINDS = frozenset({"experience", "projects", "publications", "volunteering"})
@@ -39,6 +39,7 @@ _COURSEWORK = frozenset({"coursework", "courses", "course", "modules", "subjects
                          "specialisation", "concentration", "projects"})
 MAX_EVIDENCE = 3
 MAX_WINDOW = 4          # tokens joined when looking for 'Py - Torch' or 'Tensor Flow'
+TOKENIZER_CACHE = 200_000  # chunks spaCy's tokenizer remembers (its default is 10,000)
 SHORT_FORM = 2          # forms this short (R, C, ML, AI) must keep their case outside lists
 
 _BULLETS = re.compile(r"[•·▪●◦■□►▸▹➢➤✓✔❖⋅∙◆◇○★☆|]+")
@@ -86,11 +87,17 @@ class _Tokens:
 
 
 def clean_text(text: str) -> str:
-    """NFKC, bullets and pipes as list separators, a space after bare commas."""
+    """NFKC, bullets and pipes as list separators, a space after bare commas.
+
+    Most lines have no brackets or commas; a test for the character is much cheaper than a
+    regex pass that tries its lookbehind at every position."""
     text = unicodedata.normalize("NFKC", text).replace("\t", " ")
     text = _BULLETS.sub(" | ", text)
-    text = _CLOSE.sub(") ", _OPEN.sub(" (", text))
-    return _COMMA.sub(", ", text)
+    if "(" in text:
+        text = _OPEN.sub(" (", text)
+    if ")" in text:
+        text = _CLOSE.sub(") ", text)
+    return _COMMA.sub(", ", text) if "," in text else text
 
 
 def variants(form: str) -> set[str]:
@@ -143,6 +150,12 @@ class SkillMatcher:
         vocab.lex_attr_getters = {LOWER: vocab.lex_attr_getters[LOWER]}
         self._fuzzy = FuzzyIndex(loose)
         self._breaks = _special_breaks(self._tokenizer)
+        # spaCy remembers how it split each space-separated chunk, but only its first 10,000
+        # chunks: a batch passes that within its first hundred CVs, then splits repeats again.
+        # The cache holds a pointer per token (the vocabulary keeps each word anyway); 200,000
+        # chunks cover some 2,000 CVs in a few tens of MB. Splits are the same either way.
+        tokenizer: Any = self._tokenizer    # spaCy's stubs type nlp.tokenizer as a callable
+        tokenizer.max_cache_size = TOKENIZER_CACHE
 
     # ------------------------------------------------------------ one line -> mentions
 
@@ -158,15 +171,10 @@ class SkillMatcher:
                                           form.needs_context
                                           or _short_case_changed(form.form, text)))
         exact = [(m.start, m.end) for m in candidates]
-        for size in range(MAX_WINDOW, 1, -1):
-            for start in _windows(toks, size):
-                end = start + size
-                # squash is per character, so the window's key is its tokens' keys joined
-                sid = self._fuzzy.lookup("".join(toks.key[start:end]))
-                if sid is not None and not _tiled(start, end, exact) \
-                        and _split_name(toks, start, end):
-                    text = toks.span(start, end)
-                    candidates.append(Mention(sid, start, end, text, text, False))
+        for start, end, sid in self._squashed(toks):
+            if not _tiled(start, end, exact) and _split_name(toks, start, end):
+                text = toks.span(start, end)
+                candidates.append(Mention(sid, start, end, text, text, False))
         found: list[Mention] = []
         taken: set[int] = set()
         for m in sorted(candidates, key=lambda m: (m.start - m.end, m.form == m.text, m.start)):
@@ -176,19 +184,45 @@ class SkillMatcher:
         found.extend(self._words(toks, taken, frozenset(starts)))
         return sorted(found, key=lambda m: m.start)
 
+    def _squashed(self, toks: _Tokens) -> list[tuple[int, int, str]]:
+        """Runs of 2 to MAX_WINDOW tokens whose squashed key names a skill, as (start, end, id).
+
+        The order does not matter (candidates are sorted by span). Each start's key grows one
+        token at a time and stops once no name can begin with it: most words begin none."""
+        key, head, tail, clear = toks.key, toks.head, toks.tail, toks.clear
+        lookup, may_grow = self._fuzzy.lookup, self._fuzzy.may_grow
+        out = []
+        for start in range(len(key)):
+            if not head[start]:
+                continue
+            joined = key[start]
+            # squash is per character, so the window's key is its tokens' keys joined
+            for end in range(start + 2, min(clear[start], start + MAX_WINDOW) + 1):
+                if not may_grow(joined):
+                    break
+                joined += key[end - 1]
+                if tail[end - 1]:
+                    sid = lookup(joined)
+                    if sid is not None:
+                        out.append((start, end, sid))
+        return out
+
     def _words(self, toks: _Tokens, taken: set[int], starts: frozenset[int]) -> list[Mention]:
         """Single words left over: 'python3' by squash, 'Tensorfow' by fuzzy (list items only)."""
         out: list[Mention] = []
-        lookup, close = self._fuzzy.lookup, self._fuzzy.close
+        lookup, close = self._fuzzy.lookup, self._fuzzy.close_key
         for size in (2, 1):
             for start in _windows(toks, size):
                 end = start + size
                 if start in taken or end - 1 in taken:     # the run is one or two tokens
                     continue
-                sid = lookup(toks.key[start]) if size == 1 else None
+                # the run's squashed text, as in _squashed(); a word's key is looked up
+                key = toks.key[start] if size == 1 else toks.key[start] + toks.key[start + 1]
+                sid = lookup(key) if size == 1 else None
                 fuzzy = sid is None
-                if fuzzy and _item(toks, start, end, starts):
-                    sid = close(toks.span(start, end))
+                # fuzzable() first: it is cheaper than _item() and rules out most words
+                if fuzzy and fuzzable(key) and _item(toks, start, end, starts):
+                    sid = close(key)
                 if sid is not None:
                     text = toks.span(start, end)
                     out.append(Mention(sid, start, end, text, text, False, fuzzy=fuzzy))
