@@ -175,12 +175,15 @@ def analyse_file(task: FileTask, settings: BatchSettings,
     except ResumeMatchError as e:
         return FileOutcome(error_row(task, str(e)))
     except Exception as e:  # a fault in one stage must cost one row, not the batch
-        return FileOutcome(error_row(task, f"{task.file}: internal error ({type(e).__name__}: {e})"))
+        return FileOutcome(error_row(task, f"{task.file}: internal error ({type(e).__name__}: {e})",
+                                     transient=True))
     return FileOutcome(summarise(report, task, settings), html)
 
 
-def error_row(task: FileTask, message: str) -> BatchRow:
-    return BatchRow(file=task.file, sha256=task.sha256, status="error", error=message)
+def error_row(task: FileTask, message: str, *, transient: bool = False) -> BatchRow:
+    """A failed file's row; `transient` when trying again may succeed (--resume will)."""
+    return BatchRow(file=task.file, sha256=task.sha256, status="error", error=message,
+                    transient=transient)
 
 
 def summarise(report: Report, task: FileTask, settings: BatchSettings) -> BatchRow:
@@ -239,7 +242,7 @@ def _failed_outcome(task: FileTask, result: TaskResult, timeout: float | None) -
         message = f"{task.file}: the worker analysing it stopped ({result.message})"
     else:
         message = f"{task.file}: internal error ({result.message})"
-    return FileOutcome(error_row(task, message))
+    return FileOutcome(error_row(task, message, transient=True))
 
 
 def run_local(tasks: list[FileTask], settings: BatchSettings, *, workers: int,

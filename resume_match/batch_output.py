@@ -34,6 +34,8 @@ class BatchRow:
     sha256: str
     status: Literal["ok", "error"]
     error: str | None = None
+    # the failure may not recur (time limit, worker crash, internal fault): --resume retries it
+    transient: bool = False
     readable: bool | None = None
     best_role: str | None = None
     best_score: int | None = None
@@ -80,7 +82,7 @@ def write_outputs(out: Path, rows: Iterable[BatchRow], profiles: tuple[RoleProfi
     return ranked
 
 
-CSV_COLUMNS = ("file", "sha256", "status", "error", "readable", "best_role", "best_score",
+CSV_COLUMNS = ("file", "sha256", "status", "error", "transient", "readable", "best_role", "best_score",
                "ats_score", "years", "highest_degree", "matched", "missing", "report")
 
 
@@ -204,7 +206,8 @@ class Journal:
 def load_finished(out: Path, *, with_reports: bool) -> dict[str, BatchRow]:
     """Rows already finished in `out` (results.jsonl, then the journal), by content hash.
 
-    A half-written last journal line is ignored; an ok row whose report is missing is redone.
+    A half-written last journal line is ignored; an ok row whose report is missing is redone, and
+    so is a transient failure (a time limit or a crash says nothing about the next attempt).
     """
     found: dict[str, BatchRow] = {}
     for name in (RESULTS_JSONL, JOURNAL):
@@ -218,6 +221,9 @@ def load_finished(out: Path, *, with_reports: bool) -> dict[str, BatchRow]:
             except (ValueError, TypeError):
                 continue
             if with_reports and row.status == "ok" and not (row.report and (out / row.report).exists()):
+                continue
+            if row.transient:
+                found.pop(row.sha256, None)     # a later journal line may not override it
                 continue
             found[row.sha256] = row
     return found

@@ -82,7 +82,8 @@ def run_dask(tasks: list["FileTask"], settings: "BatchSettings", scheduler: Any,
             try:
                 outcome = future.result()
             except Exception as e:  # a worker lost or killed: one row, not the batch
-                outcome = FileOutcome(error_row(task, f"{task.file}: dask task failed ({type(e).__name__}: {e})"))
+                outcome = FileOutcome(error_row(task, f"{task.file}: dask task failed ({type(e).__name__}: {e})",
+                                                    transient=True))
             submit_next()
             yield task, outcome
     finally:

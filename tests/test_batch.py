@@ -224,6 +224,24 @@ def test_an_interrupted_batch_resumes_to_the_same_results(folder: Path, result: 
     assert (again.reused, again.analysed) == (12, 0)
 
 
+def test_resume_retries_a_file_that_timed_out_but_not_a_broken_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    src = three_cvs(tmp_path / "in", "slow.txt")
+    (src / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
+    out = tmp_path / "out"
+    monkeypatch.setenv(batch.HANG_ENV, "slow.txt")
+    first = analyse_folder(src, ["data-scientist"], out_dir=out, workers=2, timeout=3)
+    by_file = {r.file: r for r in first.rows}
+    assert by_file["slow.txt"].transient and not by_file["broken.pdf"].transient
+    assert {r["file"]: r["transient"] for r in read_jsonl(out / "results.jsonl")}["slow.txt"] is True
+    monkeypatch.delenv(batch.HANG_ENV)       # whatever held it up has passed
+    second = analyse_folder(src, ["data-scientist"], out_dir=out, workers=2, timeout=3, resume=True)
+    assert (second.reused, second.analysed) == (3, 1)
+    by_file = {r.file: r for r in second.rows}
+    assert by_file["slow.txt"].status == "ok" and by_file["broken.pdf"].status == "error"
+    third = analyse_folder(src, ["data-scientist"], out_dir=out, workers=2, resume=True)
+    assert (third.reused, third.analysed) == (4, 0)
+
+
 def test_an_unwritable_output_folder_is_a_one_line_error(tmp_path: Path) -> None:
     (tmp_path / "cv.txt").write_text(text_cv("Ana Lindqvist", "ana@example.net"))
     (tmp_path / "taken").write_text("a file, not a folder")
