@@ -140,7 +140,7 @@ def _clean_word(word: WordBox) -> tuple[list[WordBox], int, int, int]:
     if len(parts) <= 1:
         if not parts:
             return [], icons, cids, letters
-        return [word if parts[0] == word.text else _with_text(word, parts[0])], icons, cids, letters
+        return [word if parts[0] == word.text else word._replace(text=parts[0])], icons, cids, letters
     return _split_box(word, parts), icons, cids, letters
 
 
@@ -163,20 +163,13 @@ def _clean_glyphs(raw: str, bullet_font: bool) -> tuple[str, int, int]:
     return text, icons, cids
 
 
-def _with_text(word: WordBox, text: str, x0: float | None = None,
-               x1: float | None = None) -> WordBox:
-    """A copy with new text (and x range): the constructor, as dataclasses.replace is slow."""
-    return WordBox(text, word.x0 if x0 is None else x0, word.x1 if x1 is None else x1,
-                   word.top, word.bottom, word.size, word.fontname)
-
-
 def _split_box(word: WordBox, parts: list[str]) -> list[WordBox]:
     """Share the word's width between its parts in proportion to their lengths."""
     total = sum(len(p) for p in parts) + len(parts) - 1
     per = (word.x1 - word.x0) / max(total, 1)
     out, x = [], word.x0
     for p in parts:
-        out.append(_with_text(word, p, x, x + per * len(p)))
+        out.append(word._replace(text=p, x0=x, x1=x + per * len(p)))
         x += per * (len(p) + 1)
     return out
 

@@ -228,14 +228,19 @@ def order_lines(words: Sequence[WordBox], page: int) -> tuple[list[Line], int, b
     the number of text columns and whether one of them is a sidebar."""
     rows = group_rows(words)
     groups = [_word_groups(r) for r in rows]       # made once for find_columns and row_lines
+
+    def full_width(a: int, b: int | None = None) -> list[Line]:
+        """Rows a..b read in place, each as its line(s)."""
+        return [ln for r, g in zip(rows[a:b], groups[a:b]) for ln in row_lines(r, page, groups=g)]
+
     split = find_columns(rows, groups=groups)
     if split is None:
-        return [ln for r, g in zip(rows, groups) for ln in row_lines(r, page, groups=g)], 1, False
+        return full_width(0), 1, False
     lines: list[Line] = []
     i = 0
     widths = {1: [0.0, 0.0], 2: [0.0, 0.0]}
     for start, end in split.runs:
-        lines += [ln for r, g in zip(rows[i:start], groups[i:start]) for ln in row_lines(r, page, groups=g)]
+        lines += full_width(i, start)
         block = [w for r in rows[start:end] for w in r]
         for column, side in ((1, [w for w in block if w.x1 <= split.gutter]),
                              (2, [w for w in block if w.x1 > split.gutter])):
@@ -244,7 +249,7 @@ def order_lines(words: Sequence[WordBox], page: int) -> tuple[list[Line], int, b
                 widths[column][1] += max(w.x1 for w in side)
                 lines += [ln for r in group_rows(side) for ln in row_lines(r, page, column)]
         i = end
-    lines += [ln for r, g in zip(rows[i:], groups[i:]) for ln in row_lines(r, page, groups=g)]
+    lines += full_width(i)
     left = split.gutter - widths[1][0] / len(split.runs)
     right = widths[2][1] / len(split.runs) - split.gutter
     sidebar = min(left, right) / max(left + right, 1.0) < 0.34
