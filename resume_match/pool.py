@@ -1,7 +1,8 @@
 """A process pool with a per-task time limit: a stuck or crashed worker is killed and replaced.
 
 concurrent.futures cannot cancel a running task, and one hung PDF must not stall a batch of
-thousands, so this pool gives each worker its own pipe and one task at a time.
+thousands, so this pool gives each worker its own pipe and runs one task at a time in it; the
+next task is already queued in the pipe, so a worker never waits for the parent between tasks.
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from typing import Any, Callable, Iterator, Sequence
 
 _STOP = None
 _GRACE_S = 2.0
+QUEUE_DEPTH = 2    # tasks given to a worker at once: the next one is waiting when it finishes
 
 
 @dataclass(frozen=True)
@@ -74,13 +76,19 @@ class _Worker:
         self.proc.start()
         child.close()
         self.ready = False             # set up and waiting: the time limit starts only then
-        self.index: int | None = None
+        self.tasks: deque[tuple[int, Any]] = deque()   # given, not answered; the first runs
         self.deadline = float("inf")
 
     def give(self, index: int, item: Any, timeout: float | None) -> None:
-        self.index = index
-        self.deadline = time.monotonic() + timeout if timeout else float("inf")
+        if not self.tasks:
+            self.deadline = _deadline(timeout)
+        self.tasks.append((index, item))
         self.conn.send((index, item))
+
+    def answered(self, timeout: float | None) -> None:
+        """The running task is done; the next one queued (if any) is running from now."""
+        self.tasks.popleft()
+        self.deadline = _deadline(timeout) if self.tasks else float("inf")
 
     def kill(self) -> None:
         self.proc.kill()
@@ -105,6 +113,10 @@ class _Worker:
         return peak, cpu
 
 
+def _deadline(timeout: float | None) -> float:
+    return time.monotonic() + timeout if timeout else float("inf")
+
+
 def default_context(preload: Sequence[str] = ()) -> Any:
     """forkserver where available: workers fork from a server that imported `preload` once, so
     a replaced worker starts in milliseconds, and a threaded parent is never forked."""
@@ -122,7 +134,8 @@ def run_tasks(func: Callable[[Any], Any], items: Sequence[Any], *, workers: int,
     """Run `func` over `items` in `workers` processes; yield results as they finish.
 
     A task running longer than `timeout` seconds gets a "timeout" result and its worker is
-    killed and replaced; a worker that dies gets a "crash" result for its task.
+    killed and replaced; a worker that dies gets a "crash" result for its task. Tasks queued
+    behind it, never started, go to another worker. Items are small (sent ahead through a pipe).
     """
     ctx = ctx or default_context()
     stats = stats if stats is not None else PoolStats()
@@ -135,39 +148,39 @@ def run_tasks(func: Callable[[Any], Any], items: Sequence[Any], *, workers: int,
 
     try:
         pool = [spawn() for _ in range(max(1, min(workers, len(items))))]
-        while pending or any(w.index is not None for w in pool):
+        while pending or any(w.tasks for w in pool):
             for w in pool:
-                if w.ready and w.index is None and pending:
+                while w.ready and len(w.tasks) < QUEUE_DEPTH and pending:
                     w.give(*pending.popleft(), timeout)
-            waiting = [w for w in pool if w.index is not None or not w.ready]
-            busy = [w for w in waiting if w.index is not None]
-            wait_s = (max(0.0, min(w.deadline for w in busy) - time.monotonic())
-                      if timeout and busy else None)
+            waiting = [w for w in pool if w.tasks or not w.ready]
+            wait_s = (max(0.0, min(w.deadline for w in waiting) - time.monotonic())
+                      if timeout and any(w.tasks for w in waiting) else None)
             ready = set(wait([w.conn for w in waiting], wait_s))
             for i, w in enumerate(pool):
                 if not w.ready:
                     if w.conn in ready:
                         _starting(w)
                     continue
-                if w.index is None:
+                if not w.tasks:
                     continue
                 if w.conn in ready:
                     result = _receive(w)
                 elif time.monotonic() >= w.deadline:
-                    result = TaskResult(w.index, False, failure="timeout",
+                    result = TaskResult(w.tasks[0][0], False, failure="timeout",
                                         message=f"took longer than {timeout:g} s")
                 else:
                     continue
                 if result.failure in ("timeout", "crash"):
                     w.kill()
+                    pending.extendleft(reversed(list(w.tasks)[1:]))   # never started: go again
                     pool[i] = spawn()
                     stats.replaced += 1
                 else:
-                    w.index = None
+                    w.answered(timeout)
                 yield result
     finally:
         for w in pool:
-            if w.ready and w.index is None:
+            if w.ready and not w.tasks:
                 peak, cpu = w.stop()
                 stats.peak_rss_mb = max(stats.peak_rss_mb, peak)
                 stats.cpu_seconds += cpu
@@ -188,7 +201,7 @@ def _starting(w: _Worker) -> None:
 
 
 def _receive(w: _Worker) -> TaskResult:
-    index = w.index if w.index is not None else -1
+    index = w.tasks[0][0]              # the running task: answers come in order
     try:
         kind, _, value = w.conn.recv()
     except (EOFError, OSError):

@@ -179,11 +179,12 @@ def three_cvs(src: Path, middle: str) -> Path:
     return src
 
 
-def test_a_stuck_file_is_killed_after_the_timeout_and_the_batch_goes_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("workers", [1, 2])   # with one, z.txt waits queued behind the stuck file
+def test_a_stuck_file_is_killed_after_the_timeout_and_the_batch_goes_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int) -> None:
     src = three_cvs(tmp_path / "in", "slow.txt")
     monkeypatch.setenv(batch.HANG_ENV, "slow.txt")
     started = time.monotonic()
-    res = analyse_folder(src, ["data-scientist"], out_dir=tmp_path / "out", workers=2, timeout=3)
+    res = analyse_folder(src, ["data-scientist"], out_dir=tmp_path / "out", workers=workers, timeout=3)
     assert time.monotonic() - started < 30
     by_file = {r.file: r for r in res.rows}
     assert by_file["slow.txt"].status == "error" and "gave up after 3 s" in by_file["slow.txt"].error
@@ -191,7 +192,7 @@ def test_a_stuck_file_is_killed_after_the_timeout_and_the_batch_goes_on(tmp_path
 
 
 def test_a_worker_that_dies_costs_one_row(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    src = three_cvs(tmp_path / "in", "boom.txt")
+    src = three_cvs(tmp_path / "in", "boom.txt")     # z.txt is queued behind it: it must not be lost
     monkeypatch.setenv(batch.CRASH_ENV, "boom.txt")
     res = analyse_folder(src, ["data-scientist"], out_dir=tmp_path / "out", workers=1)
     by_file = {r.file: r for r in res.rows}
