@@ -16,6 +16,7 @@ from resume_match.dates import normalize
 from resume_match.errors import DataError
 from resume_match.models import Contact, Document, Line, Section
 from resume_match.sections import body_size as _font_body, match_heading
+from resume_match.yamldata import parse_yaml
 
 DEFAULT_REGION = "US"
 MAX_LINKS = 8
@@ -53,7 +54,7 @@ class Places:
 def load_data(name: str) -> Any:
     """A YAML file from resume_match/data, loaded once."""
     try:
-        return yaml.safe_load(resources.files("resume_match").joinpath("data", name).read_text("utf-8"))
+        return parse_yaml(resources.files("resume_match").joinpath("data", name).read_text("utf-8"))
     except (OSError, yaml.YAMLError) as e:
         raise DataError(f"data/{name}: cannot load ({e})") from e
 

@@ -12,11 +12,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 
 from resume_match.errors import InputError
 from resume_match.extract import read_document
 from resume_match.models import Document
+from resume_match.yamldata import parse_yaml
 
 Label = Literal["intro", "required", "preferred", "duties", "boilerplate", "meta"]
 STICKY_WORDS = 12            # a boilerplate sentence this long starts a boilerplate block
@@ -51,7 +51,7 @@ def _any(patterns: list[str]) -> re.Pattern[str]:
 def vocabulary() -> Vocabulary:
     """The posting vocabulary from role_profiles/postings.yaml, compiled once per process."""
     text = resources.files("resume_match.role_profiles").joinpath("postings.yaml").read_text("utf-8")
-    d: dict[str, Any] = yaml.safe_load(text)
+    d: dict[str, Any] = parse_yaml(text)
     heads = tuple((kind, re.compile(p, re.IGNORECASE))
                   for kind, pats in d["headings"].items() for p in pats)
     return Vocabulary(

@@ -12,12 +12,12 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterable
 
-import yaml
 
 from resume_match.errors import DataError, InputError
 from resume_match.models import Candidate, Report, RoleFit, RoleProfile, SkillHit, to_dict
 from resume_match.roles import list_roles, load_role
 from resume_match.scoring import best_fit, score_role
+from resume_match.yamldata import parse_yaml
 
 MAX_GAP = 6                   # missing skills shown per role, heaviest first
 IMPACT_KINDS = ("experience", "projects")
@@ -80,7 +80,7 @@ class Roadmap:
 def roadmap_data() -> dict[str, Any]:
     """role_profiles/roadmap.yaml, parsed once per process."""
     text = resources.files("resume_match.role_profiles").joinpath("roadmap.yaml").read_text("utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = parse_yaml(text)
     return data
 
 

@@ -16,6 +16,7 @@ import yaml
 
 from resume_match.errors import DataError
 from resume_match.models import DEGREE_LEVELS, RoleProfile, SkillRequirement
+from resume_match.yamldata import parse_yaml
 
 ROLE_IDS = ("data-analyst", "junior-ml-engineer", "research-assistant", "ml-engineer",
             "data-scientist", "applied-scientist", "senior-ml-engineer", "ml-architect",
@@ -232,7 +233,7 @@ def role_from_dict(data: Any, source: str = "<role>") -> RoleProfile:
 
 def _parse_yaml(text: str, source: str) -> Any:
     try:
-        return yaml.safe_load(text)
+        return parse_yaml(text)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f" (line {mark.line + 1})" if mark is not None else ""

@@ -16,6 +16,7 @@ from rapidfuzz import fuzz, process
 
 from resume_match.errors import DataError
 from resume_match.models import SECTION_KINDS, Document, Line, Section
+from resume_match.yamldata import parse_yaml
 
 MAX_HEADING_WORDS = 6
 MAX_HEADING_CHARS = 48
@@ -55,7 +56,7 @@ def load_lexicon() -> Lexicon:
     """The heading lexicon shipped with the package, validated on load."""
     name = "data/headings.yaml"
     try:
-        raw = yaml.safe_load(resources.files("resume_match").joinpath(name).read_text("utf-8"))
+        raw = parse_yaml(resources.files("resume_match").joinpath(name).read_text("utf-8"))
     except (OSError, yaml.YAMLError) as e:
         raise DataError(f"{name}: cannot load the heading lexicon ({e})") from e
     phrases: dict[str, str] = {}

@@ -451,14 +451,3 @@ def test_bundled_data_files_load_and_bad_ones_are_named(monkeypatch: pytest.Monk
             ats.load_data("ats.yaml")
     finally:
         ats.load_data.cache_clear()
-
-
-@pytest.mark.parametrize("name", ["ats.yaml", "cv-templates.yaml"])
-def test_bundled_data_loads_as_the_pure_python_loader_reads_it(name: str) -> None:
-    """load_data may use libyaml's loader for speed; it must give exactly the same data."""
-    from importlib import resources
-
-    import yaml
-    text = resources.files("resume_match.templates").joinpath(name).read_text("utf-8")
-    expected = yaml.load(text, Loader=yaml.SafeLoader)
-    assert load_data(name) == expected and repr(load_data(name)) == repr(expected)

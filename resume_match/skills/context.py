@@ -19,6 +19,7 @@ from typing import Iterable
 import yaml
 
 from resume_match.errors import DataError
+from resume_match.yamldata import parse_yaml
 
 CUES_FILE = "skill_context.yaml"
 CUE_KEYS = ("separators", "fillers", "list_labels", "prev_cues", "next_cues", "self_cues",
@@ -30,7 +31,7 @@ def load_cues(text: str | None = None, source: str = CUES_FILE) -> dict[str, fro
     if text is None:
         text = resources.files("resume_match.role_profiles").joinpath(CUES_FILE).read_text("utf-8")
     try:
-        data = yaml.safe_load(text)
+        data = parse_yaml(text)
     except yaml.YAMLError as e:
         raise DataError(f"{source}: not valid YAML") from e
     if not isinstance(data, dict):
