@@ -217,7 +217,7 @@ def test_token_lists_agree_with_spacy_and_squash(matcher, line):
     from resume_match.skills.fuzzy import squash
     from resume_match.skills.matcher import MAX_WINDOW, _windows, clean_text
 
-    doc, toks, _ = matcher._join([matcher._tokenizer(clean_text(line))])
+    doc, toks, _ = matcher._join([(matcher._tokenizer(clean_text(line)), [0])])
     assert toks.text == [t.text for t in doc] and toks.lower == [t.lower_ for t in doc]
     windows = 0
     for size in range(1, MAX_WINDOW + 1):
@@ -247,7 +247,7 @@ def test_window_pass_stops_only_where_no_name_can_follow(matcher, line):
     looking up every window of 2 to MAX_WINDOW tokens finds."""
     from resume_match.skills.matcher import MAX_WINDOW, _windows, clean_text
 
-    _, toks, _ = matcher._join([matcher._tokenizer(clean_text(line))])
+    _, toks, _ = matcher._join([(matcher._tokenizer(clean_text(line)), [0])])
     every = sorted((a, a + size, sid) for size in range(2, MAX_WINDOW + 1)
                    for a in _windows(toks, size)
                    if (sid := matcher._fuzzy.lookup("".join(toks.key[a:a + size]))) is not None)
@@ -272,7 +272,7 @@ def test_words_new_to_the_vocabulary_still_match_by_lower_case(matcher):
 @pytest.mark.parametrize("lines", [
     ["Python, SQL", " | Docker |  Kubernetes", "Natural Language", "Processing (NLP)"],
     ["  led ML team.", "Ph.D. in Statistics", "e.g. Spark", ":) done", "o.O", "U.S.A."],
-    ["Education: Ph.", "D. Statistics", "skills:", "D", "wow o", ".O", "end ", "next  "],
+    ["Education: Ph.", "D. Statistics", "skills:", "D", "wow o", ".O", "end ", "", "next  "],
     ["trailing space ", "C++ / C#", "R&D", "\u00a8 leading mark", "can't stop", "'s start"],
     ["w x(", "-:) w", "x(", ":(x w", "(", "o:x"],   # joined, '(-:' would hide ':)' and ':('
 ])
@@ -285,7 +285,7 @@ def test_joined_tokenization_matches_line_by_line(matcher, lines):
     for i in range(len(texts)):
         for j in range(i + 1, len(texts) + 1):
             doc, toks, starts = matcher._tokenize(texts[i:j])
-            ref_doc, ref_toks, ref_starts = matcher._join([matcher._tokenizer(t)
+            ref_doc, ref_toks, ref_starts = matcher._join([(matcher._tokenizer(t), [0])
                                                            for t in texts[i:j]])
             assert (toks, starts) == (ref_toks, ref_starts)
             assert [t.whitespace_ for t in doc] == [t.whitespace_ for t in ref_doc]
