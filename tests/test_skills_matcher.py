@@ -339,6 +339,33 @@ def test_word_pass_finds_misspelt_list_items_by_key(matcher):
         ["kubernetes", "tensorflow"]
 
 
+@pytest.mark.parametrize("lines", [
+    ["Kuberentes, Tensor fow, Dokcer", "Tensor fow and Kuberentes in prose", "Tensor fow"],
+    ["Scikit lern | Tensor Flw | Pandsa Numpyy", "Power BIi, Kubernets (advanced), Scikit lern"],
+])
+def test_word_pass_tries_only_list_items_for_two_token_runs(matcher, lines):
+    """_words() drops two-token runs that are not a whole list item before looking at their
+    key; it finds what trying every run finds."""
+    from resume_match.skills.context import Mention
+    from resume_match.skills.fuzzy import fuzzable
+    from resume_match.skills.matcher import _item, _windows, clean_text
+
+    _, toks, starts = matcher._tokenize([clean_text(t) for t in lines])
+    taken: set[int] = set()
+    every: list[Mention] = []
+    for a in _windows(toks, 2):        # the two-token part of _words(), item test last
+        key = toks.key[a] + toks.key[a + 1]
+        if a not in taken and a + 1 not in taken and fuzzable(key) \
+                and _item(toks, a, a + 2, frozenset(starts)):
+            sid = matcher._fuzzy.close_key(key)
+            if sid is not None:
+                text = toks.span(a, a + 2)
+                every.append(Mention(sid, a, a + 2, text, text, False, fuzzy=True))
+                taken.update((a, a + 1))
+    found = [m for m in matcher._words(toks, set(), frozenset(starts)) if m.end - m.start == 2]
+    assert found == every and every
+
+
 def test_segment_of_is_the_segment_holding_the_start():
     from resume_match.skills.context import Mention, _segment_of, segments
 

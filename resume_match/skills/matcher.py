@@ -212,7 +212,10 @@ class SkillMatcher:
         out: list[Mention] = []
         lookup, close = self._fuzzy.lookup, self._fuzzy.close_key
         for size in (2, 1):
-            for start in _windows(toks, size):
+            windows = _windows(toks, size)
+            if size == 2:   # a two-token run only ever matches as a fuzzy list item: most are not
+                windows = [a for a in windows if _item(toks, a, a + 2, starts)]
+            for start in windows:
                 end = start + size
                 if start in taken or end - 1 in taken:     # the run is one or two tokens
                     continue
