@@ -217,7 +217,7 @@ def test_token_lists_agree_with_spacy_and_squash(matcher, line):
     from resume_match.skills.fuzzy import squash
     from resume_match.skills.matcher import MAX_WINDOW, _windows, clean_text
 
-    doc, toks, _ = matcher._join([matcher._tokenizer(clean_text(line))])
+    doc, toks, _ = matcher._join([(matcher._tokenizer(clean_text(line)), [0])])
     assert toks.text == [t.text for t in doc] and toks.lower == [t.lower_ for t in doc]
     windows = 0
     for size in range(1, MAX_WINDOW + 1):
@@ -247,7 +247,7 @@ def test_window_pass_stops_only_where_no_name_can_follow(matcher, line):
     looking up every window of 2 to MAX_WINDOW tokens finds."""
     from resume_match.skills.matcher import MAX_WINDOW, _windows, clean_text
 
-    _, toks, _ = matcher._join([matcher._tokenizer(clean_text(line))])
+    _, toks, _ = matcher._join([(matcher._tokenizer(clean_text(line)), [0])])
     every = sorted((a, a + size, sid) for size in range(2, MAX_WINDOW + 1)
                    for a in _windows(toks, size)
                    if (sid := matcher._fuzzy.lookup("".join(toks.key[a:a + size]))) is not None)
@@ -272,7 +272,7 @@ def test_words_new_to_the_vocabulary_still_match_by_lower_case(matcher):
 @pytest.mark.parametrize("lines", [
     ["Python, SQL", " | Docker |  Kubernetes", "Natural Language", "Processing (NLP)"],
     ["  led ML team.", "Ph.D. in Statistics", "e.g. Spark", ":) done", "o.O", "U.S.A."],
-    ["Education: Ph.", "D. Statistics", "skills:", "D", "wow o", ".O", "end ", "next  "],
+    ["Education: Ph.", "D. Statistics", "skills:", "D", "wow o", ".O", "end ", "", "next  "],
     ["trailing space ", "C++ / C#", "R&D", "\u00a8 leading mark", "can't stop", "'s start"],
     ["w x(", "-:) w", "x(", ":(x w", "(", "o:x"],   # joined, '(-:' would hide ':)' and ':('
 ])
@@ -285,7 +285,7 @@ def test_joined_tokenization_matches_line_by_line(matcher, lines):
     for i in range(len(texts)):
         for j in range(i + 1, len(texts) + 1):
             doc, toks, starts = matcher._tokenize(texts[i:j])
-            ref_doc, ref_toks, ref_starts = matcher._join([matcher._tokenizer(t)
+            ref_doc, ref_toks, ref_starts = matcher._join([(matcher._tokenizer(t), [0])
                                                            for t in texts[i:j]])
             assert (toks, starts) == (ref_toks, ref_starts)
             assert [t.whitespace_ for t in doc] == [t.whitespace_ for t in ref_doc]
@@ -337,6 +337,33 @@ def test_word_pass_finds_misspelt_list_items_by_key(matcher):
         assert fuzzable(key) or fuzzy.close(word) is None
     assert ids(matcher, "Kuberentes, Tensor fow, Dokcer", kind="skills") == \
         ["kubernetes", "tensorflow"]
+
+
+@pytest.mark.parametrize("lines", [
+    ["Kuberentes, Tensor fow, Dokcer", "Tensor fow and Kuberentes in prose", "Tensor fow"],
+    ["Scikit lern | Tensor Flw | Pandsa Numpyy", "Power BIi, Kubernets (advanced), Scikit lern"],
+])
+def test_word_pass_tries_only_list_items_for_two_token_runs(matcher, lines):
+    """_words() drops two-token runs that are not a whole list item before looking at their
+    key; it finds what trying every run finds."""
+    from resume_match.skills.context import Mention
+    from resume_match.skills.fuzzy import fuzzable
+    from resume_match.skills.matcher import _item, _windows, clean_text
+
+    _, toks, starts = matcher._tokenize([clean_text(t) for t in lines])
+    taken: set[int] = set()
+    every: list[Mention] = []
+    for a in _windows(toks, 2):        # the two-token part of _words(), item test last
+        key = toks.key[a] + toks.key[a + 1]
+        if a not in taken and a + 1 not in taken and fuzzable(key) \
+                and _item(toks, a, a + 2, frozenset(starts)):
+            sid = matcher._fuzzy.close_key(key)
+            if sid is not None:
+                text = toks.span(a, a + 2)
+                every.append(Mention(sid, a, a + 2, text, text, False, fuzzy=True))
+                taken.update((a, a + 1))
+    found = [m for m in matcher._words(toks, set(), frozenset(starts)) if m.end - m.start == 2]
+    assert found == every and every
 
 
 def test_segment_of_is_the_segment_holding_the_start():

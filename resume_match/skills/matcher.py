@@ -1,8 +1,8 @@
 """The skill matcher: spaCy tokenizer + PhraseMatcher built once from the taxonomy, a squash and
 rapidfuzz pass for variants, and the ambiguity rules; the only spaCy importer in the project.
 
-A section's lines go through `nlp.tokenizer` in one call where that tokenizes them as line by
-line would (no heavy pipeline components), so one CV takes a few milliseconds once the matcher
+A section's lines go through `nlp.tokenizer` in one call per run of lines it tokenizes as line by
+line (no heavy pipeline components), so one CV takes a few milliseconds once the matcher
 exists.
 """
 from __future__ import annotations
@@ -212,7 +212,10 @@ class SkillMatcher:
         out: list[Mention] = []
         lookup, close = self._fuzzy.lookup, self._fuzzy.close_key
         for size in (2, 1):
-            for start in _windows(toks, size):
+            windows = _windows(toks, size)
+            if size == 2:   # a two-token run only ever matches as a fuzzy list item: most are not
+                windows = [a for a in windows if _item(toks, a, a + 2, starts)]
+            for start in windows:
                 end = start + size
                 if start in taken or end - 1 in taken:     # the run is one or two tokens
                     continue
@@ -260,49 +263,51 @@ class SkillMatcher:
     def _tokenize(self, texts: list[str]) -> tuple[Doc, _Tokens, tuple[int, ...]]:
         """A section's lines as one Doc, its tokens as plain lists and where each line starts.
 
-        spaCy splits on spaces before anything else, so one call for the lines joined by spaces
-        gives the tokens of a call per line (and saves a Doc per line and the Doc _join builds),
-        except where a line ends in white space (its last space would join the separator) or a
-        special case could match across a line break; those sections go line by line."""
-        joinable = all(t and not t[-1].isspace() for t in texts) and not any(
-            self._straddles(a, b) for a, b in zip(texts, texts[1:]))
-        if not joinable:
-            return self._join([self._tokenizer(t) for t in texts])
-        # a space after every line, the last one too: _join gives each line's last token one
-        doc = self._tokenizer("".join(t + " " for t in texts))
-        words: list[str] = []
-        spaces: list[bool] = []
-        idx: list[int] = []
-        for t in doc:
-            words.append(t.text)
-            spaces.append(bool(t.whitespace_))
-            idx.append(t.idx)
-        offsets = [0]
-        for t in texts[:-1]:
-            offsets.append(offsets[-1] + len(t) + 1)
-        starts = tuple(bisect_left(idx, o) for o in offsets)
-        return doc, _Tokens.of(words, spaces), starts
+        spaCy splits on spaces before anything else, so one call for lines joined by spaces
+        gives the tokens of a call per line (and saves a Doc per line), except where a line
+        ends in white space (its last space would join the separator) or a special case could
+        match across a line break. So each run of lines between such breaks is one call."""
+        return self._join([(self._tokenizer("".join(t + " " if _open_end(t) else t for t in run)),
+                            _offsets(run)) for run in self._runs(texts)])
+
+    def _runs(self, texts: list[str]) -> list[list[str]]:
+        """The lines in runs that one tokenizer call splits as it would split them line by line:
+        a run ends at a line that is empty or ends in white space, or before a line a special
+        case could reach into. Most sections are one run."""
+        runs = [[texts[0]]]
+        for before, after in zip(texts, texts[1:]):
+            if _open_end(before) and not self._straddles(before, after):
+                runs[-1].append(after)
+            else:
+                runs.append([after])
+        return runs
 
     def _straddles(self, before: str, after: str) -> bool:
         """A special case could match across the break between these two lines: in one Doc,
         spaCy's special-case pass would see pieces of both (and may then skip one inside)."""
         return any(before.endswith(a) and after.startswith(b)
-                   for a, b in self._breaks.get(before[-1] + after[0], ()))
+                   for a, b in self._breaks.get(before[-1] + after[:1], ()))
 
-    def _join(self, docs: list[Doc]) -> tuple[Doc, _Tokens, tuple[int, ...]]:
-        """One Doc for a section's lines, so names wrapped over a line break still match, and
-        its tokens as plain lists (each line's tokens are read once)."""
+    def _join(self, docs: list[tuple[Doc, list[int]]]) -> tuple[Doc, _Tokens, tuple[int, ...]]:
+        """One Doc for a section's runs of lines, so names wrapped over a line break still match,
+        its tokens as plain lists (each run's tokens are read once) and where each line starts.
+        `docs`: each run's Doc with the character offset of each of its lines."""
         words: list[str] = []
         spaces: list[bool] = []
         starts: list[int] = []
-        for doc in docs:
-            starts.append(len(words))
+        for doc, offsets in docs:
+            idx: list[int] = []
             for t in doc:
                 words.append(t.text)
                 spaces.append(bool(t.whitespace_))
+                idx.append(t.idx)
+            base = len(words) - len(idx)
+            starts.extend(base + bisect_left(idx, o) for o in offsets)
             if spaces:
-                spaces[-1] = True
-        doc = Doc(self._nlp.vocab, words=words, spaces=spaces)
+                spaces[-1] = True      # a line's last token is followed by the line break
+        doc = docs[0][0]
+        if len(docs) > 1 or len(doc) and not doc[-1].whitespace_:   # or a line ending in spaces
+            doc = Doc(self._nlp.vocab, words=words, spaces=spaces)
         return doc, _Tokens.of(words, spaces), tuple(starts)
 
     def _case_ok(self, m: Mention) -> bool:
@@ -343,6 +348,20 @@ def _special_breaks(tokenizer: Tokenizer) -> dict[str, list[tuple[str, str]]]:
         pieces = [t.text for t in plain(rule)]
         for a, b in zip(pieces, pieces[1:]):
             out.setdefault(a[-1] + b[0], []).append((a, b))
+    return out
+
+
+def _open_end(text: str) -> bool:
+    """The line ends in a visible character, so the space that joins it to the next line is
+    the plain separator spaCy drops (one more space after white space would be a token)."""
+    return bool(text) and not text[-1].isspace()
+
+
+def _offsets(run: list[str]) -> list[int]:
+    """Where each line of a run starts in the text _tokenize() hands spaCy for it."""
+    out = [0]
+    for t in run[:-1]:
+        out.append(out[-1] + len(t) + 1)
     return out
 
 
