@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from resume_match.ats import check_ats, suggest_template
 from resume_match.extract import read_document
@@ -11,7 +11,10 @@ from resume_match.models import Candidate, Report, RoleFit, RoleProfile
 from resume_match.roles import list_roles, load_role
 from resume_match.scoring import best_fit, score_role
 from resume_match.sections import split_sections
-from resume_match.skills import SkillMatcher, find_skills
+from resume_match.skills import find_skills
+
+if TYPE_CHECKING:
+    from resume_match.skills.matcher import SkillMatcher
 
 Source = str | Path | bytes
 RoleRef = str | Path | RoleProfile

@@ -11,7 +11,7 @@ import time
 from contextlib import closing
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Callable, Generator, Iterable, Literal
+from typing import TYPE_CHECKING, Any, Callable, Generator, Iterable, Literal
 
 from resume_match import api
 from resume_match import report as render
@@ -22,7 +22,10 @@ from resume_match.errors import InputError, ResumeMatchError, UsageError
 from resume_match.fileio import write_atomic
 from resume_match.models import Report, RoleProfile, to_dict
 from resume_match.pool import PoolStats, TaskResult, WorkerInitError, default_context, run_tasks
-from resume_match.skills import SkillMatcher, get_matcher
+from resume_match.skills import get_matcher
+
+if TYPE_CHECKING:
+    from resume_match.skills.matcher import SkillMatcher
 
 CV_SUFFIXES = (".pdf", ".docx", ".txt", ".md")
 TOP_SKILLS = 8

@@ -9,14 +9,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from resume_match.errors import InputError
 from resume_match.models import DEGREE_LEVELS, Line, RoleProfile, Section, SkillHit, SkillRequirement
 from resume_match.posting_text import (Unit, clause_labels, cut_units, has_role_noun,
                                        read_posting_document, vocabulary)
 from resume_match.roles import list_roles, stage_rank
-from resume_match.skills import SkillMatcher, find_skills
+from resume_match.skills import find_skills
+
+if TYPE_CHECKING:
+    from resume_match.skills.matcher import SkillMatcher
 
 __all__ = ["Posting", "PostingSkill", "Unit", "derive_posting", "read_posting", "find_years",
            "find_degree", "find_title", "find_seniority", "find_stage", "rank_roles"]

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -96,3 +98,17 @@ def test_every_command_has_help_and_is_in_readme() -> None:
         assert result.exit_code == 0, name
         assert (command.help or "").strip(), f"{name} has no help text"
         assert f"resume-match {name}" in readme or name == "analyse", f"README lacks `resume-match {name}`"
+
+
+def test_commands_that_read_no_cv_do_not_import_spacy() -> None:
+    """spaCy's import is ~0.4 s: --help, roles and a batch's parent process must not pay it."""
+    code = ("import sys, resume_match, resume_match.cli, resume_match.batch; "
+            "from resume_match.skills import find_skills, get_matcher; "
+            "print('spacy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_the_matcher_class_is_still_importable_from_the_package() -> None:
+    from resume_match.skills import SkillMatcher, get_matcher
+    assert isinstance(get_matcher(), SkillMatcher)
