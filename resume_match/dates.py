@@ -10,6 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 YearMonth = tuple[int, int | None]
 
@@ -83,6 +84,14 @@ def normalize(text: str) -> str:
 
 def find_ranges(text: str) -> tuple[DateRange, ...]:
     """Every date or date range printed in `text`, in order; offsets refer to `text`."""
+    return _ranges(text, date.today().year)
+
+
+@lru_cache(maxsize=4096)
+def _ranges(text: str, this_year: int) -> tuple[DateRange, ...]:
+    """find_ranges, worked out once per distinct text: facts asks again about the same lines
+    (each dated entry, its neighbours, the CV's own date, education). The result is immutable.
+    `this_year` is only part of the key: two-digit years are read against today's (_year)."""
     norm = normalize(text)
     if not _YEAR_LIKE.search(norm):    # most lines: a cheap search spares the full patterns
         return ()

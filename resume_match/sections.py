@@ -93,11 +93,13 @@ def _key(text: str) -> str:
 def match_heading(text: str, lexicon: Lexicon | None = None) -> HeadingMatch | None:
     """The section kind a heading's text names, or None: whole known headings first (fuzzy,
     spaces ignored so 'WorkExperience' matches), then the leftmost kind keyword."""
+    if len(text.strip()) > MAX_HEADING_CHARS:
+        return None                       # most body lines: spared the clean-up below
     lex = lexicon or load_lexicon()
     words = clean_heading(text).split()
     if len(words) > 2 and all(len(w) == 1 for w in words):
         words = ["".join(words)]          # letter-spaced 'E X P E R I E N C E'
-    if not words or len(words) > MAX_HEADING_WORDS or len(text.strip()) > MAX_HEADING_CHARS:
+    if not words or len(words) > MAX_HEADING_WORDS:
         return None
     key = "".join(words)
     if key in lex.phrases:

@@ -145,3 +145,10 @@ def test_text_without_a_year_has_no_dates() -> None:
     texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(20000)]
     for text in texts:
         assert find_ranges(text) == _scan(normalize(text)), text
+
+
+def test_ranges_are_the_same_when_asked_again() -> None:
+    """find_ranges is cached per text: a second call answers the same, for texts with and
+    without dates."""
+    for text in ("Jan 2019 - Present", "Summer '19", "no dates here", "2017-20"):
+        assert find_ranges(text) == find_ranges(str(text))

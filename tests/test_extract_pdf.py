@@ -349,3 +349,33 @@ def test_scan_with_a_stamp_of_text_is_unreadable() -> None:
     assert not doc.readable and (doc.unreadable_reason or "").startswith("almost no text layer")
     text_cv = build_document("cv.pdf", [PageWords(1, 612, 792, words, images=0)])
     assert text_cv.readable
+
+
+def test_group_rows_matches_the_min_max_reading() -> None:
+    """group_rows writes min() and max() as plain tests; rows must be those of the plain
+    reading (sorted by top, joined while overlapping by half the smaller height)."""
+    import random
+
+    from resume_match.extract.layout import group_rows
+
+    def reference(words: list[WordBox]) -> list[list[WordBox]]:
+        rows: list[list[WordBox]] = []
+        top = bottom = 0.0
+        for w in sorted(words, key=lambda w: (w.top, w.x0)):
+            h = max(w.bottom - w.top, 0.1)
+            if rows and min(bottom, w.bottom) - max(top, w.top) >= 0.5 * min(h, bottom - top):
+                rows[-1].append(w)
+                top, bottom = min(top, w.top), max(bottom, w.bottom)
+            else:
+                rows.append([w])
+                top, bottom = w.top, w.bottom
+        return [sorted(r, key=lambda w: w.x0) for r in rows]
+
+    rng = random.Random(5)
+    for _ in range(200):
+        words = []
+        for i in range(rng.randint(1, 40)):
+            top = rng.choice([10.0, 10.5, 12.0, 20.0]) + rng.random() * rng.choice([0, 1, 6])
+            x0 = rng.random() * 500
+            words.append(WordBox(f"w{i}", x0, x0 + 20, top, top + rng.choice([0.05, 0.1, 4.0, 9.0])))
+        assert group_rows(words) == reference(words)

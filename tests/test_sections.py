@@ -244,3 +244,13 @@ def test_capitals_test_for_ascii_agrees_with_the_letter_by_letter_one() -> None:
     for text in texts:
         letters = [c for c in text if c.isalpha()]
         assert _is_caps(text) == (len(letters) >= 3 and all(c.isupper() for c in letters)), text
+
+
+def test_heading_length_limit_counts_the_stripped_text() -> None:
+    """match_heading turns text longer than MAX_HEADING_CHARS away before cleaning it: padding
+    does not count, one character over the limit does."""
+    from resume_match.sections import MAX_HEADING_CHARS
+    heading = "Experience " + "x" * (MAX_HEADING_CHARS - 11)
+    assert len(heading) == MAX_HEADING_CHARS
+    assert match_heading(f"   {heading}   ") is not None
+    assert match_heading(heading + "x") is None

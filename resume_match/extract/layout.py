@@ -52,15 +52,23 @@ _top_x0 = attrgetter("top", "x0")
 def group_rows(words: Sequence[WordBox]) -> list[list[WordBox]]:
     """Words sharing a line: sorted by top, joined while they overlap vertically by half."""
     rows: list[list[WordBox]] = []
-    top = bottom = 0.0
+    top = bottom = 0.0                 # the current row's extent
+    # min() and max() written as plain tests, as in make_line: this runs for every word and
+    # the builtins' call cost was half of it (the coordinates are never NaN: build_page drops
+    # words whose box is not a positive size)
     for w in sorted(words, key=_top_x0):
-        h = max(w.bottom - w.top, 0.1)
-        if rows and min(bottom, w.bottom) - max(top, w.top) >= 0.5 * min(h, bottom - top):
+        w_top, w_bottom = w.top, w.bottom
+        h = w_bottom - w_top if w_bottom - w_top > 0.1 else 0.1
+        overlap = (bottom if bottom < w_bottom else w_bottom) - (top if top > w_top else w_top)
+        if rows and overlap >= 0.5 * (h if h < bottom - top else bottom - top):
             rows[-1].append(w)
-            top, bottom = min(top, w.top), max(bottom, w.bottom)
+            if w_top < top:
+                top = w_top
+            if w_bottom > bottom:
+                bottom = w_bottom
         else:
             rows.append([w])
-            top, bottom = w.top, w.bottom
+            top, bottom = w_top, w_bottom
     return [sorted(r, key=_x0) for r in rows]
 
 
