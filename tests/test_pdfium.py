@@ -194,3 +194,15 @@ def test_dropped_spaces_are_looked_up_once_per_word_with_the_per_glyph_answer(
             nan_at.add(len(nan_text) - 1)    # its last letter (pdfium's text has no spaces)
         assert [w.text for w in engine.page_words(pdf, 0).words] == words, nan_text
     pdf.close()
+
+
+def test_font_sizes_rounded_from_the_page_cache_match_round_and_keep_zeros_sign(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """_Fonts.size rounds each distinct size once per page; a cached answer must be what
+    round() gives, and 0.0 and -0.0 (one dict key) must each keep their sign."""
+    from resume_match.extract import pdfium as engine
+    sizes = [10.004999, -0.0, 0.0, 10.004999, -0.0, 7.125, float("nan"), 7.125]
+    monkeypatch.setattr(engine._lib, "FPDFText_GetFontSize", lambda tp, i: sizes[i])
+    monkeypatch.setattr(engine._lib, "FPDFText_GetMatrix", lambda tp, i, ref: 0)   # no matrix
+    fonts = engine._Fonts(None)
+    assert [repr(fonts.size(i)) for i in range(len(sizes))] == [repr(round(s, 2)) for s in sizes]

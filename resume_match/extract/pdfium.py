@@ -28,6 +28,7 @@ GLYPH_OBJECTS_MIN = 10      # a page with at least this many objects, and about 
 GLYPH_OBJECTS_SHARE = 0.5   # character (normal PDFs have one per line or run: ratio < 0.3)
 _LINE_END_HYPHEN = {0xFFFE: "-"}   # pdfium's mark for a hyphen that ends a line
 _RECTF = struct.Struct("4f")        # FS_RECTF's fields in order: left, top, right, bottom
+_MATRIX = struct.Struct("6f")       # FS_MATRIX's: a, b, c, d, e, f
 
 
 class _Handle(ctypes.c_void_p):
@@ -144,59 +145,61 @@ def _words(tp: Any, left: float, top: float,
     unpack_rect = _RECTF.unpack_from       # all four fields in one call, not four
     get_box = _lib.FPDFText_GetLooseCharBox
     words: list[WordBox] = []
+    spaces = 0      # the glyph count is the rest: one addition per space, not per glyph
     start = -1
     x0 = x1 = w_top = w_bottom = prev_left = prev_right = prev_top = gap = 0.0
     size = 0.0
-    glyphs = 0
+    y_tolerance = Y_TOLERANCE
     line_blanks: list[float] = []
     next_blank: float | None = None
     origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
     origin_x_ref, origin_y_ref = ctypes.byref(origin_x), ctypes.byref(origin_y)
 
-    def word(end: int) -> list[WordBox]:
+    def word(end: int) -> None:
         font = fonts.name(start)
         if end - start > 1 and fonts.name(end - 1) != font:   # e.g. an icon glued to text
-            return _font_runs(tp, text, start, end, fonts, left, top)
-        return [WordBox(text=text[start:end], x0=x0 - left, x1=x1 - left, top=w_top,
-                        bottom=w_bottom, size=size, fontname=font)]
+            words.extend(_font_runs(tp, text, start, end, fonts, left, top))
+        else:
+            words.append(WordBox(text[start:end], x0 - left, x1 - left, w_top, w_bottom, size, font))
 
     for i, ch in enumerate(text):   # the hot loop: locals and plain comparisons on purpose
         if ch.isspace():
+            spaces += 1
             if start >= 0:
-                words.extend(word(i))
+                word(i)
                 start = -1
             continue
-        glyphs += 1
         if not get_box(tp, i, rect_ref):
             continue
         c_left, c_top, c_right, c_bottom = unpack_rect(rect)
         c_top, c_bottom = top - c_top, top - c_bottom
-        if start >= 0 and (c_left < prev_left or c_left > prev_right + gap
-                           or c_top - prev_top > Y_TOLERANCE or prev_top - c_top > Y_TOLERANCE
-                           or (next_blank is not None and next_blank <= c_left + 0.01)):
-            words.extend(word(i))
-            start = -1
-        if start >= 0 and not prev_left <= c_left:   # only with a NaN (a step back splits)
-            next_blank = _next_blank(line_blanks, c_left)
-        prev_left, prev_right, prev_top = c_left, c_right, c_top
-        if start < 0:
-            start, x0, x1, w_top, w_bottom = i, c_left, c_right, c_top, c_bottom
-            size = fonts.size(i)
-            gap = X_TOLERANCE_RATIO * size
-            if blanks:
-                _lib.FPDFText_GetCharOrigin(tp, i, origin_x_ref, origin_y_ref)
-                line_blanks = blanks.get(round(origin_y.value), [])
-            next_blank = _next_blank(line_blanks, c_left)
-            continue
-        if c_right > x1:
-            x1 = c_right
-        if c_top < w_top:
-            w_top = c_top
-        if c_bottom > w_bottom:
-            w_bottom = c_bottom
+        if start >= 0:   # the glyph either ends the word before it or grows its box
+            if (c_left < prev_left or c_left > prev_right + gap
+                    or c_top - prev_top > y_tolerance or prev_top - c_top > y_tolerance
+                    or (next_blank is not None and next_blank <= c_left + 0.01)):
+                word(i)
+            else:
+                if not prev_left <= c_left:   # only with a NaN (a step back splits)
+                    next_blank = _next_blank(line_blanks, c_left)
+                prev_left, prev_right, prev_top = c_left, c_right, c_top
+                if c_right > x1:
+                    x1 = c_right
+                if c_top < w_top:
+                    w_top = c_top
+                if c_bottom > w_bottom:
+                    w_bottom = c_bottom
+                continue
+        prev_left, prev_right, prev_top = c_left, c_right, c_top   # it starts a word
+        start, x0, x1, w_top, w_bottom = i, c_left, c_right, c_top, c_bottom
+        size = fonts.size(i)
+        gap = X_TOLERANCE_RATIO * size
+        if blanks:
+            _lib.FPDFText_GetCharOrigin(tp, i, origin_x_ref, origin_y_ref)
+            line_blanks = blanks.get(round(origin_y.value), [])
+        next_blank = _next_blank(line_blanks, c_left)
     if start >= 0:
-        words.extend(word(len(text)))
-    return words, glyphs
+        word(len(text))
+    return words, len(text) - spaces
 
 
 def _font_runs(tp: Any, text: str, start: int, end: int, fonts: "_Fonts", left: float,
@@ -250,18 +253,25 @@ class _Fonts:
     def __init__(self, tp: Any) -> None:
         self.tp = tp
         self.matrix = raw.FS_MATRIX()
+        self.matrix_ref = ctypes.byref(self.matrix)   # made once, as _words' rect_ref
         self.buf = ctypes.create_string_buffer(_FONT_BUF)
         self.names: dict[int | None, str] = {}
+        self.sizes: dict[float, float] = {}     # scaled size -> rounded: few per page
 
     def size(self, i: int) -> float:
         """Font size as printed: the nominal size times the text matrix's vertical scale."""
         size = _lib.FPDFText_GetFontSize(self.tp, i)
-        m = self.matrix
-        if _lib.FPDFText_GetMatrix(self.tp, i, ctypes.byref(m)):
-            scale = math.sqrt(abs(m.a * m.d - m.b * m.c))
+        if _lib.FPDFText_GetMatrix(self.tp, i, self.matrix_ref):
+            a, b, c, d, _, _ = _MATRIX.unpack_from(self.matrix)
+            scale = math.sqrt(abs(a * d - b * c))
             if scale > 0:
                 size *= scale
-        return round(size, 2)
+        if not size:   # 0.0 and -0.0 are one dict key, but round() keeps the sign
+            return round(size, 2)
+        rounded = self.sizes.get(size)   # round() to 2 places costs ~8x a look-up
+        if rounded is None:
+            rounded = self.sizes[size] = round(size, 2)
+        return rounded
 
     def name(self, i: int) -> str:
         """The base font name, marked ',Bold'/',Italic' when only the weight or flags say so."""
