@@ -29,7 +29,7 @@ _YY = r"['\u2018\u2019`]\d\d"
 def _date_pat(p: str) -> str:
     """One printed date; group names are prefixed with `p` so a range can hold two."""
     return (
-        rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s*)?(?P<{p}mon>{_MON})\.?,?\s*"
+        rf"(?:(?<!\d)\d{{1,2}}(?:st|nd|rd|th)?\s*)?(?P<{p}mon>{_MON})\.?,?\s*"
         rf"(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s*)?(?P<{p}my>{_YEAR}|{_YY})(?!\d)"
         rf"|(?P<{p}season>spring|summer|fall|autumn|winter)\s*,?\s*(?P<{p}sy>{_YEAR}|{_YY})(?!\d)"
         rf"|(?<![\d/.])(?P<{p}mm>0?[1-9]|1[0-2])\s*[/.]\s*(?P<{p}ny>{_YEAR})(?!\d)"
@@ -39,8 +39,10 @@ def _date_pat(p: str) -> str:
     )
 
 
+# with the words CVs in German, French, Spanish, Portuguese and Italian use ('2019 - heute')
 _PRESENT = (r"(?:present|current(?:ly)?|now|today|ongoing|on-?going|to\s+date|till\s+date|till\s+now"
-            r"|date|recent|onwards?|running)")
+            r"|date|recent|onwards?|running|heute|aktuell|presente|actualidad|actualmente"
+            r"|atualmente|aujourd['\u2019]hui|en\s+cours|oggi)")
 # Mojibake of an en/em dash ('â€“', 'ï¼') is common in CVs exported through the wrong encoding.
 _SEP = r"\s*(?:-+|to|till|until|through|thru|~|â€[\u201c\u201d\"“”]|ï(?:1⁄4|¼))\s*"
 # A comma between a month date and 'Present' or another month date ('05/2009 , Current').

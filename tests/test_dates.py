@@ -30,6 +30,9 @@ def only(text: str) -> DateRange:
     ("Nov 2022 - Feb 2023", (2022, 11), (2023, 2), False),
     ("Sep.2023\u00adMar.2024", (2023, 9), (2024, 3), False),      # no spaces, soft hyphen
     ("Jan2015-Present|NewYork,NY", (2015, 1), None, True),
+    ("2019 - heute", (2019, None), None, True),               # German, French, Spanish 'now'
+    ("Jan 2018 \u2013 aujourd\u2019hui", (2018, 1), None, True),
+    ("03/2020 - presente", (2020, 3), None, True),
 ])
 def test_each_printed_range_format(text: str, start, end, current: bool) -> None:
     r = only(text)
@@ -152,3 +155,12 @@ def test_ranges_are_the_same_when_asked_again() -> None:
     without dates."""
     for text in ("Jan 2019 - Present", "Summer '19", "no dates here", "2017-20"):
         assert find_ranges(text) == find_ranges(str(text))
+
+
+def test_a_course_number_before_a_month_is_not_its_day() -> None:
+    """'STAT 311 Sep 2022': the date starts at the month; '11' is not a day of it (a day
+    is digits that are not glued to other digits), so the employer keeps its number."""
+    text = "Teaching Assistant, STAT 311 Sep 2022 - Dec 2022"
+    r = only(text)
+    assert text[r.span[0]:r.span[1]] == "Sep 2022 - Dec 2022"
+    assert only("12 Sep 2022 - 3 Jan 2023").span == (0, 24)
