@@ -21,6 +21,8 @@ from resume_match.yamldata import parse_yaml
 MAX_HEADING_WORDS = 6
 MAX_HEADING_CHARS = 48
 FUZZY_CUTOFF = 88.0
+PAIR_SCORE = 90.0       # a known heading paired with another name: sure as a fuzzy match
+_PAIR_SEP = re.compile(r"\s*[/|]\s*")
 _NOISE = re.compile(r"\(cid:\d+\)|[\ue000-\uf8ff]")
 _LEADER = re.compile(r"^[^A-Za-z]*")          # numbering, bullets, icons before a heading
 _NON_LETTER = re.compile(r"[^a-z]+")
@@ -109,10 +111,27 @@ def match_heading(text: str, lexicon: Lexicon | None = None) -> HeadingMatch | N
                                   score_cutoff=FUZZY_CUTOFF)
         if best is not None:
             return HeadingMatch(lex.phrases[best[0]], float(best[1]), True)
+    paired = _paired(text, lex)
+    if paired is not None:
+        return paired
     for word in words:
         kind = lex.keywords.get(word) or lex.keywords.get(word.rstrip("s"))
         if kind:
             return HeadingMatch(kind, 75.0, False)
+    return None
+
+
+def _paired(text: str, lex: Lexicon) -> HeadingMatch | None:
+    """'Berufserfahrung / Experience', 'Work Experience | Internships', 'Skills/Tools': a
+    known heading paired with a translation or a second name reads as the known one (the
+    first that is known). As sure as a fuzzy match, so in a PDF its style must still back it."""
+    parts = _PAIR_SEP.split(text.strip())
+    if not 2 <= len(parts) <= 3:
+        return None
+    for part in parts:
+        key = _key(part)
+        if key in lex.phrases:
+            return HeadingMatch(lex.phrases[key], PAIR_SCORE, True)
     return None
 
 

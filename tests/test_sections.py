@@ -189,6 +189,29 @@ def test_plain_text_headings_by_lexicon_caps_and_colon() -> None:
     assert [k for k, _ in kinds(doc)] == ["header", "experience", "education", "skills"]
 
 
+@pytest.mark.parametrize("heading, kind", [
+    ("Berufserfahrung / Experience", "experience"), ("Ausbildung / Education", "education"),
+    ("Kenntnisse | Skills", "skills"), ("Work Experience / Internships", "experience"),
+    ("Skills/Tools", "skills"),
+])
+def test_a_known_heading_paired_with_another_name_is_that_heading(heading: str, kind: str) -> None:
+    m = match_heading(heading)
+    assert m is not None and (m.kind, m.whole) == (kind, True) and m.score < 95
+
+
+def test_pairs_without_a_known_heading_are_not_headings() -> None:
+    assert match_heading("Python / SQL") is None
+    assert match_heading("Sales / Marketing / Support / Finance") is None    # four parts
+
+
+def test_bilingual_headings_split_a_plain_text_cv() -> None:
+    txt = ("Jana Novak\njana@example.com\n\nBerufserfahrung / Experience\n"
+           "2019 - heute  ML Engineer, Zalando SE\n\nAusbildung / Education\n"
+           "Dipl.-Inf., TU Berlin, 2016\n\nKenntnisse / Skills\nPython, SQL\n").encode()
+    doc = read_text(txt, "cv.txt")
+    assert [k for k, _ in kinds(doc)] == ["header", "experience", "education", "skills"]
+
+
 def test_generated_pdf_sections(tmp_path: Path) -> None:
     doc = read_document(pdfgen.make_one_column(tmp_path / "one.pdf"))
     got = [s.kind for s in split_sections(doc)]
