@@ -321,6 +321,8 @@ def test_no_experience_section_means_zero_years() -> None:
     ("Associate : Business Administration", "associate"), ("Master : Public Health", "master"),
     ("Associates Degree : Retail", "associate"), ("AA : Visual Communications", "associate"),
     ("BSBA : Human Resource Management", "bachelor"), ("BSN, Nursing", "bachelor"),
+    ("Diplom-Informatiker, TU M\u00fcnchen", "master"), ("Dipl.-Ing. Maschinenbau", "master"),
+    ("Laurea Magistrale in Informatica", "master"), ("Laurea Triennale in Fisica", "bachelor"),
 ])
 def test_degree_levels(text: str, level: str) -> None:
     hit = find_degree(text)
