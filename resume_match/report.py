@@ -18,7 +18,7 @@ import jinja2
 
 from resume_match.ats import is_bullet, join_wrapped, strip_bullet, template_info
 from resume_match.errors import DataError, ResumeMatchError
-from resume_match.models import Candidate, Line, Report, RoleFit, Section
+from resume_match.models import Candidate, EducationEntry, Line, Report, RoleFit, Section
 
 STATUS_ICONS = {"pass": ("✓", "Pass"), "warn": ("!", "Warning"), "fail": ("✗", "Fail")}
 COMPONENT_LABELS = {"required_skills": "Required skills", "preferred_skills": "Preferred skills",
@@ -87,8 +87,7 @@ def render_terminal(report: Report) -> str:
         out.append(f"    {span}: {p['title'] or '-'} @ {p['organization'] or '-'}")
     edu = d["education"]
     out.append(f"  Education: highest {edu['highest_degree']}")
-    for e in edu["entries"]:
-        out.append(f"    {e['degree'] or e['level']} {e['field'] or ''} {e['institution'] or ''} {e['year'] or ''}".rstrip())
+    out.extend(f"    {_education_line(e)}" for e in report.candidate.education.entries)
     if d["certifications"]:
         out.append("  Certifications: " + "; ".join(d["certifications"]))
     out.append(f"  Skills ({len(d['skills'])}): " + ", ".join(s["name"] for s in d["skills"]))
@@ -239,8 +238,7 @@ def report_view(report: Report, cv_href: str | None = None) -> dict[str, Any]:
         "skills": [s.name for s in cand.skills],
         "positions": [{"title": p.title or "", "organization": p.organization or "",
                        "span": _span(p.start, p.end, p.current)} for p in cand.experience.positions],
-        "education": [" ".join(x for x in (e.degree or "", e.field or "", e.institution or "",
-                                           str(e.year or "")) if x) for e in cand.education.entries],
+        "education": [_education_line(e) for e in cand.education.entries],
         "certifications": list(cand.certifications),
         "warnings": list(cand.warnings),
     }
@@ -417,6 +415,16 @@ def _titled_entries(lines: list[Line]) -> list[dict[str, Any]]:
             for e in entries if e["title"] or e["lines"]]
 
 
+def _education_line(e: EducationEntry) -> str:
+    """'MSc in Machine Learning, University College London, 2019' (what is known of it)."""
+    return ", ".join(str(x) for x in (_degree_name(e), e.institution, e.year) if x)
+
+
+def _degree_name(e: EducationEntry) -> str:
+    """The degree as printed with its field, else its level ('High School')."""
+    return _degree_text(e.degree, e.field) or e.level.replace("_", " ").title()
+
+
 def _degree_text(degree: str | None, field: str | None) -> str:
     """'MSc in Machine Learning'; the field is not repeated when the degree already names it."""
     degree = degree or ""
@@ -433,8 +441,8 @@ def cv_view(report: Report) -> dict[str, Any]:
     def lines_of(kind: str) -> list[str]:
         return join_wrapped([ln for s in _sections(cand, kind) for ln in _body_lines(s)])
 
-    education = [{"degree": _degree_text(e.degree, e.field) or e.level.replace("_", " ").title(),
-                  "institution": e.institution or "", "year": str(e.year or "")}
+    education = [{"degree": _degree_name(e), "institution": e.institution or "",
+                  "year": str(e.year or "")}
                  for e in cand.education.entries]
     if not education:
         education = [{"degree": t, "institution": "", "year": ""} for t in lines_of("education")]

@@ -306,3 +306,21 @@ def test_dict_attribute_fast_path_renders_as_plain_jinja2() -> None:
             plain.from_string(missing).render(**context)
         assert str(fast_error.value) == str(plain_error.value)
     assert fast.from_string("{{ d.nothing is defined }}").render(**context) == "False"
+
+
+def test_education_lines_name_the_field_once_and_skip_what_is_unknown(report: Report) -> None:
+    """'M.Tech in Computer Science' already names its field: it is not repeated; a degree
+    without a field or year leaves no gap; a level stands in for an unnamed degree."""
+    entries = (EducationEntry(degree="M.Tech in Computer Science", level="master",
+                              field="Computer Science", institution="IIT Madras", year=2017),
+               EducationEntry(degree="B.E", level="bachelor", field=None,
+                              institution="Anna University", year=None),
+               EducationEntry(degree=None, level="high_school", field=None, institution=None,
+                              year=2010))
+    cand = dataclasses.replace(report.candidate, education=Education(highest_degree="master",
+                                                                     entries=entries))
+    r = dataclasses.replace(report, candidate=cand)
+    expected = ["M.Tech in Computer Science, IIT Madras, 2017", "B.E, Anna University",
+                "High School, 2010"]
+    assert render.report_view(r)["education"] == expected
+    assert "\n".join(f"    {line}" for line in expected) in render.render_terminal(r)
