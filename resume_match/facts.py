@@ -134,18 +134,30 @@ def positions_in(lines: tuple[Line, ...], body: float = 0.0) -> list[tuple[Posit
             if _entry_date(texts[i], r) and not (lines[i].bullet and _mid_line(texts[i], r))]
     dated = sorted({i for i, _ in hits})
     out: list[tuple[Position, DateRange]] = []
+    # Entries that open with their dated line ('Title  dates' / 'Employer' below) would pass
+    # each employer down to the next entry as a line above it: there, a line below that gave
+    # an entry its title or employer is not the next one's. Judged by the first entry, since
+    # in entries headed above their dates ('Title' / 'dates Employer') the line below an
+    # entry often is the next one's heading.
+    opens_dated = bool(dated) and not any(
+        _entry_line(lines[j], texts[j], body) and _has_words(texts[j])
+        for j in range(max(0, dated[0] - 2), dated[0]))
+    taken: set[int] = set()
     for i, r in hits:
         prev = max((j for j in dated if j < i), default=-1)
         nxt = min((j for j in dated if j > i), default=len(lines))
         own = _without_dates(texts[i], " | ")
         above = [texts[j] for j in range(max(prev + 1, i - 2), i)
-                 if _entry_line(lines[j], texts[j], body) and _has_words(texts[j])]
+                 if j not in taken and _entry_line(lines[j], texts[j], body) and _has_words(texts[j])]
         after = [j for j in range(i + 1, min(i + 4, nxt)) if _has_words(texts[j])][:1]
         # Under a line holding only its dates, the entry line may be long ('Nurse Clinician II
         # on Medical/Cardiac Intensive Care Units ... Company Name, City, State').
         longest = 20 if not own.strip(" |") else MAX_ENTRY_WORDS
-        below = [texts[j] for j in after if _entry_line(lines[j], texts[j], body, longest)]
+        below_at = [j for j in after if _entry_line(lines[j], texts[j], body, longest)]
+        below = [texts[j] for j in below_at]
         title, org = title_and_org(own, above, below)
+        if opens_dated:
+            taken.update(j for j in below_at if {title, org} & _all_fragments(texts[j]))
         end = r.end if r.end is not None else (None if r.current else r.start)
         out.append((Position(title=title, organization=org, start=iso(r.start), end=iso(end),
                              current=r.current, page=lines[i].page,
@@ -254,6 +266,11 @@ def fragments(text: str, max_city_words: int = 3) -> list[str]:
             continue
         out.append(part)
     return out
+
+
+def _all_fragments(text: str) -> set[str]:
+    """Every fragment title_and_org may take from a line (also with one-word cities)."""
+    return set(fragments(text)) | set(fragments(text, max_city_words=1))
 
 
 def title_and_org(own: str, above: list[str], below: list[str] | None = None

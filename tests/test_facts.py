@@ -205,6 +205,29 @@ def test_title_and_employer_in_common_layouts(entry: tuple[str, ...], title: str
     assert (pos.title, pos.organization) == (title, org)
 
 
+def test_entries_opening_with_their_dates_keep_their_own_employers() -> None:
+    """'Title  dates' with the employer on the line below: the employer of one entry is not
+    taken as the next entry's (it sits within the two lines above the next dated line)."""
+    got = positions_in(lines(
+        "Machine Learning Scientist  2021/06 - 2024/08", "Netflix, Los Gatos, CA",
+        "Applied Scientist Intern  06.2020 - 09.2020", "Amazon, Seattle, WA",
+        "Data Engineer  Jan. 2018 -- May 2019", "Spotify AB, Stockholm, Sweden"))
+    assert [(p.title, p.organization) for p, _ in got] == [
+        ("Machine Learning Scientist", "Netflix"), ("Applied Scientist Intern", "Amazon"),
+        ("Data Engineer", "Spotify AB")]
+
+
+def test_entries_headed_above_their_dates_keep_the_line_below_for_the_next_entry() -> None:
+    """'Employer - Title' above 'City, State  dates': the line below an entry is the next
+    one's heading, and stays so even when the entry before took something from it."""
+    got = positions_in(lines(
+        "Company Name - Associate Designer", "City , State 08/2015 - 11/2017",
+        "Company Name - Assistant Designer", "City , State 06/2014 - 08/2015",
+        "Company Name - Assistant Graphic Designer", "City , State 07/2013 - 06/2014"))
+    assert [p.title for p, _ in got] == ["Associate Designer", "Assistant Designer",
+                                         "Assistant Graphic Designer"]
+
+
 def test_entry_line_run_on_with_its_description() -> None:
     (pos, r), = positions_in(lines(
         "Personal Stylist 05/2014 to 02/2017 Company Name City , State Leverages knowledge of design "
