@@ -21,6 +21,8 @@ from resume_match.yamldata import parse_yaml
 DEFAULT_REGION = "US"
 MAX_LINKS = 8
 _NOISE = re.compile(r"\(cid:\d+\)|[\ue000-\uf8ff\u20dd\u2022\u25cf\u25aa]")
+_MASKED_AT = re.compile(r"\s*[\[({<]\s*at\s*[\])}>]\s*", re.IGNORECASE)
+_MASKED_DOT = re.compile(r"\s*[\[({<]\s*dot\s*[\])}>]\s*", re.IGNORECASE)
 _EMAIL = re.compile(r"(?<![\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _PHONE = re.compile(r"(?<![\w+])(?:\(\s*\+?\d{1,4}\s*\)\s*|\+\s?)?\d[\d \u00a0().\-/]{5,}\d(?![\w])")
 _PHONE_WORDS = re.compile(r"(?i)\b(?:phone|tel|mobile|cell|mob|ph|contact|call|whatsapp)\b")
@@ -81,10 +83,19 @@ def clean(text: str) -> str:
 def find_email(texts: Iterable[str]) -> str | None:
     for text in texts:
         cleaned = clean(text)
+        if "@" not in cleaned:
+            cleaned = _unmask_email(cleaned)
         m = _EMAIL.search(cleaned) if "@" in cleaned else None    # most lines have no '@'
         if m:
             return m.group(0).rstrip(".")
     return None
+
+
+def _unmask_email(text: str) -> str:
+    """'jane [at] uni [dot] edu', 'jane(AT)uni.edu': an address written against spam bots,
+    put back together. Only bracketed words count: a bare 'at' is English."""
+    text = _MASKED_AT.sub("@", text)
+    return _MASKED_DOT.sub(".", text) if "@" in text else text
 
 
 def find_phone(texts: Iterable[str], region: str | None = None) -> str | None:

@@ -435,6 +435,16 @@ def test_generated_pdf_facts(tmp_path: Path) -> None:
     assert f.certifications == ("AWS Certified Machine Learning – Specialty",)
 
 
+@pytest.mark.parametrize("text, email", [
+    ("maria.gonzalez [at] gmail [dot] com | Seattle", "maria.gonzalez@gmail.com"),
+    ("jane(AT)cs.uni.edu", "jane@cs.uni.edu"), ("j {At} x {dot} org", "j@x.org"),
+    ("Meet me at the lab [dot] com", None), ("working at Google (2019)", None),
+])
+def test_emails_written_against_spam_bots_are_put_back_together(text: str, email: str | None) -> None:
+    from resume_match import contact
+    assert contact.find_email([text]) == email
+
+
 def test_contact_quick_checks_agree_with_the_full_patterns() -> None:
     """clean() skips NFKC and the noise pattern for ASCII; find_links skips lines without a '.'
     before a letter and find_email lines without '@': the full patterns must agree there."""
