@@ -58,6 +58,9 @@ _RANGE = re.compile(
 # "May - Aug 2012": the first month takes the year printed after the second.
 _MONTH_PAIR = re.compile(
     rf"(?P<m1>{_MON})\.?{_SEP}(?P<m2>{_MON})\.?,?\s*(?P<y>{_YEAR})(?!\d)", re.IGNORECASE)
+# '2022–  Research Scientist': a dash glued to the date and then words, no end date, is an
+# open range (academic CVs); a dash at the end of a line may still be continued on the next
+_OPEN_END = re.compile(r"-\s+(?=[A-Za-z])")
 _LEADING_END = re.compile(rf"^(?:{_SEP})?\s*(?:(?P<present>{_PRESENT})(?![a-z])|{_date_pat('b')})",
                           re.IGNORECASE)
 
@@ -117,7 +120,11 @@ def _scan(norm: str) -> tuple[DateRange, ...]:
             continue
         start = _date_from(m, "a")
         rng = _range_from(m, start) if start else None
-        if rng is not None:
+        if rng is None:
+            continue
+        if rng[1] is None and not rng[2] and _OPEN_END.match(norm, m.end()):
+            found.append(DateRange(rng[0], None, True, (m.start(), m.end() + 1)))
+        else:
             found.append(DateRange(rng[0], rng[1], rng[2], m.span()))
     return tuple(sorted(found, key=lambda r: r.span))
 

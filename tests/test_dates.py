@@ -33,6 +33,8 @@ def only(text: str) -> DateRange:
     ("2019 - heute", (2019, None), None, True),               # German, French, Spanish 'now'
     ("Jan 2018 \u2013 aujourd\u2019hui", (2018, 1), None, True),
     ("03/2020 - presente", (2020, 3), None, True),
+    ("2022\u2013     Research Scientist, DeepMind", (2022, None), None, True),   # open: '2022–'
+    ("Sep 2020- Data Scientist", (2020, 9), None, True),
 ])
 def test_each_printed_range_format(text: str, start, end, current: bool) -> None:
     r = only(text)
@@ -164,3 +166,10 @@ def test_a_course_number_before_a_month_is_not_its_day() -> None:
     r = only(text)
     assert text[r.span[0]:r.span[1]] == "Sep 2022 - Dec 2022"
     assert only("12 Sep 2022 - 3 Jan 2023").span == (0, 24)
+
+
+def test_a_dash_ending_the_line_waits_for_the_next_line() -> None:
+    """'2021-' at the end of a line is no open range: its end may be printed below."""
+    assert not only("Engineer 2021-").is_range
+    (_, r), = find_ranges_in_lines(["Engineer 2021-", "2023 Acme"])
+    assert (r.start, r.end) == ((2021, None), (2023, None))
