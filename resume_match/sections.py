@@ -125,6 +125,8 @@ def _paired(text: str, lex: Lexicon) -> HeadingMatch | None:
     """'Berufserfahrung / Experience', 'Work Experience | Internships', 'Skills/Tools': a
     known heading paired with a translation or a second name reads as the known one (the
     first that is known). As sure as a fuzzy match, so in a PDF its style must still back it."""
+    if "/" not in text and "|" not in text:     # most lines: nothing to split
+        return None
     parts = _PAIR_SEP.split(text.strip())
     if not 2 <= len(parts) <= 3:
         return None
