@@ -129,6 +129,11 @@ def test_emails_and_library_names_are_not_links() -> None:
     assert find_links(["Built a dashboard in Plotly.js for sales.com clients"], anywhere=True) == []
 
 
+def test_a_name_printed_surname_first_is_not_a_place() -> None:
+    """'Jordan' is a given name too (left out of the countries): 'Smith, Jordan' is no place."""
+    assert find_location(["Smith, Jordan"]) == (None, None)
+
+
 def test_links_in_the_body_need_a_scheme_or_a_profile_site() -> None:
     assert find_links(["Blog – http://bamos.io, code on github.com/bamos"], anywhere=True) == [
         "bamos.io", "github.com/bamos"]
@@ -139,6 +144,8 @@ def test_links_in_the_body_need_a_scheme_or_a_profile_site() -> None:
     ("Location: Ottawa, ON", "Ottawa, ON", "CA"),
     ("555 La Verne Way, La Verne, CA", "La Verne, CA", "US"),
     ("Bengaluru, India · +91 98765 43210", "Bengaluru, India", "IN"),
+    ("Accra, Ghana · kwame@outlook.com", "Accra, Ghana", "GH"),
+    ("Lisbon, Portugal", "Lisbon, Portugal", "PT"),
 ])
 def test_location_patterns(text: str, loc: str, region: str) -> None:
     assert find_location([text]) == (loc, region)
