@@ -167,12 +167,23 @@ def _plausible_site(host: str) -> bool:
     return len(labels) >= 2 and any(len(x) >= 2 and x.isalpha() or "-" in x for x in labels[:-1])
 
 
-def find_location(texts: Iterable[str]) -> tuple[str | None, str | None]:
-    """'City, ST' / 'City, State' / 'City, Country' and the phone region it implies."""
+@lru_cache(maxsize=1)
+def place_names() -> tuple[dict[str, str], str]:
+    """Every known state and country -> the phone region it implies, and all the names as one
+    regex alternation, longest first ('South Korea' before 'Korea'); built once per process."""
     places = load_places()
     names = {**places.states, **places.countries}
-    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    pat = re.compile(rf"((?:[A-Z][\w'’.\-]*\s){{0,2}}[A-Z][\w'’.\-]*),\s*({alternatives})(?![\w])")
+    return names, "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _location_pattern() -> re.Pattern[str]:
+    return re.compile(rf"((?:[A-Z][\w'’.\-]*\s){{0,2}}[A-Z][\w'’.\-]*),\s*({place_names()[1]})(?![\w])")
+
+
+def find_location(texts: Iterable[str]) -> tuple[str | None, str | None]:
+    """'City, ST' / 'City, State' / 'City, Country' and the phone region it implies."""
+    names, pat = place_names()[0], _location_pattern()
     for text in texts:
         t = clean(text)
         m = _LABELLED_LOCATION.search(t)

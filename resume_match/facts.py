@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
-from resume_match.contact import clean, extract_contact, load_data, load_places
+from resume_match.contact import clean, extract_contact, load_data, place_names
 from resume_match.dates import (DateRange, YearMonth, find_ranges, find_ranges_in_lines, interval,
                                 iso, latest, month_index, parse_iso, today,
                                 total_years)
@@ -219,9 +219,7 @@ def _title_words() -> tuple[frozenset[str], frozenset[str]]:
 @lru_cache(maxsize=1)
 def _place_after_comma() -> re.Pattern[str]:
     """', CA' / ', Germany': a comma and a known state or country, longest names first."""
-    places = load_places()
-    names = sorted({**places.states, **places.countries}, key=len, reverse=True)
-    return re.compile(r",\s*(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
+    return re.compile(r",\s*(?:" + place_names()[1] + r")(?![\w])")
 
 
 def location_spans(text: str, max_words: int = 3) -> list[tuple[int, int]]:
