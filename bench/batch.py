@@ -3,7 +3,7 @@
     python bench/batch.py [--corpus ../shared/corpus/livecareer] [--limit 200] \
         [--engines pdfplumber,pdfium] [--workers 1,2] [--role data-scientist]
 
-Runs resume_match.batch.analyse_folder (the full batch: analysis, per-CV HTML reports, CSV,
+Runs resume_match.batch.folder.analyse_folder (the full batch: analysis, per-CV HTML reports, CSV,
 JSONL, index) over the first --limit PDFs of the corpus, spread evenly across its categories,
 and prints one Markdown table row per configuration. Outputs go to a temporary folder.
 "CVs/s on free cores" is workers x CVs / worker CPU seconds: the rate when no other process
@@ -22,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from resume_match.batch import analyse_folder
+from resume_match.batch.folder import analyse_folder
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "livecareer"
 

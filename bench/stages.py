@@ -18,12 +18,13 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any, Callable
 
-from resume_match import api, report
-from resume_match.batch import _collect_garbage_rarely
+from resume_match import api
+from resume_match.render import report
+from resume_match.batch.folder import _collect_garbage_rarely
 from resume_match.extract.layout import build_document
-from resume_match.facts import extract_facts
+from resume_match.parse.facts import extract_facts
 from resume_match.models import Candidate
-from resume_match.sections import split_sections
+from resume_match.parse.sections import split_sections
 from resume_match.skills import find_skills, get_matcher
 
 sys.path.insert(0, str(Path(__file__).parent))

@@ -4,13 +4,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
-from resume_match.ats import check_ats, suggest_template
+from resume_match.match.ats import check_ats, suggest_template
 from resume_match.extract import read_document
-from resume_match.facts import extract_facts
+from resume_match.parse.facts import extract_facts
 from resume_match.models import Candidate, Report, RoleFit, RoleProfile
-from resume_match.roles import list_roles, load_role
-from resume_match.scoring import best_fit, score_role
-from resume_match.sections import split_sections
+from resume_match.match.roles import list_roles, load_role
+from resume_match.match.scoring import best_fit, score_role
+from resume_match.parse.sections import split_sections
 from resume_match.skills import find_skills
 
 if TYPE_CHECKING:

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import click
 
-from resume_match import api, report as render
+from resume_match import api
+from resume_match.render import report as render
 from resume_match.errors import ResumeMatchError
 from resume_match.fileio import write_atomic
 
@@ -37,7 +38,7 @@ def role_refs(roles: tuple[str, ...], jd: str | None) -> list:
     """The roles named with --role, plus the profile derived from --jd when one is given."""
     refs: list = list(roles)
     if jd is not None:
-        from resume_match.postings import read_posting
+        from resume_match.postings.derive import read_posting
         refs.append(read_posting(jd))
     return refs
 
@@ -98,7 +99,8 @@ def analyse_cmd(file: Path, roles: tuple[str, ...], jd: str | None, as_json: boo
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 def roles_cmd(role: str | None, as_json: bool) -> None:
     """List the roadmap roles, or show one role profile (id or YAML path)."""
-    from resume_match import fit_text, roles as role_data
+    from resume_match.match import roles as role_data
+    from resume_match.render import fit_text
     try:
         chosen = ((role_data.load_role(role, resolve_skills=True),) if role
                   else role_data.list_roles())
@@ -121,9 +123,9 @@ def roles_cmd(role: str | None, as_json: bool) -> None:
 @click.option("--save-role", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Write the derived profile as a reusable role YAML file.")
 def jd_cmd(posting: str, as_json: bool, save_role: Path | None) -> None:
     """Derive a role profile from a job posting (.txt, .md, .pdf, .docx or - for stdin)."""
-    from resume_match.career_text import render_posting_terminal
-    from resume_match.postings import derive_posting
-    from resume_match.roles import dump_role_yaml
+    from resume_match.render.career_text import render_posting_terminal
+    from resume_match.postings.derive import derive_posting
+    from resume_match.match.roles import dump_role_yaml
     try:
         result = derive_posting(posting)
         if save_role is not None:
@@ -146,8 +148,8 @@ def jd_cmd(posting: str, as_json: bool, save_role: Path | None) -> None:
 @click.option("--html", "html_out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Write the roadmap as HTML.")
 def roadmap_cmd(file: Path, as_json: bool, html_out: Path | None) -> None:
     """The career roadmap for a CV: best-fit role now, next roles, gaps and a learning plan."""
-    from resume_match.career_text import render_roadmap_terminal
-    from resume_match.roadmap import build_roadmap
+    from resume_match.render.career_text import render_roadmap_terminal
+    from resume_match.match.roadmap import build_roadmap
     try:
         result = build_roadmap(api.analyse(file))
         if html_out is not None:
@@ -179,9 +181,9 @@ def batch_cmd(folder: Path, roles: tuple[str, ...], jd: str | None, out_dir: Pat
               workers: int | None, timeout: float, resume: bool, blind: bool, quiet: bool,
               engine: str, executor: str, scheduler: str | None) -> None:
     """Score a whole folder of CVs: ranked CSV/JSONL, HTML reports and an index page."""
-    from resume_match.batch import analyse_folder, failure_lines
+    from resume_match.batch.folder import analyse_folder, failure_lines
     from resume_match.errors import UsageError
-    from resume_match.progress import ProgressBar
+    from resume_match.batch.progress import ProgressBar
     if scheduler and executor != "dask":
         raise fail(UsageError("--scheduler needs --executor dask"))
     try:

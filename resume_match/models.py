@@ -225,6 +225,8 @@ class RoleProfile:
     learning: dict[str, str] = field(default_factory=dict)   # skill id or category -> advice
     weights: dict[str, float] = field(default_factory=dict)  # component -> max points
     source: str = ""
+    order: int = field(default=0, compare=False)   # place in the roadmap's list of roles
+    _private = ("order",)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from resume_match.ats import check_ats, suggest_template
+from resume_match.match.ats import check_ats, suggest_template
 from resume_match.models import (Candidate, Component, Contact, Document, Education,
                                  EducationEntry, Evidence, Experience, Layout, Line,
                                  MatchedSkill, MissingSkill, Page, Position, Report, RoleFit,

@@ -11,7 +11,7 @@ import pytest
 
 from report_samples import (EXPERIENCE, SECTIONS, build_candidate, build_document, build_sections,
                             lines_for)
-from resume_match.ats import check_ats, load_data, suggest_template
+from resume_match.match.ats import check_ats, load_data, suggest_template
 from resume_match.models import (AtsCheck, Candidate, Contact, Education, Experience, Layout,
                                  Position, RoleProfile, Section, SkillRequirement)
 
@@ -266,7 +266,7 @@ def test_duty_bullets_fail_action_verbs() -> None:
     ("Duties included model training and reporting", False),
 ])
 def test_action_verb_forms(bullet: str, verb: bool) -> None:
-    from resume_match.ats import _starts_with_verb
+    from resume_match.match.ats import _starts_with_verb
     assert _starts_with_verb(bullet, load_data("ats.yaml")) is verb
 
 
@@ -423,30 +423,23 @@ def test_unknown_years_give_no_stage_reason() -> None:
 
 
 def test_bundled_data_files_load_and_bad_ones_are_named(monkeypatch: pytest.MonkeyPatch) -> None:
-    import resume_match.ats as ats
+    import resume_match.match.ats as ats
     from resume_match.errors import DataError
     assert load_data("ats.yaml")["weights"] and load_data("cv-templates.yaml")["templates"]
 
-    class Fake:
-        def __init__(self, text: str) -> None:
-            self.text = text
-
-        def joinpath(self, name: str) -> "Fake":
-            return self
-
-        def read_text(self, encoding: str) -> str:
-            return self.text
+    def fake(text: str):  # type: ignore[no-untyped-def]
+        return lambda where, name: text
 
     ats.load_data.cache_clear()
     try:
-        monkeypatch.setattr(ats.resources, "files", lambda pkg: Fake("templates:\n  - {id: x}\n"))
+        monkeypatch.setattr(ats, "bundled_text", fake("templates:\n  - {id: x}\n"))
         with pytest.raises(DataError, match=r"^cv-templates.yaml: career_stages: expected"):
             ats.load_data("cv-templates.yaml")
-        monkeypatch.setattr(ats.resources, "files", lambda pkg: Fake(
+        monkeypatch.setattr(ats, "bundled_text", fake(
             "career_stages: {}\nresearch_words: []\nlong_career_years: 1\ntemplates:\n  - {id: x}\n"))
         with pytest.raises(DataError, match=r"templates\[0\]\.name: expected"):
             ats.load_data("cv-templates.yaml")
-        monkeypatch.setattr(ats.resources, "files", lambda pkg: Fake("weights: [unclosed\n"))
+        monkeypatch.setattr(ats, "bundled_text", fake("weights: [unclosed\n"))
         with pytest.raises(DataError, match=r"^ats.yaml: cannot load ATS data"):
             ats.load_data("ats.yaml")
     finally:

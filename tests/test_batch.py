@@ -12,11 +12,11 @@ import pytest
 from click.testing import CliRunner
 
 import pdfgen
-from resume_match import batch
-from resume_match.batch import analyse_folder, scan_folder
+from resume_match.batch import folder as batch
+from resume_match.batch.folder import analyse_folder, scan_folder
 from resume_match.cli import main
 from resume_match.errors import InputError, UsageError
-from resume_match.progress import ProgressBar
+from resume_match.batch.progress import ProgressBar
 
 TEXT_CV = """{name}
 {email} | +1 415 555 0199 | github.com/{handle}
@@ -282,7 +282,7 @@ def test_cli_exit_codes_and_summary(tmp_path: Path) -> None:
 
 def test_cli_jd_adds_the_posting_as_a_role(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """--jd goes through postings.read_posting; its profile is scored in the workers like a role."""
-    from resume_match import postings
+    from resume_match.postings import derive as postings
     from resume_match.models import RoleProfile, SkillRequirement
     seen: list[str] = []
 

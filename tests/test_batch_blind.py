@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 import pdfgen
-from resume_match.batch import analyse_folder
-from resume_match.blind import REDACTED, guess_name, scrub_text
+from resume_match.batch.folder import analyse_folder
+from resume_match.render.blind import REDACTED, guess_name, scrub_text
 from resume_match.extract.text import read_text
 
 ANA = """Ana Lindqvist

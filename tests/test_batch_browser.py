@@ -9,7 +9,7 @@ import pytest
 
 import pdfgen
 from cdp_pipe import Browser
-from resume_match.batch import analyse_folder
+from resume_match.batch.folder import analyse_folder
 from test_batch import text_cv
 from test_browser import problems
 

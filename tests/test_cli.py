@@ -102,7 +102,7 @@ def test_every_command_has_help_and_is_in_readme() -> None:
 
 def test_commands_that_read_no_cv_do_not_import_spacy() -> None:
     """spaCy's import is ~0.4 s: --help, roles and a batch's parent process must not pay it."""
-    code = ("import sys, resume_match, resume_match.cli, resume_match.batch; "
+    code = ("import sys, resume_match, resume_match.cli, resume_match.batch.folder; "
             "from resume_match.skills import find_skills, get_matcher; "
             "print('spacy' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from resume_match.dates import (DateRange, find_ranges, find_ranges_in_lines, interval, iso,
+from resume_match.parse.dates import (DateRange, find_ranges, find_ranges_in_lines, interval, iso,
                                 normalize, parse_iso, total_years)
 
 
@@ -142,7 +142,7 @@ def test_text_without_a_year_has_no_dates() -> None:
     """find_ranges skips text with no year-like digits; the full patterns must agree there."""
     import random
 
-    from resume_match.dates import _scan
+    from resume_match.parse.dates import _scan
     rng = random.Random(5)
     pieces = ["1", "2", "19", "20", "0", "5", "9", "12", "/", ".", "-", " ", "'", "\u2019", "`", "jan",
               "May ", "summer ", "to", "present", "#", "$", "%", "\uff12", "\u2013", "since "]

@@ -7,12 +7,12 @@ from pathlib import Path
 import pdfgen
 import pytest
 
-from resume_match.contact import find_links, find_location, find_name, find_phone
+from resume_match.parse.contact import find_links, find_location, find_name, find_phone
 from resume_match.extract import read_document
 from resume_match.extract.text import read_text
-from resume_match.facts import Facts, extract_facts, find_degree, positions_in
+from resume_match.parse.facts import Facts, extract_facts, find_degree, positions_in
 from resume_match.models import Document, Layout, Line, Page
-from resume_match.sections import split_sections
+from resume_match.parse.sections import split_sections
 
 
 def facts_of(text: str, created: str = "") -> Facts:
@@ -448,7 +448,7 @@ def test_generated_pdf_facts(tmp_path: Path) -> None:
     ("Meet me at the lab [dot] com", None), ("working at Google (2019)", None),
 ])
 def test_emails_written_against_spam_bots_are_put_back_together(text: str, email: str | None) -> None:
-    from resume_match import contact
+    from resume_match.parse import contact
     assert contact.find_email([text]) == email
 
 
@@ -459,7 +459,7 @@ def test_contact_quick_checks_agree_with_the_full_patterns() -> None:
     import re
     import unicodedata
 
-    from resume_match import contact
+    from resume_match.parse import contact
     rng = random.Random(7)
     pieces = ["a", "Z", "co", "io", "www", ".", "..", "-", "/", ":", "@", " ", "  ", "\t", "(cid:12)",
               "http", "://", "1", "_", "%", "+", ".\u017f", ".\u212a", "\uff0e", "\u2024", "e\u0301", "\uf0e0"]

@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from resume_match.cli import main
 from resume_match.errors import InputError
 from resume_match.models import Evidence, Section, SkillHit
-from resume_match.postings import Posting, PostingSkill, derive_posting, find_years
+from resume_match.postings.derive import Posting, PostingSkill, derive_posting, find_years
 
 HERE = Path(__file__).parent / "postings"
 
@@ -178,12 +178,12 @@ def test_empty_posting_is_an_input_error(tmp_path):
     ("PhD with 2+ years OR Master's with 4+ years of experience", (2.0, None)),
 ])
 def test_years_phrasing(text, years):
-    from resume_match.postings import Unit
+    from resume_match.postings.derive import Unit
     assert find_years([Unit(text, 1, "required")]) == years
 
 
 def test_years_ignore_contract_length():
-    from resume_match.postings import Unit
+    from resume_match.postings.derive import Unit
     assert find_years([Unit("This is a 12-month contract", 1, "duties")]) is None
 
 
@@ -257,8 +257,8 @@ def test_stdin_posting(monkeypatch):
 
 def test_saved_role_round_trip_scores_the_same(tmp_path):
     from resume_match.models import Candidate, Contact, Education, Experience
-    from resume_match.roles import dump_role_yaml, load_role
-    from resume_match.scoring import score_role
+    from resume_match.match.roles import dump_role_yaml, load_role
+    from resume_match.match.scoring import score_role
     p, _ = derive("senior_mle_sections.txt")
     path = tmp_path / "role.yaml"
     path.write_text(dump_role_yaml(p.profile))
@@ -279,7 +279,7 @@ def test_saved_role_round_trip_scores_the_same(tmp_path):
 
 
 def test_profile_borrows_path_and_advice_from_the_closest_role():
-    from resume_match.roles import load_role
+    from resume_match.match.roles import load_role
     p, _ = derive("data_analyst_you_have.md")
     analyst = load_role("data-analyst")
     assert p.profile.next_roles == analyst.next_roles
@@ -290,7 +290,7 @@ def test_profile_borrows_path_and_advice_from_the_closest_role():
 
 
 def test_profile_takes_advice_from_any_roadmap_role_that_teaches_the_skill():
-    from resume_match.roles import list_roles
+    from resume_match.match.roles import list_roles
     p, _ = derive("senior_mle_sections.txt")
     ids = {s for r in p.profile.required + p.profile.preferred for s in r.any_of}
     taught = {k for r in list_roles() for k in r.learning} & ids
@@ -310,7 +310,7 @@ def test_indeed_style_years_and_required_markers(tmp_path):
 
 
 def test_years_from_several_lines_take_the_lowest_bar():
-    from resume_match.postings import Unit
+    from resume_match.postings.derive import Unit
     units = [Unit("5+ years with Python", 1, "required"),
              Unit("at least 4 years of SQL", 1, "required"),
              Unit("Founded 20 years ago", 1, "intro")]
@@ -324,7 +324,7 @@ def test_years_from_several_lines_take_the_lowest_bar():
     ("Engineer, C++", "Engineer, C++"),
 ])
 def test_titles_are_tidied(raw, title):
-    from resume_match.postings import _tidy_title
+    from resume_match.postings.derive import _tidy_title
     assert _tidy_title(raw) == title
 
 
@@ -407,8 +407,8 @@ def test_a_list_item_is_not_taken_for_a_bare_heading(tmp_path):
 ])
 def test_closest_role_follows_the_title_by_general_rules(title, stage, closest):
     """With the same skills for every title, the title's words and seniority pick the role."""
-    from resume_match.postings import find_seniority, find_stage, rank_roles
-    from resume_match.roles import list_roles
+    from resume_match.postings.derive import find_seniority, find_stage, rank_roles
+    from resume_match.match.roles import list_roles
     skills = (PostingSkill(("python",), ("Python",), True, 1.0, ""),
               PostingSkill(("sql",), ("SQL",), True, 1.0, ""),
               PostingSkill(("machine-learning",), ("machine learning",), True, 1.0, ""))

@@ -164,7 +164,7 @@ def test_cli_user_role_file_and_json_fits(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
     from resume_match.cli import main
-    from resume_match.roles import dump_role_yaml, load_role, role_from_dict, role_to_dict
+    from resume_match.match.roles import dump_role_yaml, load_role, role_from_dict, role_to_dict
     mine = role_from_dict({**role_to_dict(load_role("data-analyst")), "id": "bi-analyst",
                            "title": "BI Analyst"})
     role_file = tmp_path / "bi.yaml"

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from report_samples import build_report
-from resume_match import report as render
+from resume_match.render import report as render
 from resume_match.errors import DataError
 from resume_match.models import Line, Report, TemplateSuggestion
 from test_report_html import Page
@@ -104,7 +104,7 @@ def test_wrapped_lines_rejoin_into_one_bullet() -> None:
 
 
 def test_join_wrapped_uses_line_geometry() -> None:
-    from resume_match.ats import join_wrapped
+    from resume_match.match.ats import join_wrapped
     block = [ln("Micromouse | C, PID   June 2020", 50, 540),          # entry title at the margin
              ln("• Built an autonomous maze-solving robot with a self-designed", 60, 538),
              ln("PCB and sensor fusion", 70, 200),                       # wrapped, indented
@@ -174,7 +174,7 @@ def test_join_wrapped_trusts_the_readers_bullet_flag() -> None:
     """Readers strip bullet glyphs and set Line.bullet; items must still split at each bullet."""
     import dataclasses as dc
 
-    from resume_match.ats import join_wrapped
+    from resume_match.match.ats import join_wrapped
     block = [dc.replace(ln("Built an autonomous maze-solving robot with a self-designed", 60, 538), bullet=True),
              dc.replace(ln("PCB and sensor fusion", 70, 200), bullet=False),
              dc.replace(ln("Tuned PID control loops to run at the margin of the column", 60, 538), bullet=True),

@@ -13,8 +13,8 @@ from html.parser import HTMLParser
 import pytest
 
 from report_samples import SECTIONS, build_candidate, build_document, build_report, build_sections
-from resume_match import report as render
-from resume_match.ats import suggest_template
+from resume_match.render import report as render
+from resume_match.match.ats import suggest_template
 from resume_match.models import (Candidate, Component, Contact, Education, EducationEntry,
                                  Evidence, Experience, MatchedSkill, MissingSkill, Position,
                                  Report, RoleFit, RoleProfile, SkillHit, SkillRequirement)
@@ -198,7 +198,7 @@ def hostile_report() -> Report:
     other = dataclasses.replace(fit, role="other", title=f"Other {h}", score=20)
     role = RoleProfile(id="custom", title=f"Role {h}", stage="mid", summary=h,
                        required=(SkillRequirement(("python",)),))
-    from resume_match.ats import check_ats
+    from resume_match.match.ats import check_ats
     return Report(candidate=cand, fits=(fit, other), best_role="custom", next_roles=("other",),
                   ats=check_ats(cand), template=suggest_template(cand, role))
 
@@ -275,7 +275,7 @@ def test_unsafe_cv_href_is_dropped(report: Report, href: str) -> None:
 
 def test_component_points_are_shown_to_one_decimal() -> None:
     from resume_match.models import Component
-    from resume_match.report import _component_view
+    from resume_match.render.report import _component_view
     view = _component_view(Component("required_skills", 37.0666, 45.0, "8 of 9 required skills."))
     assert (view["points"], view["max"]) == ("37.1", "45")
 

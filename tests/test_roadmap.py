@@ -11,12 +11,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from resume_match.match.roles import list_roles
 from resume_match.cli import main
 from resume_match.errors import InputError
 from resume_match.models import (Candidate, Contact, Education, EducationEntry, Evidence,
                                  Experience, Line, Section, SkillHit)
-from resume_match.roadmap import build_roadmap, find_pitfalls
-from resume_match.roles import load_role
+from resume_match.match.roadmap import build_roadmap, find_pitfalls
+from resume_match.match.roles import load_role
 
 CATEGORY = {"python": "language", "sql": "database", "pandas": "data-tool", "git": "software-practice",
             "pytest": "software-practice", "pytorch": "ml-framework", "nlp": "nlp",
@@ -139,7 +140,7 @@ def test_roadmap_best_fit_next_roles_and_learning_plan():
 
 def test_roadmap_uses_the_reports_fits_and_rejects_unreadable_cvs():
     from resume_match.api import evaluate
-    from resume_match.roles import list_roles
+    from resume_match.match.roles import list_roles
     c = cand(["sql", "excel", "tableau", "statistics"])
     report = evaluate(c, list_roles())
     assert build_roadmap(report).now.score == max(f.score for f in report.fits)
@@ -160,7 +161,7 @@ def test_roadmap_json_lists_shown_and_avoided_pitfalls():
 
 
 def test_roadmap_html_is_self_contained_and_escapes_the_cv():
-    from resume_match.report import render_roadmap_html
+    from resume_match.render.report import render_roadmap_html
     html = render_roadmap_html(build_roadmap(cand(BASE, name="<script>alert(1)</script>")))
     assert "<script>alert" not in html and "&lt;script&gt;" in html
     assert "default-src 'none'" in html and "http://" not in html and "https://" not in html
@@ -179,7 +180,7 @@ def test_cli_roadmap_terminal_json_html(tmp_path):
     r = runner.invoke(main, ["roadmap", str(cv), "--json", "--html", str(out)])
     assert r.exit_code == 0
     d = json.loads(r.output)
-    assert d["now"]["role"] in {p.id for p in __import__("resume_match.roles").roles.list_roles()}
+    assert d["now"]["role"] in {p.id for p in list_roles()}
     assert out.read_text().startswith("<!DOCTYPE html>")
 
 
@@ -190,7 +191,7 @@ def test_cli_roadmap_missing_file_is_one_line_error(tmp_path):
 
 
 def test_roadmap_data_names_only_taxonomy_skills():
-    from resume_match.roadmap import roadmap_data
+    from resume_match.match.roadmap import roadmap_data
     from resume_match.skills.taxonomy import CATEGORIES, load_taxonomy
     tax, d = load_taxonomy(), roadmap_data()
     s = d["signals"]

@@ -11,11 +11,15 @@ from click.testing import CliRunner
 from resume_match.cli import main
 from resume_match.errors import DataError
 from resume_match.models import RoleProfile, SkillRequirement
-from resume_match.roles import (DEFAULT_WEIGHTS, GENERIC_ADVICE, ROLE_IDS, advice_for,
+from resume_match.match.roles import (DEFAULT_WEIGHTS, GENERIC_ADVICE, advice_for, role_ids,
                                 dump_role_yaml, list_roles, load_role, role_from_dict,
                                 role_to_dict)
 from resume_match.skills.taxonomy import load_taxonomy
 
+# The roadmap's own list of roles, in its order (shared/seed: entry, mid, senior).
+ROLE_IDS = ("data-analyst", "junior-ml-engineer", "research-assistant", "ml-engineer",
+            "data-scientist", "applied-scientist", "senior-ml-engineer", "ml-architect",
+            "research-scientist", "ai-product-manager")
 ROADMAP_CERTS = ("TensorFlow Developer Certificate", "IBM Machine Learning Professional Certificate",
                  "Azure AI Engineer Associate", "fast.ai")
 
@@ -42,7 +46,7 @@ def error_for(data: dict) -> str:
 
 def test_ten_roadmap_roles_load_in_stage_order() -> None:
     roles = list_roles()
-    assert tuple(r.id for r in roles) == ROLE_IDS
+    assert tuple(r.id for r in roles) == ROLE_IDS == role_ids()
     stages = [r.stage for r in roles]
     assert stages == ["entry"] * 3 + ["mid"] * 3 + ["senior"] * 4
 
@@ -149,7 +153,7 @@ def test_top_level_must_be_a_mapping() -> None:
 
 def test_unknown_key_with_hint() -> None:
     msg = error_for({**MINIMAL, "requried": []})
-    assert msg == ("bad.yaml: requried: expected one of id, title, stage, summary, required, "
+    assert msg == ("bad.yaml: requried: expected one of id, title, order, stage, summary, required, "
                    "preferred, experience_years, education, certifications, next_roles, learning, "
                    "weights, got 'requried'; did you mean 'required'?")
 
@@ -295,3 +299,27 @@ def test_user_role_unknown_skill_is_an_error_with_a_hint(tmp_path: Path) -> None
         load_role(path, resolve_skills=True)
     assert str(err.value) == (f"{path}: preferred[0]: expected a skill id or name from the "
                               "taxonomy, got 'pytorchh'; did you mean 'pytorch'?")
+
+
+def test_a_role_file_added_to_the_folder_is_listed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Roles are found by listing role_profiles/, not from a list in code."""
+    from resume_match import data
+    from resume_match.match import roles as role_mod
+    home = tmp_path / "role_profiles"
+    (home / "skills").mkdir(parents=True)
+    for f in data.home("role_profiles").glob("*.yaml"):
+        (home / f.name).write_text(f.read_text())
+    (home / "skills" / "skills.yaml").write_text(data.bundled_text("role_profiles", "skills/skills.yaml"))
+    extra = dict(MINIMAL, id="my-role", stage="entry", order=0)
+    (home / "my-role.yaml").write_text(yaml.safe_dump(extra))
+    real_home = data.home
+    monkeypatch.setattr(role_mod, "data_home", lambda name: home if name == "role_profiles" else real_home(name))
+    monkeypatch.setattr(role_mod, "bundled_text", lambda where, name: (home / name).read_text() if where == "role_profiles" else data.bundled_text(where, name))
+    for cached in (role_mod.role_ids, role_mod._bundled):
+        cached.cache_clear()
+    try:
+        assert role_ids()[0] == "my-role" and role_ids()[1:] == ROLE_IDS
+        assert load_role("my-role").title == "My Role"
+    finally:
+        for cached in (role_mod.role_ids, role_mod._bundled):
+            cached.cache_clear()

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import pytest
 
-from resume_match.fit_text import render_fit_terminal, render_fits_terminal
+from resume_match.render.fit_text import render_fit_terminal, render_fits_terminal
 from resume_match.models import (Candidate, Contact, Education, EducationEntry, Evidence,
                                  Experience, Line, Position, Report, RoleFit, Section, SkillHit)
-from resume_match.roles import list_roles, load_role, role_from_dict, role_to_dict
-from resume_match.scoring import (FULL_RELEVANCE_AT, LISTED_CREDIT, SkillGraph, best_fit,
+from resume_match.match.roles import list_roles, load_role, role_from_dict, role_to_dict
+from resume_match.match.scoring import (FULL_RELEVANCE_AT, LISTED_CREDIT, SkillGraph, best_fit,
                                   graph_from_entries, score_role)
 
 GRAPH = graph_from_entries([

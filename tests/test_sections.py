@@ -10,7 +10,7 @@ import pytest
 from resume_match.extract import read_document
 from resume_match.extract.text import read_text
 from resume_match.models import SECTION_KINDS, Document, Line, Page
-from resume_match.sections import load_lexicon, match_heading, split_sections
+from resume_match.parse.sections import load_lexicon, match_heading, split_sections
 
 BODY = ("Built churn models in Python and SQL for a retail bank.", 10.0, False)
 
@@ -232,7 +232,7 @@ def test_fuzzy_search_by_length_window_finds_what_the_full_search_finds() -> Non
 
     from rapidfuzz import fuzz, process
 
-    from resume_match.sections import FUZZY_CUTOFF
+    from resume_match.parse.sections import FUZZY_CUTOFF
     lex = load_lexicon()
     rng = random.Random(3)
     keys = list(lex.phrases)
@@ -260,7 +260,7 @@ def test_fuzzy_search_by_length_window_finds_what_the_full_search_finds() -> Non
 def test_capitals_test_for_ascii_agrees_with_the_letter_by_letter_one() -> None:
     import random
 
-    from resume_match.sections import _is_caps
+    from resume_match.parse.sections import _is_caps
     rng = random.Random(11)
     texts = ["EXPERIENCE", "Experience", "AB", "A B C", "AB1", "SKILLS:", "", "123", "R&D", "ÉCOLE"]
     texts += ["".join(rng.choice("AbCZ z19-.&:") for _ in range(rng.randint(0, 8))) for _ in range(5000)]
@@ -272,7 +272,7 @@ def test_capitals_test_for_ascii_agrees_with_the_letter_by_letter_one() -> None:
 def test_heading_length_limit_counts_the_stripped_text() -> None:
     """match_heading turns text longer than MAX_HEADING_CHARS away before cleaning it: padding
     does not count, one character over the limit does."""
-    from resume_match.sections import MAX_HEADING_CHARS
+    from resume_match.parse.sections import MAX_HEADING_CHARS
     heading = "Experience " + "x" * (MAX_HEADING_CHARS - 11)
     assert len(heading) == MAX_HEADING_CHARS
     assert match_heading(f"   {heading}   ") is not None

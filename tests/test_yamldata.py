@@ -2,18 +2,15 @@
 loader does, and fail on bad YAML the same way (roles' errors quote its line)."""
 from __future__ import annotations
 
-from importlib import resources
-from importlib.abc import Traversable
+from pathlib import Path
 
 import pytest
 import yaml
 
-from resume_match.yamldata import LOADER, parse_yaml
+from resume_match.data import LOADER, home, parse_yaml
 
-FOLDERS = [resources.files("resume_match").joinpath("data"),
-           resources.files("resume_match.role_profiles"), resources.files("resume_match.templates")]
-BUNDLED = [f for folder in FOLDERS for f in sorted(folder.iterdir(), key=lambda f: f.name)
-           if f.name.endswith(".yaml")]
+BUNDLED = sorted((f for name in ("data", "role_profiles", "templates")
+                  for f in home(name).rglob("*.yaml")), key=lambda f: f.name)  # type: ignore[arg-type]
 
 
 def test_every_bundled_data_file_is_covered() -> None:
@@ -23,7 +20,7 @@ def test_every_bundled_data_file_is_covered() -> None:
 
 
 @pytest.mark.parametrize("path", BUNDLED, ids=lambda f: f.name)
-def test_bundled_file_parses_as_the_pure_python_loader_reads_it(path: Traversable) -> None:
+def test_bundled_file_parses_as_the_pure_python_loader_reads_it(path: Path) -> None:
     text = path.read_text("utf-8")
     expected = yaml.load(text, Loader=yaml.SafeLoader)
     got = parse_yaml(text)

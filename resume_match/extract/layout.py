@@ -16,10 +16,10 @@ from operator import attrgetter
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
 from statistics import median
 from typing import Sequence
 
+from resume_match.data import bundled_text
 from resume_match.extract.glyphs import (GlyphCounts, WordBox, clean_text, clean_word,
                                          clean_words, font_base, is_bold, is_italic,
                                          strip_bullets)
@@ -397,7 +397,7 @@ ADVICE = ("an applicant tracking system would see the same: export a text-based 
 @lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
     """Frequent words of English CVs (plus a few of other languages), from common_words.txt."""
-    text = resources.files("resume_match.extract").joinpath("common_words.txt").read_text("utf-8")
+    text = bundled_text("data", "common_words.txt")
     return frozenset(w for line in text.splitlines() if not line.startswith("#")
                      for w in line.lower().split())
 

@@ -13,13 +13,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from importlib import resources
 from typing import Iterable
 
 import yaml
 
 from resume_match.errors import DataError
-from resume_match.yamldata import parse_yaml
+from resume_match.data import bundled_text
+from resume_match.data import parse_yaml
 
 CUES_FILE = "skill_context.yaml"
 CUE_KEYS = ("separators", "fillers", "list_labels", "prev_cues", "next_cues", "self_cues",
@@ -29,7 +29,7 @@ CUE_KEYS = ("separators", "fillers", "list_labels", "prev_cues", "next_cues", "s
 def load_cues(text: str | None = None, source: str = CUES_FILE) -> dict[str, frozenset[str]]:
     """The cue vocabularies (data, in role_profiles/skill_context.yaml), validated."""
     if text is None:
-        text = resources.files("resume_match.role_profiles").joinpath(CUES_FILE).read_text("utf-8")
+        text = bundled_text("data", CUES_FILE)
     try:
         data = parse_yaml(text)
     except yaml.YAMLError as e:

@@ -8,16 +8,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable
 
 import yaml
 
 from resume_match.errors import DataError
-from resume_match.yamldata import parse_yaml
+from resume_match.data import bundled_text
+from resume_match.data import parse_yaml
 
-BUNDLED = "skills.yaml"
+BUNDLED = "skills/skills.yaml"
 CATEGORIES = (
     "language", "ml-framework", "data-tool", "database", "cloud", "mlops", "math-statistics",
     "ml-method", "visualisation", "software-practice", "web", "mobile", "devops", "big-data",
@@ -207,5 +207,5 @@ def _parse_text(text: str, source: str) -> Taxonomy:
 @lru_cache(maxsize=1)
 def load_taxonomy() -> Taxonomy:
     """The bundled taxonomy, parsed and validated once per process."""
-    text = resources.files("resume_match.role_profiles").joinpath(BUNDLED).read_text("utf-8")
+    text = bundled_text("role_profiles", BUNDLED)
     return _parse_text(text, BUNDLED)

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from resume_match.models import (DEGREE_LEVELS, Candidate, Component, Evidence, MatchedSkill,
                                  MissingSkill, RoleFit, RoleProfile, SkillHit, SkillRequirement)
-from resume_match.roles import DEFAULT_WEIGHTS, advice_for, stage_rank
+from resume_match.match.roles import DEFAULT_WEIGHTS, advice_for, stage_rank
 
 IMPLIED_CREDIT = 0.8      # PyTorch on the CV stands in well for "deep learning"
 RELATED_CREDIT = 0.5      # Keras for TensorFlow: transferable, not the same

@@ -9,17 +9,17 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import PurePath
 from typing import Any, Callable
 
 import yaml
 from rapidfuzz import fuzz
 
+from resume_match.data import bundled_text
 from resume_match.errors import DataError
 from resume_match.models import (AtsCheck, AtsReport, Candidate, Document, Layout, Line,
                                  Page, RoleProfile, TemplateSuggestion)
-from resume_match.yamldata import parse_yaml
+from resume_match.data import parse_yaml
 
 STATUS_CREDIT = {"pass": 1.0, "warn": 0.5, "fail": 0.0}
 BULLET_SECTIONS = ("experience", "projects", "volunteering")
@@ -51,7 +51,7 @@ WORD_RE = re.compile(r"[A-Za-z][A-Za-z'-]*")
 def load_data(name: str) -> dict[str, Any]:
     """A bundled YAML data file from the templates package (ats.yaml, cv-templates.yaml)."""
     try:
-        text = resources.files("resume_match.templates").joinpath(name).read_text("utf-8")
+        text = bundled_text("data", name)
         data = parse_yaml(text)
     except (OSError, yaml.YAMLError) as e:
         raise DataError(f"{name}: cannot load ATS data: {e}".splitlines()[0]) from e

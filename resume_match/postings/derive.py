@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, Any
 
 from resume_match.errors import InputError
 from resume_match.models import DEGREE_LEVELS, Line, RoleProfile, Section, SkillHit, SkillRequirement
-from resume_match.posting_text import (Unit, clause_labels, cut_units, has_role_noun,
+from resume_match.postings.text import (Unit, clause_labels, cut_units, has_role_noun,
                                        read_posting_document, vocabulary)
-from resume_match.roles import list_roles, stage_rank
+from resume_match.match.roles import list_roles, stage_rank
 from resume_match.skills import find_skills
 
 if TYPE_CHECKING:

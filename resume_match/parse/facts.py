@@ -7,14 +7,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
-from resume_match.contact import clean, extract_contact, load_data, place_names
-from resume_match.dates import (DateRange, YearMonth, find_ranges, find_ranges_in_lines, interval,
+from resume_match.parse.contact import clean, extract_contact, load_data, place_names
+from resume_match.parse.dates import (DateRange, YearMonth, find_ranges, find_ranges_in_lines, interval,
                                 iso, latest, month_index, parse_iso, today,
                                 total_years)
 from resume_match.errors import DataError
 from resume_match.models import (DEGREE_LEVELS, Contact, Document, Education, EducationEntry,
                                  Experience, Line, Position, Section)
-from resume_match.sections import body_size
+from resume_match.parse.sections import body_size
 
 MAX_ENTRY_WORDS = 12               # a dated line with more words than this is a description
 _SPLIT = re.compile(r"\s+[|•·–—-]+\s+|\s*[|•·]\s*|,\s+|\s{3,}|\t|\s+@\s+|\s+at\s+")

@@ -6,17 +6,17 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any, Iterable
 
 import phonenumbers
 import yaml
 
-from resume_match.dates import normalize
+from resume_match.data import bundled_text
+from resume_match.parse.dates import normalize
 from resume_match.errors import DataError
 from resume_match.models import Contact, Document, Line, Section
-from resume_match.sections import body_size as _font_body, match_heading
-from resume_match.yamldata import parse_yaml
+from resume_match.parse.sections import body_size as _font_body, match_heading
+from resume_match.data import parse_yaml
 
 DEFAULT_REGION = "US"
 MAX_LINKS = 8
@@ -56,7 +56,7 @@ class Places:
 def load_data(name: str) -> Any:
     """A YAML file from resume_match/data, loaded once."""
     try:
-        return parse_yaml(resources.files("resume_match").joinpath("data", name).read_text("utf-8"))
+        return parse_yaml(bundled_text("data", name))
     except (OSError, yaml.YAMLError) as e:
         raise DataError(f"data/{name}: cannot load ({e})") from e
 

@@ -13,12 +13,12 @@ from resume_match.extract import MAX_BYTES
 IN_FLIGHT = 256   # files submitted to the cluster at a time
 
 if TYPE_CHECKING:
-    from resume_match.batch import BatchSettings, FileOutcome, FileTask
+    from resume_match.batch.folder import BatchSettings, FileOutcome, FileTask
 
 
 def _analyse_on_worker(task: "FileTask", settings: "BatchSettings") -> "FileOutcome":
     """Runs on a Dask worker; get_matcher() is cached per process, so it is built once per worker."""
-    from resume_match.batch import analyse_file
+    from resume_match.batch.folder import analyse_file
     from resume_match.skills import get_matcher
     return analyse_file(task, settings, get_matcher())
 
@@ -60,7 +60,7 @@ def run_dask(tasks: list["FileTask"], settings: "BatchSettings", scheduler: Any,
     """
     from distributed import as_completed
 
-    from resume_match.batch import FileOutcome, error_row
+    from resume_match.batch.folder import FileOutcome, error_row
     client, owned = connect(scheduler)
     try:
         shared = client.scatter(settings, broadcast=True)

@@ -9,15 +9,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any, Iterable
 
 
+from resume_match.data import bundled_text
 from resume_match.errors import DataError, InputError
 from resume_match.models import Candidate, Report, RoleFit, RoleProfile, SkillHit, to_dict
-from resume_match.roles import list_roles, load_role
-from resume_match.scoring import best_fit, score_role
-from resume_match.yamldata import parse_yaml
+from resume_match.match.roles import list_roles, load_role
+from resume_match.match.scoring import best_fit, score_role
+from resume_match.data import parse_yaml
 
 MAX_GAP = 6                   # missing skills shown per role, heaviest first
 IMPACT_KINDS = ("experience", "projects")
@@ -79,7 +79,7 @@ class Roadmap:
 @lru_cache(maxsize=1)
 def roadmap_data() -> dict[str, Any]:
     """role_profiles/roadmap.yaml, parsed once per process."""
-    text = resources.files("resume_match.role_profiles").joinpath("roadmap.yaml").read_text("utf-8")
+    text = bundled_text("data", "roadmap.yaml")
     data: dict[str, Any] = parse_yaml(text)
     return data
 

@@ -14,14 +14,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Generator, Iterable, Literal
 
 from resume_match import api
-from resume_match import report as render
-from resume_match.batch_output import (BatchRow, Journal, load_finished, read_manifest,
+from resume_match.render import report as render
+from resume_match.batch.output import (BatchRow, Journal, load_finished, read_manifest,
                                        write_outputs, write_manifest, REPORTS_DIR)
-from resume_match.blind import blind_report
+from resume_match.render.blind import blind_report
 from resume_match.errors import InputError, ResumeMatchError, UsageError
 from resume_match.fileio import write_atomic
 from resume_match.models import Report, RoleProfile, to_dict
-from resume_match.pool import PoolStats, TaskResult, WorkerInitError, default_context, run_tasks
+from resume_match.batch.pool import PoolStats, TaskResult, WorkerInitError, default_context, run_tasks
 from resume_match.skills import get_matcher
 
 if TYPE_CHECKING:
@@ -255,7 +255,7 @@ def run_local(tasks: list[FileTask], settings: BatchSettings, *, workers: int,
     try:
         for result in run_tasks(_work, tasks, workers=workers, timeout=timeout,
                                 init=_init_worker, initargs=initargs, stats=stats,
-                                ctx=default_context(preload=["resume_match.batch_warm"])):
+                                ctx=default_context(preload=["resume_match.batch.warm"])):
             task = tasks[result.index]
             yield task, result.value if result.ok else _failed_outcome(task, result, timeout)
     except WorkerInitError as e:
@@ -351,7 +351,7 @@ def _execute(todo: list[FileTask], settings: BatchSettings, executor: str, sched
     if not todo:
         return
     if executor == "dask":
-        from resume_match.cluster import run_dask
+        from resume_match.batch.cluster import run_dask
         yield from run_dask(todo, settings, scheduler)
     else:
         yield from run_local(todo, settings, workers=workers, timeout=timeout, stats=stats)

@@ -8,15 +8,15 @@ import re
 import sys
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
 
+from resume_match.data import bundled_text
 from resume_match.errors import InputError
 from resume_match.extract import read_document
 from resume_match.models import Document
-from resume_match.yamldata import parse_yaml
+from resume_match.data import parse_yaml
 
 Label = Literal["intro", "required", "preferred", "duties", "boilerplate", "meta"]
 STICKY_WORDS = 12            # a boilerplate sentence this long starts a boilerplate block
@@ -50,7 +50,7 @@ def _any(patterns: list[str]) -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
     """The posting vocabulary from role_profiles/postings.yaml, compiled once per process."""
-    text = resources.files("resume_match.role_profiles").joinpath("postings.yaml").read_text("utf-8")
+    text = bundled_text("data", "postings.yaml")
     d: dict[str, Any] = parse_yaml(text)
     heads = tuple((kind, re.compile(p, re.IGNORECASE))
                   for kind, pats in d["headings"].items() for p in pats)

@@ -16,7 +16,8 @@ from urllib.parse import quote, urlsplit
 
 import jinja2
 
-from resume_match.ats import is_bullet, join_wrapped, strip_bullet, template_info
+from resume_match.data import home as data_home
+from resume_match.match.ats import is_bullet, join_wrapped, strip_bullet, template_info
 from resume_match.errors import DataError, ResumeMatchError
 from resume_match.models import Candidate, EducationEntry, Line, Report, RoleFit, Section
 
@@ -48,7 +49,7 @@ class _Environment(jinja2.Environment):
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
     """The one jinja2 Environment: autoescape on, StrictUndefined, templates from the package."""
-    env = _Environment(loader=jinja2.PackageLoader("resume_match.templates", "."),
+    env = _Environment(loader=jinja2.FileSystemLoader(data_home("templates")),
                              autoescape=True, undefined=jinja2.StrictUndefined,
                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["safe_href"] = safe_href
@@ -92,7 +93,7 @@ def render_terminal(report: Report) -> str:
         out.append("  Certifications: " + "; ".join(d["certifications"]))
     out.append(f"  Skills ({len(d['skills'])}): " + ", ".join(s["name"] for s in d["skills"]))
     if report.fits:
-        from resume_match.fit_text import render_fits_terminal  # fit wording owned by scoring
+        from resume_match.render.fit_text import render_fits_terminal  # fit wording owned by scoring
         out.append(render_fits_terminal(report))
     out += _ats_terminal(report)
     for w in d["warnings"]:
@@ -148,7 +149,7 @@ def role_title(role_id: str, report: Report) -> str:
         if fit.role == role_id:
             return fit.title
     try:
-        from resume_match.roles import load_role
+        from resume_match.match.roles import load_role
         return load_role(role_id).title
     except (ResumeMatchError, ImportError, AttributeError):
         return role_id.replace("-", " ").title()
@@ -277,7 +278,7 @@ def render_html(report: Report, cv_href: str | None = None) -> str:
 
 
 def render_roadmap_html(roadmap: Any) -> str:
-    """The career roadmap (resume_match.roadmap.Roadmap) as one self-contained HTML page."""
+    """The career roadmap (resume_match.match.roadmap.Roadmap) as one self-contained HTML page."""
     return _render("roadmap.html.jinja2", rm=roadmap,
                    shown=[p for p in roadmap.pitfalls if p.shown])
 

@@ -8,13 +8,13 @@ import csv
 import hashlib
 import io
 import json
-from importlib import resources
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Iterable, Literal
 
-from resume_match import report as render
+from resume_match.data import bundled_text
+from resume_match.render import report as render
 from resume_match.fileio import write_atomic
 from resume_match.models import RoleProfile
 
@@ -125,7 +125,7 @@ def index_view(rows: tuple[BatchRow, ...], profiles: tuple[RoleProfile, ...], *,
     """Plain values for templates/batch_index.html.jinja2 (no logic in the template)."""
     titles = {p.id: p.title for p in profiles}
     ok = sum(r.status == "ok" for r in rows)
-    script = resources.files("resume_match.templates").joinpath("batch_index.js").read_text("utf-8")
+    script = bundled_text("templates", "batch_index.js")
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
     return {
         "title": "Batch results" + (" (blind)" if blind else ""), "blind": blind,

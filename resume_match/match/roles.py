@@ -8,19 +8,16 @@ from __future__ import annotations
 import difflib
 from dataclasses import replace
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable
 
 import yaml
 
+from resume_match.data import bundled_text, home as data_home
 from resume_match.errors import DataError
 from resume_match.models import DEGREE_LEVELS, RoleProfile, SkillRequirement
-from resume_match.yamldata import parse_yaml
+from resume_match.data import parse_yaml
 
-ROLE_IDS = ("data-analyst", "junior-ml-engineer", "research-assistant", "ml-engineer",
-            "data-scientist", "applied-scientist", "senior-ml-engineer", "ml-architect",
-            "research-scientist", "ai-product-manager")
 STAGES = ("entry", "mid", "senior")
 COMPONENTS = ("required_skills", "preferred_skills", "demonstrated", "experience", "education",
               "certifications", "research")
@@ -28,7 +25,7 @@ COMPONENTS = ("required_skills", "preferred_skills", "demonstrated", "experience
 DEFAULT_WEIGHTS: dict[str, float] = {"required_skills": 45, "preferred_skills": 15,
                                      "demonstrated": 15, "experience": 12, "education": 8,
                                      "certifications": 5, "research": 0}
-TOP_KEYS = ("id", "title", "stage", "summary", "required", "preferred", "experience_years",
+TOP_KEYS = ("id", "title", "order", "stage", "summary", "required", "preferred", "experience_years",
             "education", "certifications", "next_roles", "learning", "weights")
 REQUIRED_KEYS = ("id", "title", "stage", "summary", "required")
 ADVICE_DEFAULT = "default"
@@ -228,7 +225,8 @@ def role_from_dict(data: Any, source: str = "<role>") -> RoleProfile:
         certifications=_id_list(data.get("certifications"), "certifications", source),
         next_roles=_id_list(data.get("next_roles"), "next_roles", source),
         learning=_learning(data.get("learning"), required + preferred, source),
-        weights=_weights(data.get("weights"), source), source=source)
+        weights=_weights(data.get("weights"), source), source=source,
+        order=int(_number(data.get("order", 0), "order", source) or 0))
 
 
 def _parse_yaml(text: str, source: str) -> Any:
@@ -244,7 +242,7 @@ def _parse_yaml(text: str, source: str) -> Any:
 @lru_cache(maxsize=None)
 def _bundled(role_id: str) -> RoleProfile:
     name = f"{role_id}.yaml"
-    text = resources.files("resume_match.role_profiles").joinpath(name).read_text("utf-8")
+    text = bundled_text("role_profiles", name)
     role = role_from_dict(_parse_yaml(text, name), name)
     if role.id != role_id:
         raise _problem(name, "id", f"{role_id!r} (the file name)", role.id)
@@ -304,19 +302,26 @@ def load_role(ref: str | Path, *, resolve_skills: bool = False) -> RoleProfile:
     ids and an unknown skill is an error; without it the file's ids are taken as written.
     """
     key = str(ref)
-    if isinstance(ref, str) and key in ROLE_IDS:
+    if isinstance(ref, str) and key in role_ids():
         return _bundled(key)
     if isinstance(ref, Path) or key.endswith(ROLE_FILE_SUFFIXES) or "/" in key or "\\" in key:
         role = _from_file(Path(ref))
         return resolve_skill_ids(role) if resolve_skills else role
-    hint = _closest(key, ROLE_IDS)
-    raise DataError(f"{key}: unknown role (known: {', '.join(ROLE_IDS)})"
+    hint = _closest(key, role_ids())
+    raise DataError(f"{key}: unknown role (known: {', '.join(role_ids())})"
                     + (f"; {hint}" if hint else "; or give a path to a role .yaml file"))
 
 
+@lru_cache(maxsize=1)
+def role_ids() -> tuple[str, ...]:
+    """The bundled roles: one per role_profiles/*.yaml, entry stage first, then roadmap order."""
+    roles = [_bundled(f.stem) for f in data_home("role_profiles").glob("*.yaml")]
+    return tuple(r.id for r in sorted(roles, key=lambda r: (stage_rank(r.stage), r.order, r.id)))
+
+
 def list_roles() -> tuple[RoleProfile, ...]:
-    """The ten roadmap roles, entry stage first."""
-    return tuple(_bundled(r) for r in ROLE_IDS)
+    """The roadmap roles, entry stage first."""
+    return tuple(_bundled(r) for r in role_ids())
 
 
 def _requirement_to_dict(req: SkillRequirement) -> dict[str, Any]:

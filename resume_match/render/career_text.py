@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import textwrap
 
-from resume_match.postings import Posting, PostingSkill
-from resume_match.roadmap import Roadmap, RoadmapStep
+from resume_match.postings.derive import Posting, PostingSkill
+from resume_match.match.roadmap import Roadmap, RoadmapStep
 
 WIDTH = 100
 

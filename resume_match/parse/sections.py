@@ -9,14 +9,14 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 import yaml
 from rapidfuzz import fuzz, process
 
+from resume_match.data import bundled_text
 from resume_match.errors import DataError
 from resume_match.models import SECTION_KINDS, Document, Line, Section
-from resume_match.yamldata import parse_yaml
+from resume_match.data import parse_yaml
 
 MAX_HEADING_WORDS = 6
 MAX_HEADING_CHARS = 48
@@ -58,7 +58,7 @@ def load_lexicon() -> Lexicon:
     """The heading lexicon shipped with the package, validated on load."""
     name = "data/headings.yaml"
     try:
-        raw = parse_yaml(resources.files("resume_match").joinpath(name).read_text("utf-8"))
+        raw = parse_yaml(bundled_text("data", "headings.yaml"))
     except (OSError, yaml.YAMLError) as e:
         raise DataError(f"{name}: cannot load the heading lexicon ({e})") from e
     phrases: dict[str, str] = {}
