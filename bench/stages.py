@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from resume_match import api
-from resume_match.render import report
+from resume_match import render as report
 from resume_match.batch.folder import _collect_garbage_rarely
 from resume_match.extract.layout import build_document
 from resume_match.parse.facts import extract_facts

@@ -1,60 +1,65 @@
-"""The library's front door: read a CV, score it against roles, gather the report."""
+"""The library's front door: every flow a user runs (one CV, a posting, a roadmap, a folder).
+
+Each function here is what one CLI command calls; the stages they put together live in their
+own subpackages (pipeline.py runs one CV through them).
+"""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Any, Iterable, Literal
 
-from resume_match.match.ats import check_ats, suggest_template
-from resume_match.extract import read_document
-from resume_match.parse.facts import extract_facts
-from resume_match.models import Candidate, Report, RoleFit, RoleProfile
-from resume_match.match.roles import list_roles, load_role
-from resume_match.match.scoring import best_fit, score_role
-from resume_match.parse.sections import split_sections
-from resume_match.skills import find_skills
+from resume_match.batch.folder import DEFAULT_TIMEOUT_S, BatchResult, Progress
+from resume_match.batch.folder import analyse_folder as _analyse_folder
+from resume_match.match.roadmap import Roadmap, build_roadmap
+from resume_match.match.roles import RoleRef, list_roles, load_role, resolve_roles
+from resume_match.models import Report
+from resume_match.pipeline import Source, evaluate, read
+from resume_match.postings.derive import Posting, derive_posting
 
 if TYPE_CHECKING:
     from resume_match.skills.matcher import SkillMatcher
 
-Source = str | Path | bytes
-RoleRef = str | Path | RoleProfile
+__all__ = ["Source", "RoleRef", "read", "evaluate", "analyse", "resolve_roles", "list_roles",
+           "load_role", "posting", "roadmap", "analyse_folder"]
 
 
-def read(source: Source, *, name: str | None = None, engine: str = "pdfplumber",
-         ocr: bool = False, matcher: SkillMatcher | None = None) -> Candidate:
-    """What the CV says: sections, contact, experience, education, certifications, skills."""
-    doc = read_document(source, name=name, engine=engine, ocr=ocr)
-    sections = split_sections(doc)
-    facts = extract_facts(doc, sections)
-    skills = find_skills(sections, matcher) if doc.readable else ()
-    return Candidate(source=doc.source, readable=doc.readable,
-                     unreadable_reason=doc.unreadable_reason, name=facts.name,
-                     contact=facts.contact, sections=sections, skills=skills,
-                     experience=facts.experience, education=facts.education,
-                     certifications=facts.certifications, warnings=doc.warnings, document=doc)
+def _with_posting(roles: Iterable[RoleRef] | None, jd: str | Path | None) -> list[RoleRef] | None:
+    """The roles named, plus the profile derived from a job posting when one is given."""
+    refs: list[RoleRef] = list(roles or ())
+    if jd is not None:
+        refs.append(derive_posting(jd).profile)
+    return refs or None
 
 
-def resolve_roles(roles: Iterable[RoleRef] | None) -> tuple[RoleProfile, ...]:
-    """Role profiles from ids, file paths or profiles; all bundled roles when none are named."""
-    if not roles:
-        return list_roles()
-    return tuple(r if isinstance(r, RoleProfile) else load_role(r, resolve_skills=True)
-                 for r in roles)
-
-
-def evaluate(candidate: Candidate, profiles: tuple[RoleProfile, ...]) -> Report:
-    """Score a read candidate against roles and add the ATS checks and template suggestion."""
-    fits: tuple[RoleFit, ...] = tuple(score_role(candidate, p) for p in profiles)
-    best = best_fit(fits, profiles) if candidate.readable else None   # no text, no best fit
-    best_profile = next((p for p in profiles if best and p.id == best.role), None)
-    return Report(candidate=candidate, fits=fits, best_role=best.role if best else None,
-                  next_roles=best_profile.next_roles if best_profile else (),
-                  ats=check_ats(candidate), template=suggest_template(candidate, best_profile))
-
-
-def analyse(source: Source, roles: Iterable[RoleRef] | None = None, *, name: str | None = None,
-            engine: str = "pdfplumber", ocr: bool = False,
+def analyse(source: Source, roles: Iterable[RoleRef] | None = None, *, jd: str | Path | None = None,
+            name: str | None = None, engine: str = "pdfplumber", ocr: bool = False,
             matcher: SkillMatcher | None = None) -> Report:
-    """Read a CV and score it against the given roles (all ten roadmap roles by default)."""
+    """Read a CV and score it against the given roles (all ten roadmap roles by default) and,
+    with `jd`, against the role derived from that job posting."""
+    profiles = resolve_roles(_with_posting(roles, jd))
     candidate = read(source, name=name, engine=engine, ocr=ocr, matcher=matcher)
-    return evaluate(candidate, resolve_roles(roles))
+    return evaluate(candidate, profiles)
+
+
+def posting(source: str | Path) -> Posting:
+    """A job posting (path, or '-' for stdin) as a role profile, with its closest roadmap role."""
+    return derive_posting(source)
+
+
+def roadmap(source: Source, *, engine: str = "pdfplumber", ocr: bool = False) -> Roadmap:
+    """The career roadmap for a CV: best-fit role now, next roles, gaps and a learning plan."""
+    return build_roadmap(analyse(source, engine=engine, ocr=ocr))
+
+
+def analyse_folder(folder: str | Path, roles: Iterable[RoleRef] | None = None, *,
+                   out_dir: str | Path, jd: str | Path | None = None, workers: int | None = None,
+                   timeout: float | None = DEFAULT_TIMEOUT_S, resume: bool = False,
+                   blind: bool = False, engine: str = "pdfplumber", ocr: bool = False,
+                   html: bool = True, executor: Literal["local", "dask"] = "local",
+                   scheduler: Any = None, progress: Progress | None = None) -> BatchResult:
+    """Score every CV under `folder`; write results.csv, results.jsonl, per-CV HTML reports and
+    index.html into `out_dir` (see batch/folder.py). Inputs are only read, never modified."""
+    return _analyse_folder(folder, resolve_roles(_with_posting(roles, jd)), out_dir=out_dir,
+                           workers=workers, timeout=timeout, resume=resume, blind=blind,
+                           engine=engine, ocr=ocr, html=html, executor=executor,
+                           scheduler=scheduler, progress=progress)

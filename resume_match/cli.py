@@ -9,9 +9,8 @@ from pathlib import Path
 
 import click
 
-from resume_match import api
-from resume_match.render import report as render
-from resume_match.errors import ResumeMatchError
+from resume_match import api, render
+from resume_match.errors import ResumeMatchError, UsageError
 from resume_match.fileio import write_atomic
 
 EXIT_CODES = ("Exit codes: 0 success; 1 an input could not be analysed (or a batch had "
@@ -32,15 +31,6 @@ def fail(e: ResumeMatchError) -> click.ClickException:
     err = click.ClickException(str(e))
     err.exit_code = e.exit_code  # type: ignore[misc]  # click reads it per instance
     return err
-
-
-def role_refs(roles: tuple[str, ...], jd: str | None) -> list:
-    """The roles named with --role, plus the profile derived from --jd when one is given."""
-    refs: list = list(roles)
-    if jd is not None:
-        from resume_match.postings.derive import read_posting
-        refs.append(read_posting(jd))
-    return refs
 
 
 def echo_json(data: object) -> None:
@@ -76,7 +66,7 @@ def analyse_cmd(file: Path, roles: tuple[str, ...], jd: str | None, as_json: boo
                 engine: str, ocr: bool) -> None:
     """Analyse one CV: what it says, how it fits roles, how an ATS reads it."""
     try:
-        result = api.analyse(file, role_refs(roles, jd) or None, engine=engine, ocr=ocr)
+        result = api.analyse(file, roles, jd=jd, engine=engine, ocr=ocr)
         if html_out is not None:
             write_atomic(html_out, render.render_html(result, cv_href=render.relative_href(cv_out, html_out) if cv_out else None))
         if cv_out is not None:
@@ -99,20 +89,18 @@ def analyse_cmd(file: Path, roles: tuple[str, ...], jd: str | None, as_json: boo
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 def roles_cmd(role: str | None, as_json: bool) -> None:
     """List the roadmap roles, or show one role profile (id or YAML path)."""
-    from resume_match.match import roles as role_data
-    from resume_match.render import fit_text
+    from resume_match.match.roles import role_to_dict
     try:
-        chosen = ((role_data.load_role(role, resolve_skills=True),) if role
-                  else role_data.list_roles())
+        chosen = (api.load_role(role, resolve_skills=True),) if role else api.list_roles()
     except ResumeMatchError as e:
         raise fail(e) from e
     if as_json:
-        data = [role_data.role_to_dict(r) for r in chosen]
+        data = [role_to_dict(r) for r in chosen]
         echo_json(data[0] if role else data)
     elif role:
-        click.echo(fit_text.render_role_terminal(chosen[0]))
+        click.echo(render.render_role_terminal(chosen[0]))
     else:
-        click.echo(fit_text.render_roles_terminal(chosen))
+        click.echo(render.render_roles_terminal(chosen))
 
 
 # ---------------------------------------------------------------- jd (job postings)
@@ -123,11 +111,9 @@ def roles_cmd(role: str | None, as_json: bool) -> None:
 @click.option("--save-role", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Write the derived profile as a reusable role YAML file.")
 def jd_cmd(posting: str, as_json: bool, save_role: Path | None) -> None:
     """Derive a role profile from a job posting (.txt, .md, .pdf, .docx or - for stdin)."""
-    from resume_match.render.career_text import render_posting_terminal
-    from resume_match.postings.derive import derive_posting
     from resume_match.match.roles import dump_role_yaml
     try:
-        result = derive_posting(posting)
+        result = api.posting(posting)
         if save_role is not None:
             write_atomic(save_role, dump_role_yaml(result.profile))
     except ResumeMatchError as e:
@@ -135,7 +121,7 @@ def jd_cmd(posting: str, as_json: bool, save_role: Path | None) -> None:
     if as_json:
         echo_json(result.to_dict())
     else:
-        click.echo(render_posting_terminal(result))
+        click.echo(render.render_posting_terminal(result))
     if save_role is not None:
         click.echo(f"Saved the role to {save_role} (use it with --role {save_role}).", err=True)
 
@@ -148,10 +134,8 @@ def jd_cmd(posting: str, as_json: bool, save_role: Path | None) -> None:
 @click.option("--html", "html_out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Write the roadmap as HTML.")
 def roadmap_cmd(file: Path, as_json: bool, html_out: Path | None) -> None:
     """The career roadmap for a CV: best-fit role now, next roles, gaps and a learning plan."""
-    from resume_match.render.career_text import render_roadmap_terminal
-    from resume_match.match.roadmap import build_roadmap
     try:
-        result = build_roadmap(api.analyse(file))
+        result = api.roadmap(file)
         if html_out is not None:
             write_atomic(html_out, render.render_roadmap_html(result))
     except ResumeMatchError as e:
@@ -159,7 +143,7 @@ def roadmap_cmd(file: Path, as_json: bool, html_out: Path | None) -> None:
     if as_json:
         echo_json(result.to_dict())
     else:
-        click.echo(render_roadmap_terminal(result))
+        click.echo(render.render_roadmap_terminal(result))
 
 
 # ---------------------------------------------------------------- batch
@@ -181,13 +165,12 @@ def batch_cmd(folder: Path, roles: tuple[str, ...], jd: str | None, out_dir: Pat
               workers: int | None, timeout: float, resume: bool, blind: bool, quiet: bool,
               engine: str, executor: str, scheduler: str | None) -> None:
     """Score a whole folder of CVs: ranked CSV/JSONL, HTML reports and an index page."""
-    from resume_match.batch.folder import analyse_folder, failure_lines
-    from resume_match.errors import UsageError
+    from resume_match.batch.folder import failure_lines
     from resume_match.batch.progress import ProgressBar
     if scheduler and executor != "dask":
         raise fail(UsageError("--scheduler needs --executor dask"))
     try:
-        result = analyse_folder(folder, role_refs(roles, jd) or None, out_dir=out_dir, workers=workers,
+        result = api.analyse_folder(folder, roles, jd=jd, out_dir=out_dir, workers=workers,
                                 timeout=timeout, resume=resume, blind=blind, engine=engine,
                                 executor=executor, scheduler=scheduler,  # type: ignore[arg-type]
                                 progress=ProgressBar(enabled=False if quiet else None))

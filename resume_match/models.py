@@ -300,6 +300,7 @@ class Report:
     fits: tuple[RoleFit, ...] = ()
     best_role: str | None = None
     next_roles: tuple[str, ...] = ()
+    next_role_titles: tuple[str, ...] = ()   # display titles of next_roles, for rendering
     ats: AtsReport | None = None
     template: TemplateSuggestion | None = None
 

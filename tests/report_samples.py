@@ -8,7 +8,9 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from resume_match.match.ats import check_ats, suggest_template
+from resume_match.match.ats import check_ats
+from resume_match.pipeline import role_titles
+from resume_match.match.templates import suggest_template
 from resume_match.models import (Candidate, Component, Contact, Document, Education,
                                  EducationEntry, Evidence, Experience, Layout, Line,
                                  MatchedSkill, MissingSkill, Page, Position, Report, RoleFit,
@@ -166,7 +168,8 @@ def build_report(candidate: Candidate | None = None) -> Report:
     cand = candidate or build_candidate()
     fits = build_fits(cand)
     return Report(candidate=cand, fits=fits, best_role="ml-engineer",
-                  next_roles=ROLE.next_roles, ats=check_ats(cand),
+                  next_roles=ROLE.next_roles, next_role_titles=role_titles(ROLE.next_roles, fits),
+                  ats=check_ats(cand),
                   template=suggest_template(cand, ROLE))
 
 

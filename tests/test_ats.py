@@ -11,7 +11,8 @@ import pytest
 
 from report_samples import (EXPERIENCE, SECTIONS, build_candidate, build_document, build_sections,
                             lines_for)
-from resume_match.match.ats import check_ats, load_data, suggest_template
+from resume_match.match.ats import check_ats, load_data
+from resume_match.match.templates import suggest_template
 from resume_match.models import (AtsCheck, Candidate, Contact, Education, Experience, Layout,
                                  Position, RoleProfile, Section, SkillRequirement)
 

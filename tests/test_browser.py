@@ -13,7 +13,7 @@ import pytest
 
 from cdp_pipe import Browser, find_chromium
 from report_samples import build_report
-from resume_match.render import report as render
+from resume_match import render
 from resume_match.fileio import write_atomic
 
 pytestmark = pytest.mark.slow

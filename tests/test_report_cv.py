@@ -7,7 +7,8 @@ import re
 import pytest
 
 from report_samples import build_report
-from resume_match.render import report as render
+from resume_match import render
+from resume_match.render import cv as render_cv_mod, views as render_views
 from resume_match.errors import DataError
 from resume_match.models import Line, Report, TemplateSuggestion
 from test_report_html import Page
@@ -61,7 +62,7 @@ def test_section_order_per_template(report: Report, template_id: str, order: lis
 
 
 def test_bullets_grouped_under_their_position(report: Report) -> None:
-    view = render.cv_view(report)
+    view = render_cv_mod.cv_view(report)
     first, second = view["experience"]
     assert first["organization"] == "Acme Retail" and len(first["bullets"]) == 4
     assert second["organization"] == "Bright Analytics" and len(second["bullets"]) == 3
@@ -69,7 +70,7 @@ def test_bullets_grouped_under_their_position(report: Report) -> None:
 
 
 def test_skills_ordered_by_role_weights(report: Report) -> None:
-    skills = render.cv_view(report)["skills"]
+    skills = render_cv_mod.cv_view(report)["skills"]
     # required by weight (Python 3, PyTorch 2, AWS 2, Docker 1.5, SQL 1, Git 1), then preferred,
     # then skills the role does not ask for, in the CV's order
     assert skills[:6] == ["Python", "PyTorch", "AWS", "Docker", "SQL", "Git"]
@@ -98,7 +99,7 @@ def test_wrapped_lines_rejoin_into_one_bullet() -> None:
                          "• Deployed it on AWS"] if k == "experience" else t) for k, h, t in SECTIONS)
     sections = build_sections(spec)
     cand = dataclasses.replace(build_candidate(), sections=sections, document=build_document(sections))
-    view = render.cv_view(Report(candidate=cand))
+    view = render_cv_mod.cv_view(Report(candidate=cand))
     assert view["experience"][0]["bullets"] == [
         "Built a ranking model that lifted click-through by 12% for 3M users", "Deployed it on AWS"]
 
@@ -135,7 +136,7 @@ def test_projects_grouped_under_their_titles(report: Report) -> None:
     cand = report.candidate
     sections = tuple(s for s in cand.sections if s.kind != "projects") + (
         Section(kind="projects", heading="Projects", page=1, lines=lines),)
-    view = render.cv_view(dataclasses.replace(report, candidate=dataclasses.replace(cand, sections=sections)))
+    view = render_cv_mod.cv_view(dataclasses.replace(report, candidate=dataclasses.replace(cand, sections=sections)))
     assert view["projects"] == [
         {"title": "Micromouse | C, PID   June 2020", "bullets": [
             "Built an autonomous maze-solving robot with a self-designed PCB, tuned its PID loops "
@@ -158,16 +159,16 @@ def test_experience_without_parsed_positions_keeps_entry_titles(report: Report) 
     sections = tuple(s for s in cand.sections if s.kind != "experience") + (
         Section(kind="experience", heading="Experience", page=1, lines=lines),)
     cand = dataclasses.replace(cand, sections=sections, experience=Experience())
-    view = render.cv_view(dataclasses.replace(report, candidate=cand))
+    view = render_cv_mod.cv_view(dataclasses.replace(report, candidate=cand))
     assert [(e["title"], e["bullets"]) for e in view["experience"]] == [
         ("Acme Corp, Data Engineer (two years)", ["Built the nightly ETL in Airflow"]),
         ("Beta Labs, Analyst", ["Wrote the churn dashboard"])]
 
 
 def test_degree_field_not_repeated() -> None:
-    assert render._degree_text("BSc Computer Science", "Computer Science") == "BSc Computer Science"
-    assert render._degree_text("MSc", "Machine Learning") == "MSc in Machine Learning"
-    assert render._degree_text(None, "Physics") == "Physics"
+    assert render_views._degree_text("BSc Computer Science", "Computer Science") == "BSc Computer Science"
+    assert render_views._degree_text("MSc", "Machine Learning") == "MSc in Machine Learning"
+    assert render_views._degree_text(None, "Physics") == "Physics"
 
 
 def test_join_wrapped_trusts_the_readers_bullet_flag() -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from report_samples import build_report
-from resume_match.render import report as render
+from resume_match import render
 from resume_match.models import Report
 
 GOLDEN = Path(__file__).parent / "golden"

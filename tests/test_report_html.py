@@ -13,8 +13,8 @@ from html.parser import HTMLParser
 import pytest
 
 from report_samples import SECTIONS, build_candidate, build_document, build_report, build_sections
-from resume_match.render import report as render
-from resume_match.match.ats import suggest_template
+from resume_match import render
+from resume_match.match.templates import suggest_template
 from resume_match.models import (Candidate, Component, Contact, Education, EducationEntry,
                                  Evidence, Experience, MatchedSkill, MissingSkill, Position,
                                  Report, RoleFit, RoleProfile, SkillHit, SkillRequirement)
@@ -200,7 +200,7 @@ def hostile_report() -> Report:
                        required=(SkillRequirement(("python",)),))
     from resume_match.match.ats import check_ats
     return Report(candidate=cand, fits=(fit, other), best_role="custom", next_roles=("other",),
-                  ats=check_ats(cand), template=suggest_template(cand, role))
+                  next_role_titles=(other.title,), ats=check_ats(cand), template=suggest_template(cand, role))
 
 
 def assert_inert(html: str) -> Page:
@@ -275,7 +275,7 @@ def test_unsafe_cv_href_is_dropped(report: Report, href: str) -> None:
 
 def test_component_points_are_shown_to_one_decimal() -> None:
     from resume_match.models import Component
-    from resume_match.render.report import _component_view
+    from resume_match.render.views import _component_view
     view = _component_view(Component("required_skills", 37.0666, 45.0, "8 of 9 required skills."))
     assert (view["points"], view["max"]) == ("37.1", "45")
 
@@ -294,7 +294,7 @@ def test_dict_attribute_fast_path_renders_as_plain_jinja2() -> None:
               "{{ r.title }}|{{ r.name }}|{{ n.real }}|{{ s.upper() }}|{{ d.get('name') }}")
     context = {"d": {"name": "<b>", "items": "item"}, "r": _Row(title="item", name="x"), "n": 3,
                "s": "up"}
-    fast = render.environment()
+    fast = render.html.environment()
     plain = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
     assert type(fast) is not jinja2.Environment
     assert (fast.from_string(source).render(**context)
@@ -322,5 +322,5 @@ def test_education_lines_name_the_field_once_and_skip_what_is_unknown(report: Re
     r = dataclasses.replace(report, candidate=cand)
     expected = ["M.Tech in Computer Science, IIT Madras, 2017", "B.E, Anna University",
                 "High School, 2010"]
-    assert render.report_view(r)["education"] == expected
+    assert render.views.report_view(r)["education"] == expected
     assert "\n".join(f"    {line}" for line in expected) in render.render_terminal(r)

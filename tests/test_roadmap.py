@@ -161,7 +161,7 @@ def test_roadmap_json_lists_shown_and_avoided_pitfalls():
 
 
 def test_roadmap_html_is_self_contained_and_escapes_the_cv():
-    from resume_match.render.report import render_roadmap_html
+    from resume_match.render import render_roadmap_html
     html = render_roadmap_html(build_roadmap(cand(BASE, name="<script>alert(1)</script>")))
     assert "<script>alert" not in html and "&lt;script&gt;" in html
     assert "default-src 'none'" in html and "http://" not in html and "https://" not in html

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from resume_match.render.fit_text import render_fit_terminal, render_fits_terminal
+from resume_match.render.terminal import render_fit_terminal, render_fits_terminal
 from resume_match.models import (Candidate, Contact, Education, EducationEntry, Evidence,
                                  Experience, Line, Position, Report, RoleFit, Section, SkillHit)
 from resume_match.match.roles import list_roles, load_role, role_from_dict, role_to_dict

@@ -13,8 +13,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Generator, Iterable, Literal
 
-from resume_match import api
-from resume_match.render import report as render
+from resume_match import pipeline
+from resume_match.match.roles import RoleRef, resolve_roles
+from resume_match import render
 from resume_match.batch.output import (BatchRow, Journal, load_finished, read_manifest,
                                        write_outputs, write_manifest, REPORTS_DIR)
 from resume_match.render.blind import blind_report
@@ -169,9 +170,9 @@ def analyse_file(task: FileTask, settings: BatchSettings,
     """
     try:
         source = task.data if task.data is not None else task.path
-        candidate = api.read(source, name=task.file, engine=settings.engine, ocr=settings.ocr,
+        candidate = pipeline.read(source, name=task.file, engine=settings.engine, ocr=settings.ocr,
                              matcher=matcher)
-        report = api.evaluate(candidate, settings.profiles)
+        report = pipeline.evaluate(candidate, settings.profiles)
         if settings.blind:
             report = blind_report(report)
         html = render.render_html(report) if settings.html else None
@@ -264,7 +265,7 @@ def run_local(tasks: list[FileTask], settings: BatchSettings, *, workers: int,
 
 # ---------------------------------------------------------------- the orchestrator
 
-def analyse_folder(folder: str | Path, roles: Iterable[api.RoleRef] | None = None, *,
+def analyse_folder(folder: str | Path, roles: Iterable[RoleRef] | None = None, *,
                    out_dir: str | Path, workers: int | None = None,
                    timeout: float | None = DEFAULT_TIMEOUT_S, resume: bool = False,
                    blind: bool = False, engine: str = "pdfplumber", ocr: bool = False,
@@ -277,7 +278,7 @@ def analyse_folder(folder: str | Path, roles: Iterable[api.RoleRef] | None = Non
     root, out = Path(folder), Path(out_dir)
     workers = workers or default_workers()
     _check_options(workers, timeout, executor)
-    settings = BatchSettings(profiles=api.resolve_roles(roles), engine=engine, ocr=ocr,
+    settings = BatchSettings(profiles=resolve_roles(roles), engine=engine, ocr=ocr,
                              blind=blind, html=html)
     files = scan_folder(root, exclude=[out])
     if not files:

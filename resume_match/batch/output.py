@@ -14,7 +14,7 @@ from types import TracebackType
 from typing import Any, Iterable, Literal
 
 from resume_match.data import bundled_text
-from resume_match.render import report as render
+from resume_match import render
 from resume_match.fileio import write_atomic
 from resume_match.models import RoleProfile
 

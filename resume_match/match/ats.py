@@ -17,6 +17,7 @@ from rapidfuzz import fuzz
 
 from resume_match.data import bundled_text
 from resume_match.errors import DataError
+from resume_match.parse.lines import is_item, join_wrapped
 from resume_match.models import (AtsCheck, AtsReport, Candidate, Document, Layout, Line,
                                  Page, RoleProfile, TemplateSuggestion)
 from resume_match.data import parse_yaml
@@ -80,7 +81,6 @@ class _Facts:
     bullets: tuple[str, ...]
 
 
-BULLET_GLYPHS = "•●▪■◦‣∙·○►▶➢➤✓✔-–—*"
 DATE_WORD = r"(?:present|current|now|today|ongoing)"
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 LEADING_DATE = re.compile(rf"^(?:{DATE_WORD}\b|(?:19|20)\d\d\b)[\s:,–-]*", re.I)
@@ -88,54 +88,14 @@ RANGE_RE = re.compile(rf"(?:19|20)\d\d\s*(?:-|–|—|to)\s*(?:(?:19|20)\d\d|{DA
                       rf"\b{DATE_WORD}\s*$", re.I)
 
 
-def is_bullet(text: str) -> bool:
-    return text.strip()[:1] in BULLET_GLYPHS
 
 
-def is_item(line: Line) -> bool:
-    """A list item: the reader saw a bullet glyph (and stripped it), or one is still in the text."""
-    return line.bullet or is_bullet(line.text)
 
 
-def strip_bullet(text: str) -> str:
-    return text.strip().lstrip(BULLET_GLYPHS).strip()
 
 
-def _continues(prev: Line, line: Line, bulleted: bool, left: float, right: float) -> bool:
-    """Does `line` carry on the item `prev` started (a wrapped line) rather than start a new one?"""
-    text = line.text.strip()
-    if is_item(line):
-        return False
-    if text[:1].islower():
-        return True
-    if right <= left:                                  # no geometry (text files): glyphs decide
-        return bulleted
-    if prev.text.rstrip().endswith((".", "!", "?", ":", ";")):
-        return False
-    if line.x0 < prev.x0 - 2 or (prev.x0 <= left + 2 and line.x0 > prev.x0 + 2
-                                  and not is_item(prev)):
-        return False                                   # outdent, or a title then its indented body
-    ran_on = prev.x1 >= right - 0.12 * (right - left)  # prev ran to the right margin: wrapped
-    # in a bulleted block a line back at the left margin is a new entry's title, not a wrap
-    return ran_on and (not bulleted or line.x0 > left + 2)
 
 
-def join_wrapped(lines: list[Line], margins: tuple[float, float] | None = None) -> list[str]:
-    """Lines joined back into items: in a bulleted block a new item starts at each bullet;
-    otherwise a line continues the previous one when it starts in lower case or the previous
-    line ran to the right margin without ending a sentence. `margins` (left, right) default to the
-    block's own."""
-    lines = [ln for ln in lines if ln.text.strip()]
-    bulleted = any(is_item(ln) for ln in lines)
-    left, right = margins or (min((ln.x0 for ln in lines), default=0.0),
-                              max((ln.x1 for ln in lines), default=0.0))
-    items: list[str] = []
-    for i, ln in enumerate(lines):
-        if items and _continues(lines[i - 1], ln, bulleted, left, right):
-            items[-1] = f"{items[-1]} {ln.text.strip()}"
-        else:
-            items.append(strip_bullet(ln.text))
-    return [item for item in items if item]
 
 
 def _is_position_line(text: str, dated: set[str]) -> bool:
@@ -557,75 +517,3 @@ def check_ats(candidate: Candidate) -> AtsReport:
 
 
 # ---------------------------------------------------------------- template suggestion
-
-def career_stage(years: float | None, data: dict[str, Any]) -> str:
-    """entry / mid / senior from total years of experience (thresholds in cv-templates.yaml)."""
-    cut = data["career_stages"]
-    y = years or 0.0
-    return "entry" if y < cut["entry"] else "mid" if y < cut["mid"] else "senior"
-
-
-def _signals(c: Candidate, role: RoleProfile | None, data: dict[str, Any]) -> dict[str, str]:
-    """Signal id -> the reason sentence, for each signal this CV and role show."""
-    years = c.experience.years or 0.0
-    kinds = {s.kind for s in c.sections}
-    out: dict[str, str] = {}
-    pubs = [s for s in c.sections if s.kind == "publications"]
-    if pubs:
-        heading = pubs[0].heading.strip() or "Publications"
-        out["publications"] = f'A "{heading}" section: publications carry weight on this CV.'
-    if c.education.highest_degree == "phd":
-        out["doctorate"] = "A doctorate, which research teams read first."
-    if role is not None:
-        label = f"{role.id} {role.title}".lower()
-        if any(w in label for w in data["research_words"]):
-            out["research_role"] = f"{role.title} is a research role: education and publications lead."
-    if "projects" in kinds and years < data["career_stages"]["entry"]:
-        out["projects_carry"] = ("Projects carry the CV, with no dated work experience."
-                                 if c.experience.years is None else
-                                 f"Projects carry the CV with {years:g} years of work experience.")
-    positions = len(c.experience.positions)
-    if positions >= 2 and years >= data["career_stages"]["entry"]:
-        out["steady_experience"] = (f"{positions} positions over {years:g} years read best in "
-                                    "reverse-chronological order.")
-    if years >= data["long_career_years"]:
-        out["long_career"] = (f"{years:g} years of experience: lead with impact and leadership, "
-                              "keep history concise.")
-    return out
-
-
-def suggest_template(candidate: Candidate, role: RoleProfile | None) -> TemplateSuggestion:
-    """The roadmap template that suits this CV and role best, with the reasons that decided it."""
-    data = load_data("cv-templates.yaml")
-    years = candidate.experience.years
-    stage = career_stage(years, data) if years is not None else None   # unknown: no stage points
-    signals = _signals(candidate, role, data)
-    best: tuple[float, dict[str, Any], list[str]] | None = None
-    for tpl in data["templates"]:
-        points, reasons = 0.0, []
-        if stage in tpl["stages"]:
-            points += 2
-            reasons.append(f"{years:g} years of experience: {stage}-career stage.")
-        if role is not None and role.stage in tpl["stages"]:
-            points += 1
-            article = "an" if role.stage[:1] in "aeiou" else "a"
-            reasons.append(f"The best-fit role, {role.title}, is {article} {role.stage}-level role.")
-        for sig in tpl["signals"]:
-            if sig in signals:
-                points += 2
-                reasons.append(signals[sig])
-        if best is None or points > best[0]:
-            best = (points, tpl, reasons)
-    assert best is not None, "cv-templates.yaml lists no templates"
-    _, tpl, reasons = best
-    if not reasons:
-        reasons = ["No strong signal either way: the plain reverse-chronological layout is the safe default."]
-    return TemplateSuggestion(name=tpl["name"], id=tpl["id"], reasons=tuple(reasons))
-
-
-def template_info(template_id: str) -> dict[str, Any]:
-    """The cv-templates.yaml entry for a template id (DataError when unknown)."""
-    for tpl in load_data("cv-templates.yaml")["templates"]:
-        if tpl["id"] == template_id:
-            return dict(tpl)
-    raise DataError(f"cv-templates.yaml: no template with id {template_id!r}")

@@ -324,6 +324,17 @@ def list_roles() -> tuple[RoleProfile, ...]:
     return tuple(_bundled(r) for r in role_ids())
 
 
+RoleRef = str | Path | RoleProfile
+
+
+def resolve_roles(roles: Iterable[RoleRef] | None) -> tuple[RoleProfile, ...]:
+    """Role profiles from ids, file paths or profiles; all bundled roles when none are named."""
+    if not roles:
+        return list_roles()
+    return tuple(r if isinstance(r, RoleProfile) else load_role(r, resolve_skills=True)
+                 for r in roles)
+
+
 def _requirement_to_dict(req: SkillRequirement) -> dict[str, Any]:
     out: dict[str, Any] = ({"skill": req.any_of[0]} if len(req.any_of) == 1
                            else {"any_of": list(req.any_of), "label": req.label})

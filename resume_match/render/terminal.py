@@ -1,21 +1,31 @@
-"""Plain-text rendering of role fits for the terminal: score, components, evidence, advice.
-
-Called from report.render_terminal; kept apart so the fit wording lives with the scoring owner.
-"""
+"""Plain text for the terminal: the report, role fits, role profiles, a derived job posting and
+a career roadmap."""
 from __future__ import annotations
 
 import textwrap
+from typing import Any
 
+from resume_match.match.roadmap import Roadmap, RoadmapStep
 from resume_match.models import (Component, MatchedSkill, MissingSkill, Report, RoleFit,
                                  RoleProfile, SkillRequirement)
+from resume_match.postings.derive import Posting, PostingSkill
+from resume_match.render.views import education_line
 
 COMPONENT_TITLES = {"required_skills": "Required skills", "preferred_skills": "Preferred skills",
                     "demonstrated": "Shown in work", "experience": "Experience",
                     "education": "Education", "certifications": "Certifications",
                     "research": "Research"}
+
+
 WIDTH = 100
+
+
 EVIDENCE_CHARS = 90
+
+
 MAX_MATCHED = 15
+
+
 MAX_MISSING = 8
 
 
@@ -109,6 +119,52 @@ def render_fits_terminal(report: Report) -> str:
     return render_ranking_terminal(report) + "\n" + render_fit_terminal(best)
 
 
+# ---------------------------------------------------------------- the report
+
+def render_terminal(report: Report) -> str:
+    """A readable plain-text summary for the terminal."""
+    d: dict[str, Any] = report.to_dict()
+    out = [f"{d['source']}"]
+    if not d["readable"]:
+        out.append(f"  NOT READABLE: {d['unreadable_reason']}")
+    out.append(f"  Name: {d['name'] or '-'}")
+    c = d["contact"]
+    out.append(f"  Email: {c['email'] or '-'}   Phone: {c['phone'] or '-'}   Location: {c['location'] or '-'}")
+    for link in c["links"]:
+        out.append(f"  Link: {link}")
+    out.append("  Sections: " + ", ".join(f"{s['kind']} (p{s['page']})" for s in d["sections"]))
+    exp = d["experience"]
+    out.append(f"  Experience: {exp['years'] if exp['years'] is not None else '-'} years, {len(exp['positions'])} positions")
+    for p in exp["positions"]:
+        span = f"{p['start'] or '?'} - {'present' if p['current'] else (p['end'] or '?')}"
+        out.append(f"    {span}: {p['title'] or '-'} @ {p['organization'] or '-'}")
+    edu = d["education"]
+    out.append(f"  Education: highest {edu['highest_degree']}")
+    out.extend(f"    {education_line(e)}" for e in report.candidate.education.entries)
+    if d["certifications"]:
+        out.append("  Certifications: " + "; ".join(d["certifications"]))
+    out.append(f"  Skills ({len(d['skills'])}): " + ", ".join(s["name"] for s in d["skills"]))
+    if report.fits:
+        out.append(render_fits_terminal(report))
+    out += _ats_terminal(report)
+    for w in d["warnings"]:
+        out.append(f"  warning: {w}")
+    return "\n".join(out)
+
+
+def _ats_terminal(report: Report) -> list[str]:
+    """ATS score, the checks that did not pass, and the template suggestion, as terminal lines."""
+    out = []
+    if report.ats is not None:
+        out.append(f"  ATS readiness: {report.ats.score}/100")
+        for ch in report.ats.checks:
+            if ch.status != "pass":
+                out.append(f"    [{ch.status.upper()}] {ch.title}: {ch.evidence} {ch.advice}")
+    if report.template is not None:
+        out.append(f"  Suggested CV template: {report.template.name} ({' '.join(report.template.reasons)})")
+    return out
+
+
 # ---------------------------------------------------------------- role profiles (`roles` command)
 
 def _req_text(req: SkillRequirement) -> str:
@@ -141,3 +197,72 @@ def render_role_terminal(role: RoleProfile) -> str:
     out.append("  Next roles: " + (", ".join(role.next_roles) or "-"))
     out.append("  Score weights: " + ", ".join(f"{k} {v:g}" for k, v in role.weights.items() if v))
     return "\n".join(out)
+
+
+# ---------------------------------------------------------------- job postings and the roadmap
+
+def _skill_line(p: PostingSkill) -> str:
+    name = ", ".join(p.names[:-1]) + " or " + p.names[-1] if len(p.names) > 1 else p.names[0]
+    return name + (" (from the duties)" if p.weight < 1 else "")
+
+
+def render_posting_terminal(posting: Posting) -> str:
+    """The derived profile: title, stage, closest roadmap role, skills, years and degree."""
+    p = posting
+    years = ("-" if p.years is None else f"{p.years[0]:g}+" if p.years[1] is None
+             else f"{p.years[0]:g}-{p.years[1]:g}")
+    degree = p.degree_level or "-"
+    if p.degree_level and not p.degree_required:
+        degree += " (preferred)"
+    out = [p.source, f"  Title: {p.title}   Stage: {p.stage}" + (f" ({p.seniority})" if p.seniority else ""),
+           f"  Closest roadmap role: {p.closest_role}   ("
+           + ", ".join(f"{r} {s:.2f}" for r, s in p.similarity) + ")",
+           f"  Experience: {years} years   Degree: {degree}"
+           + (f" in {', '.join(p.degree_fields)}" if p.degree_fields else "")]
+    for label, items in (("Required", p.required), ("Preferred", p.preferred)):
+        out.append(f"  {label} skills ({len(items)}):")
+        for item in items:
+            out.extend(_wrap(_skill_line(item), "    - "))
+    if p.dropped_lines:
+        out.append(f"  Ignored {p.dropped_lines} line(s) of benefits, company and equal-opportunity text.")
+    return "\n".join(out)
+
+
+def _step_lines(step: RoadmapStep, heading: str) -> list[str]:
+    out = [f"  {heading}: {step.title} ({step.role}, {step.stage})  score {step.score}/100"]
+    if not step.gap:
+        out.append("    No missing skills for this role.")
+    for g in step.gap:
+        kind = "required" if g.required else "preferred"
+        out.append(f"    - {g.name} ({kind}, weight {g.weight:g})")
+        out.extend(_wrap(g.advice, "        "))
+        if g.courses:
+            out.extend(_wrap("Courses: " + "; ".join(g.courses), "        "))
+        if g.certifications:
+            out.extend(_wrap("Certification: " + "; ".join(g.certifications), "        "))
+        if g.projects:
+            out.extend(_wrap("Project idea: " + g.projects[0], "        "))
+    if step.missing_count > len(step.gap):
+        out.append(f"    ... and {step.missing_count - len(step.gap)} more missing skill(s) of lower weight.")
+    return out
+
+
+def render_roadmap_terminal(roadmap: Roadmap) -> str:
+    """Best-fit role now, the next roles with their gaps and plans, then the pitfalls shown."""
+    out = [roadmap.source + (f"  ({roadmap.name})" if roadmap.name else "")]
+    out.extend(_step_lines(roadmap.now, "Best fit now"))
+    for step in roadmap.next:
+        out.extend(_step_lines(step, "Next on the roadmap"))
+    if not roadmap.next:
+        out.append("  Next on the roadmap: none (this is the end of the path)")
+    shown = [p for p in roadmap.pitfalls if p.shown]
+    out.append(f"  Common pitfalls this CV shows ({len(shown)} of {len(roadmap.pitfalls)}):")
+    for p in shown:
+        out.append(f"    ! {p.title}")
+        out.extend(_wrap("Evidence: " + p.evidence, "        "))
+        out.extend(_wrap("Do: " + p.advice, "        "))
+    for p in roadmap.pitfalls:
+        if not p.shown:
+            out.extend(_wrap(f"ok {p.title}: {p.evidence}", "    "))
+    return "\n".join(out)
+

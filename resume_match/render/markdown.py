@@ -1,0 +1,59 @@
+"""The report as Markdown, for pasting into an email or a ticket."""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from resume_match.models import Report
+from resume_match.render.views import report_view
+
+def md_escape(text: Any) -> str:
+    """Text safe in Markdown: HTML-significant and Markdown punctuation escaped, one line."""
+    s = " ".join(str(text).split())
+    s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return re.sub(r"([\\`*_\[\]|~])", r"\\\1", s)
+
+
+def render_markdown(report: Report) -> str:
+    """The report as Markdown, for pasting into an email or a ticket."""
+    v = report_view(report)
+    e = md_escape
+    out = [f"# Resume report: {e(v['name'])}", "", f"Source: {e(v['source'])}", ""]
+    if not v["readable"]:
+        out += [f"**Not readable:** {e(v['unreadable_reason'])}", ""]
+    if v["contact"]:
+        out += ["Contact: " + " · ".join(e(c["text"]) for c in v["contact"]), ""]
+    fit = v["fit"]
+    if fit:
+        out += [f"## Best-fit role: {e(fit['title'])} — {fit['score']}/100 ({fit['gauge']['words'].lower()} fit)", ""]
+        out += ["| Component | Points | Why |", "| --- | --- | --- |"]
+        out += [f"| {e(c['name'])} | {c['points']}/{c['max']} | {e(c['detail'])} |" for c in fit["components"]]
+        out.append("")
+        if v["next_roles"]:
+            out += ["Next step: " + ", ".join(e(t) for t in v["next_roles"]), ""]
+        if fit["matched"]:
+            out += ["### Matched skills", ""]
+            for m in fit["matched"]:
+                tag = "required" if m["required"] else "preferred"
+                line = m["evidence"][0]["text"] if m["evidence"] else ""
+                out.append(f"- **{e(m['name'])}** ({tag}){': “' + e(line) + '”' if line else ''}")
+            out.append("")
+        if fit["missing"]:
+            out += ["### Missing skills", ""]
+            out += [f"- **{e(m['name'])}** ({'required' if m['required'] else 'preferred'}): {e(m['advice'])}"
+                    for m in fit["missing"]]
+            out.append("")
+    if v["other_fits"]:
+        out += ["## Other roles", ""] + [f"- {e(f['title'])}: {f['score']}/100" for f in v["other_fits"]] + [""]
+    if v["ats"]:
+        out += [f"## ATS readiness: {v['ats']['score']}/100", ""]
+        out += [f"- {c['icon']} **{c['word']}** — {e(c['title'])}: {e(c['evidence'])} {e(c['advice'])}"
+                for c in v["ats"]["checks"]]
+        out.append("")
+    if v["template"]:
+        out += [f"## Suggested CV template: {e(v['template']['name'])}", ""]
+        if v["template"]["suits"]:
+            out += [e(v["template"]["suits"]), ""]
+        out += [f"- {e(r)}" for r in v["template"]["reasons"]] + [""]
+    return "\n".join(out).rstrip() + "\n"
+

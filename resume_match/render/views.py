@@ -1,0 +1,189 @@
+"""Plain values for the report's pages (HTML, Markdown, the CV page): no logic in templates.
+
+Shared by every renderer: score bands and gauges, contact items, dates and education lines,
+and `report_view`, the whole report as dicts and lists.
+"""
+from __future__ import annotations
+
+import math
+import os
+import re
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+from resume_match.errors import DataError
+from resume_match.match.templates import template_info
+from resume_match.models import Candidate, EducationEntry, Report, RoleFit
+from resume_match.parse.lines import strip_bullet
+
+STATUS_ICONS = {"pass": ("✓", "Pass"), "warn": ("!", "Warning"), "fail": ("✗", "Fail")}
+
+
+COMPONENT_LABELS = {"required_skills": "Required skills", "preferred_skills": "Preferred skills",
+                    "demonstrated": "Skills shown in work", "experience": "Experience",
+                    "education": "Education", "certifications": "Certifications"}
+
+
+GAUGE_RADIUS = 52.0
+
+
+def safe_href(url: str | None) -> str | None:
+    """A link target safe to put in href (http/https/mailto or a relative path), else None."""
+    if not url:
+        return None
+    url = url.strip()
+    scheme = urlsplit(url).scheme.lower()
+    if scheme in ("http", "https", "mailto"):
+        return url
+    if scheme == "" and re.match(r"^(?:www\.|[a-z0-9-]+\.[a-z]{2,}/)", url, re.I):
+        return "https://" + url
+    if scheme in ("", "file") and not url.startswith("//"):
+        return quote(url, safe="/:.#-_~%")
+    return None
+
+
+def relative_href(target: str | Path, page: str | Path) -> str:
+    """The link from the page file to the target file (both as given on the command line)."""
+    return Path(os.path.relpath(Path(target).resolve(), Path(page).resolve().parent)).as_posix()
+
+
+def best_fit(report: Report) -> RoleFit | None:
+    """The RoleFit for report.best_role (the highest score when best_role is not set)."""
+    fits = report.fits
+    chosen = next((f for f in fits if f.role == report.best_role), None)
+    return chosen or (max(fits, key=lambda f: f.score) if fits else None)
+
+
+def score_band(score: float) -> tuple[str, str]:
+    """(css class, words) for a 0-100 score, so colour is never the only signal."""
+    if score >= 70:
+        return "good", "Strong"
+    if score >= 50:
+        return "fair", "Partial"
+    return "poor", "Weak"
+
+
+def gauge(score: int, label: str, gauge_id: str) -> dict[str, Any]:
+    """Geometry for an SVG ring gauge: circumference, filled length, band."""
+    circ = 2 * math.pi * GAUGE_RADIUS
+    value = max(0, min(100, score))
+    band, words = score_band(value)
+    return {"id": gauge_id, "score": value, "label": label, "r": GAUGE_RADIUS,
+            "circ": round(circ, 2), "filled": round(circ * value / 100, 2), "band": band,
+            "words": words}
+
+
+def _component_view(c: Any) -> dict[str, Any]:
+    share = c.points / c.max_points if c.max_points else 0.0
+    return {"name": COMPONENT_LABELS.get(c.name, c.name.replace("_", " ").capitalize()),
+            "points": f"{round(c.points, 1):g}", "max": f"{round(c.max_points, 1):g}",
+            "pct": round(100 * share, 1), "band": score_band(100 * share)[0], "detail": c.detail}
+
+
+def _check_view(ch: Any) -> dict[str, Any]:
+    icon, word = STATUS_ICONS.get(ch.status, ("?", ch.status))
+    return {"id": ch.id, "title": ch.title, "status": ch.status, "icon": icon, "word": word,
+            "evidence": ch.evidence, "advice": ch.advice}
+
+
+def contact_items(candidate: Candidate) -> list[dict[str, Any]]:
+    c = candidate.contact
+    items = []
+    if c.email:
+        items.append({"text": c.email, "href": safe_href(f"mailto:{c.email}")})
+    if c.phone:
+        items.append({"text": c.phone, "href": None})
+    if c.location:
+        items.append({"text": c.location, "href": None})
+    items += [{"text": re.sub(r"^https?://", "", link), "href": safe_href(link)} for link in c.links]
+    return items
+
+
+def report_view(report: Report, cv_href: str | None = None) -> dict[str, Any]:
+    """Everything the HTML report and Markdown need, as plain values (no logic in templates)."""
+    cand = report.candidate
+    fit = best_fit(report)
+    ats = report.ats
+    tpl = report.template
+    return {
+        "name": cand.name or "Unnamed candidate",
+        "source": cand.source,
+        "readable": cand.readable,
+        "unreadable_reason": cand.unreadable_reason or "",
+        "contact": contact_items(cand),
+        "years": cand.experience.years,
+        "highest_degree": cand.education.highest_degree,
+        "fit": None if fit is None else {
+            "role": fit.role, "title": fit.title, "score": fit.score,
+            "gauge": gauge(fit.score, f"Fit for {fit.title}", "gauge-fit"),
+            "components": [_component_view(c) for c in fit.components],
+            "matched": [{"name": m.name, "required": m.required, "credit": m.credit,
+                         "via": m.via, "demonstrated": m.demonstrated,
+                         "evidence": [{"text": strip_bullet(e.text), "section": e.section, "page": e.page}
+                                      for e in m.evidence[:2]]} for m in fit.matched],
+            "missing": [{"name": m.name, "required": m.required, "advice": m.advice}
+                        for m in fit.missing],
+        },
+        "other_fits": [{"title": f.title, "score": f.score, "band": score_band(f.score)[0]}
+                       for f in sorted(report.fits, key=lambda f: -f.score) if f is not fit],
+        "next_roles": list(report.next_role_titles),
+        "ats": None if ats is None else {
+            "score": ats.score, "gauge": gauge(ats.score, "ATS readiness", "gauge-ats"),
+            "checks": [_check_view(ch) for ch in ats.checks],
+            "counts": {s: sum(1 for ch in ats.checks if ch.status == s) for s in STATUS_ICONS}},
+        "template": None if tpl is None else {"name": tpl.name, "id": tpl.id,
+                                              "reasons": list(tpl.reasons),
+                                              "suits": _template_suits(tpl.id)},
+        "cv_href": safe_href(cv_href),
+        "skills": [s.name for s in cand.skills],
+        "positions": [{"title": p.title or "", "organization": p.organization or "",
+                       "span": span(p.start, p.end, p.current)} for p in cand.experience.positions],
+        "education": [education_line(e) for e in cand.education.entries],
+        "certifications": list(cand.certifications),
+        "warnings": list(cand.warnings),
+    }
+
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _date(value: str | None) -> str:
+    """'2022-01' -> 'Jan 2022'; a bare year or anything else as given."""
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})", value or "")
+    if m and 1 <= int(m.group(2)) <= 12:
+        return f"{MONTHS[int(m.group(2)) - 1]} {m.group(1)}"
+    return value or "?"
+
+
+def _template_suits(template_id: str) -> str:
+    """Who a template suits (cv-templates.yaml), '' for an id the data does not know."""
+    try:
+        return " ".join(str(template_info(template_id)["suits"]).split())
+    except DataError:
+        return ""
+
+
+def span(start: str | None, end: str | None, current: bool) -> str:
+    if not start and not end:
+        return ""
+    return f"{_date(start)} – {'Present' if current else _date(end)}"
+
+
+def education_line(e: EducationEntry) -> str:
+    """'MSc in Machine Learning, University College London, 2019' (what is known of it)."""
+    return ", ".join(str(x) for x in (degree_name(e), e.institution, e.year) if x)
+
+
+def degree_name(e: EducationEntry) -> str:
+    """The degree as printed with its field, else its level ('High School')."""
+    return _degree_text(e.degree, e.field) or e.level.replace("_", " ").title()
+
+
+def _degree_text(degree: str | None, field: str | None) -> str:
+    """'MSc in Machine Learning'; the field is not repeated when the degree already names it."""
+    degree = degree or ""
+    if field and field.lower() not in degree.lower():
+        return f"{degree} in {field}" if degree else field
+    return degree
+
