@@ -87,6 +87,107 @@ def load_yaml(where: Home, name: str) -> Any:
     return parse_file_text(bundled_text(where, name), f"{where}/{name}")
 
 
+# What each bundled file holds at its top level (a key "" is the whole file). A spec is a type
+# name (str, int, number, bool, list, dict) or list[SPEC] / dict[SPEC] for their items.
+SCHEMAS: dict[str, dict[str, str]] = {
+    "words.yaml": {"months": "dict[list[str]]", "seasons": "dict[list[int]]",
+                   "present_words": "list[str]", "number_words": "dict[int]", "tlds": "list[str]",
+                   "profile_hosts": "list[str]", "phone_cues": "list[str]",
+                   "street_types": "list[str]", "city_prefixes": "list[str]",
+                   "icon_fonts": "list[str]"},
+    "headings.yaml": {"": "dict[dict]"},
+    "places.yaml": {"us_states": "list[str]", "us_state_names": "list[str]",
+                    "ca_provinces": "list[str]", "ca_province_names": "list[str]",
+                    "countries": "dict[str]"},
+    "titles.yaml": {"title_words": "list[str]", "org_words": "list[str]",
+                    "not_name_words": "list[str]"},
+    "degrees.yaml": {level: "list[str]" for level in ("phd", "master", "bachelor", "associate",
+                                                       "high_school")},
+    "certifications.yaml": {"": "list[dict]"},
+    "skill_context.yaml": {key: "list[word]" for key in (
+        "separators", "fillers", "list_labels", "prev_cues", "next_cues", "self_cues", "org_words",
+        "org_before", "wish_cues", "sentence_end", "glue")},
+    "postings.yaml": {"headings": "dict[list[str]]", "heading_max_words": "int",
+                      "boilerplate_cues": "list[str]", "metadata_keys": "list[str]",
+                      "title_keys": "list[str]", "role_nouns": "list[str]",
+                      "preferred_cues": "list[str]", "required_cues": "list[str]",
+                      "candidate_cues": "list[str]", "alternative_cues": "list[str]",
+                      "seniority": "dict[list[str]]", "degrees": "dict[list[str]]",
+                      "degree_fields": "list[str]"},
+    "roadmap.yaml": {"pitfalls": "dict[dict]", "signals": "dict", "plans": "list[dict]",
+                     "default": "dict"},
+    "ats.yaml": {"weights": "dict[number]", "critical": "list[str]", "critical_cap": "number",
+                 "standard_headings": "list[str]", "heading_similarity": "number",
+                 "bullet_min_words": "int", "measurable_pass": "number",
+                 "measurable_warn": "number", "action_pass": "number", "action_warn": "number",
+                 "action_suffixes": "list[str]", "action_verbs": "list[str]",
+                 "undated_band": "int", "length_bands": "list[dict]", "min_words": "int",
+                 "thin_words": "int", "max_words_per_page": "int", "safe_fonts": "list[str]",
+                 "odd_char_warn": "number", "odd_char_fail": "number",
+                 "generic_file_names": "list[str]", "file_size_warn": "int",
+                 "file_size_fail": "int"},
+    "cv-templates.yaml": {"career_stages": "dict[number]", "templates": "list[dict]",
+                          "research_words": "list[str]", "long_career_years": "number"},
+}
+_TYPES: dict[str, tuple[type, ...]] = {"str": (str,), "word": (str,), "int": (int,),
+                                       "number": (int, float),
+                                       "bool": (bool,), "list": (list,), "dict": (dict,)}
+_WORDS = {"str": "a string", "word": "a non-empty string", "int": "a whole number", "number": "a number", "bool": "true or false",
+          "list": "a list", "dict": "a mapping"}
+_PLURALS = {"str": "strings", "word": "non-empty strings", "int": "whole numbers", "number": "numbers", "bool": "true/false values",
+            "list": "lists", "dict": "mappings"}
+
+
+def describe(spec: str, plural: bool = False) -> str:
+    """'list[str]' -> 'a list of strings', 'dict[list[str]]' -> 'a mapping of lists of strings'."""
+    if spec.startswith(("list[", "dict[")):
+        head = ("lists" if plural else "a list") if spec[:4] == "list" else \
+            ("mappings" if plural else "a mapping")
+        return f"{head} of {describe(spec[5:-1], plural=True)}"
+    return _PLURALS[spec] if plural else _WORDS[spec]
+
+
+def conforms(value: Any, spec: str) -> bool:
+    """Does `value` have the shape `spec` names? (bool is not a number here.)"""
+    outer = spec[:4] if spec.startswith(("list[", "dict[")) else spec
+    if isinstance(value, bool) and outer != "bool":
+        return False
+    if isinstance(value, dict) and outer != spec:
+        return outer == "dict" and all(conforms(v, spec[5:-1]) for v in value.values())
+    if isinstance(value, list) and outer != spec:
+        return outer == "list" and all(conforms(v, spec[5:-1]) for v in value)
+    return isinstance(value, _TYPES[outer]) and outer == spec and (spec != "word" or bool(value))
+
+
+def validate(data: Any, name: str, source: str | None = None) -> Any:
+    """`data` checked against SCHEMAS[name]: a one-line DataError names the file, the key, what
+    was expected and what was found."""
+    source = source or name
+    schema = SCHEMAS.get(name, {})
+    if "" in schema:
+        if not conforms(data, schema[""]):
+            raise DataError(f"{source}: expected {describe(schema[''])} at the top level, "
+                            f"got {type(data).__name__}")
+        return data
+    expect_mapping(data, source, tuple(schema))
+    for key, spec in schema.items():
+        if not conforms(data[key], spec):
+            raise DataError(f"{source}: {key}: expected {describe(spec)}, got "
+                            f"{_shown(data[key])}")
+    return data
+
+
+def _shown(value: Any) -> str:
+    return repr(value) if not isinstance(value, (dict, list)) else \
+        f"a {type(value).__name__} with an item of another kind"
+
+
+@lru_cache(maxsize=None)
+def load(name: str) -> Any:
+    """A bundled file of resume_match/data/, parsed and checked against its schema, once."""
+    return validate(load_yaml("data", name), name, f"data/{name}")
+
+
 def expect_mapping(data: Any, source: str, keys: tuple[str, ...] = ()) -> dict[str, Any]:
     """`data` as a mapping holding every one of `keys`, else a DataError naming file and key."""
     if not isinstance(data, dict):

@@ -116,7 +116,7 @@ class Document:
 
 @dataclass(frozen=True)
 class Section:
-    kind: str                      # one of SECTION_KINDS
+    kind: SectionKind
     heading: str                   # as printed; "" for the header block
     page: int
     lines: tuple[Line, ...] = ()
@@ -274,7 +274,7 @@ class RoleFit:
 class AtsCheck:
     id: str
     title: str
-    status: str                    # pass / warn / fail
+    status: CheckStatus
     evidence: str
     advice: str
 

@@ -11,9 +11,9 @@ import pytest
 
 from report_samples import (EXPERIENCE, SECTIONS, build_candidate, build_document, build_sections,
                             lines_for)
-from resume_match.match.ats import check_ats, load_data
-from resume_match.match.templates import suggest_template
-from resume_match.models import (AtsCheck, Candidate, Contact, Education, Experience, Layout,
+from resume_match.match.ats import ats_rules, check_ats
+from resume_match.match.templates import suggest_template, template_data
+from resume_match.models import (AtsCheck, Candidate, Contact, Education, Experience,
                                  Position, RoleProfile, Section, SkillRequirement)
 
 CHECK_IDS = ("text_layer", "layout", "tables", "graphics", "contact", "headings", "dates",
@@ -72,7 +72,7 @@ def test_score_weights_pass_warn_fail() -> None:
     clean = check_ats(build_candidate()).score
     messy = check_ats(with_layout(columns=2, tables=3, images=2)).score
     assert 90 <= clean <= 100
-    weights = load_data("ats.yaml")["weights"]
+    weights = ats_rules()["weights"]
     drop = (weights["layout"] + weights["tables"] + weights["graphics"]) / 2
     total = sum(weights.values())
     assert clean - messy == pytest.approx(100 * drop / total, abs=1)
@@ -82,7 +82,7 @@ def test_unreadable_file_scores_low() -> None:
     cand = dataclasses.replace(build_candidate(), readable=False, unreadable_reason="image-only PDF")
     report = check_ats(cand)
     assert report.checks[0].status == "fail" and "image-only PDF" in report.checks[0].evidence
-    assert report.score <= load_data("ats.yaml")["critical_cap"]
+    assert report.score <= ats_rules()["critical_cap"]
 
 
 # ---------------------------------------------------------------- one check at a time
@@ -268,7 +268,7 @@ def test_duty_bullets_fail_action_verbs() -> None:
 ])
 def test_action_verb_forms(bullet: str, verb: bool) -> None:
     from resume_match.match.ats import _starts_with_verb
-    assert _starts_with_verb(bullet, load_data("ats.yaml")) is verb
+    assert _starts_with_verb(bullet, ats_rules()) is verb
 
 
 def test_no_bullets_warn() -> None:
@@ -372,7 +372,7 @@ def test_no_role_no_signal_defaults_to_classic_with_reason() -> None:
 
 
 def test_every_template_defined_with_file_and_description() -> None:
-    data = load_data("cv-templates.yaml")
+    data = template_data()
     ids = [t["id"] for t in data["templates"]]
     assert ids == ["classic", "template-a", "template-b", "executive"]
     for t in data["templates"]:
@@ -424,24 +424,15 @@ def test_unknown_years_give_no_stage_reason() -> None:
 
 
 def test_bundled_data_files_load_and_bad_ones_are_named(monkeypatch: pytest.MonkeyPatch) -> None:
-    import resume_match.match.ats as ats
+    from resume_match import data
     from resume_match.errors import DataError
-    assert load_data("ats.yaml")["weights"] and load_data("cv-templates.yaml")["templates"]
-
-    def fake(text: str):  # type: ignore[no-untyped-def]
-        return lambda where, name: text
-
-    ats.load_data.cache_clear()
-    try:
-        monkeypatch.setattr(ats, "bundled_text", fake("templates:\n  - {id: x}\n"))
-        with pytest.raises(DataError, match=r"^cv-templates.yaml: career_stages: expected"):
-            ats.load_data("cv-templates.yaml")
-        monkeypatch.setattr(ats, "bundled_text", fake(
-            "career_stages: {}\nresearch_words: []\nlong_career_years: 1\ntemplates:\n  - {id: x}\n"))
-        with pytest.raises(DataError, match=r"templates\[0\]\.name: expected"):
-            ats.load_data("cv-templates.yaml")
-        monkeypatch.setattr(ats, "bundled_text", fake("weights: [unclosed\n"))
-        with pytest.raises(DataError, match=r"^ats.yaml: cannot load ATS data"):
-            ats.load_data("ats.yaml")
-    finally:
-        ats.load_data.cache_clear()
+    from resume_match.match import templates
+    assert ats_rules()["weights"] and template_data()["templates"]
+    with pytest.raises(DataError, match=r"^data/cv-templates.yaml: career_stages: expected"):
+        data.validate({"templates": [{"id": "x"}]}, "cv-templates.yaml", "data/cv-templates.yaml")
+    bad = {"career_stages": {}, "research_words": [], "long_career_years": 1, "templates": [{"id": "x"}]}
+    monkeypatch.setattr(templates, "load", lambda name: bad)
+    with pytest.raises(DataError, match=r"templates\[0\]\.name: expected"):
+        templates.template_data()
+    with pytest.raises(DataError, match=r"^ats.yaml: not valid YAML \(line 2\)"):
+        data.parse_file_text("weights: [unclosed\n", "ats.yaml")

@@ -151,7 +151,7 @@ def test_duplicates_and_dangling_links_are_errors():
 def test_user_file_errors_name_the_file(tmp_path: Path):
     bad = tmp_path / "skills.yaml"
     bad.write_text("skills: [unclosed\n", encoding="utf-8")
-    with pytest.raises(DataError, match=r"skills.yaml: not valid YAML at line \d"):
+    with pytest.raises(DataError, match=r"skills.yaml: not valid YAML \(line \d+\)"):
         read_taxonomy(bad)
     with pytest.raises(DataError, match=r"missing.yaml: cannot read skills taxonomy"):
         read_taxonomy(tmp_path / "missing.yaml")
@@ -169,10 +169,10 @@ def test_cue_vocabularies_load_and_are_validated():
     assert {",", "|", "/", "and"} <= cues["separators"] and "in" in cues["prev_cues"]
     assert "interested in" in cues["wish_cues"]
     with pytest.raises(DataError, match=r"^mine.yaml: next_cues: expected a list of non-empty "
-                                        r"strings, got str$"):
+                                        r"strings, got 'programming'$"):
         load_cues("\n".join(f"{k}: [x]" for k in CUE_KEYS if k != "next_cues")
                   + "\nnext_cues: programming", "mine.yaml")
-    with pytest.raises(DataError, match=r"^mine.yaml: not valid YAML$"):
+    with pytest.raises(DataError, match=r"^mine.yaml: not valid YAML \(line \d+\)"):
         load_cues("separators: [", "mine.yaml")
 
 

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, NamedTuple
 
+from resume_match.data import load
+
 
 class WordBox(NamedTuple):
     """One word as an engine found it; coordinates in points from the page's top-left corner.
@@ -36,10 +38,8 @@ class GlyphCounts:
                            self.letters + other.letters)
 
 
-_ICON_FONT = re.compile(r"fontawesome|awesome|academicons|fontello|icomoon|glyphicons|ionicons|"
-                        r"octicons|materialicons|material-?icons|material-?symbols|feather|"
-                        r"simple-?icons|devicons?|typicons|entypo|linearicons|marvosym|"
-                        r"wasy|pifont|dingbat", re.I)
+# A font whose name, without spaces and hyphens, holds one of these draws icons (data/words.yaml).
+ICON_FONTS: tuple[str, ...] = tuple(load("words.yaml")["icon_fonts"])
 _BULLET_FONT = re.compile(r"symbol|wingdings|webdings", re.I)
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|extrabold|ultra|[-,]bd\b|cmbx|cmb\d|"
                         r"cmssbx|-sb\b|medium", re.I)
@@ -65,7 +65,8 @@ def font_base(fontname: str) -> str:
 def _font_kind(fontname: str) -> tuple[bool, bool]:
     """(icon font, bullet font): asked for every word, while a page has a handful of fonts."""
     font = font_base(fontname)
-    return bool(font and _ICON_FONT.search(font)), bool(_BULLET_FONT.search(font))
+    key = font.lower().replace(" ", "").replace("-", "")
+    return any(name in key for name in ICON_FONTS), bool(_BULLET_FONT.search(font))
 
 
 @lru_cache(maxsize=4096)

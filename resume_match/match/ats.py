@@ -12,60 +12,33 @@ from functools import lru_cache
 from pathlib import PurePath
 from typing import Any, Callable
 
-import yaml
 from rapidfuzz import fuzz
 
-from resume_match.data import bundled_text
-from resume_match.errors import DataError
+from resume_match.data import load
+from resume_match.extract.glyphs import ICON_FONTS
+from resume_match.parse.dates import month_pattern, season_pattern
 from resume_match.parse.lines import is_item, join_wrapped
-from resume_match.models import (AtsCheck, AtsReport, Candidate, Document, Layout, Line,
-                                 Page, RoleProfile, TemplateSuggestion)
-from resume_match.data import parse_yaml
+from resume_match.models import AtsCheck, AtsReport, Candidate, CheckStatus, Document, Layout, Page
 
 STATUS_CREDIT = {"pass": 1.0, "warn": 0.5, "fail": 0.0}
 BULLET_SECTIONS = ("experience", "projects", "volunteering")
 DATE_STYLES: tuple[tuple[str, str], ...] = (
     ("month name and year",
-     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(?:19|20)\d\d\b"),
-    ("season and year", r"\b(?:spring|summer|fall|autumn|winter)\s+(?:19|20)\d\d\b"),
+     rf"\b{month_pattern()}[a-z]*\.?,?\s+(?:19|20)\d\d\b"),
+    ("season and year", rf"\b{season_pattern()}\s+(?:19|20)\d\d\b"),
     ("MM/YYYY", r"\b\d{1,2}\s*/\s*(?:19|20)\d\d\b"),
     ("YYYY-MM", r"\b(?:19|20)\d\d-\d{1,2}\b"),
     ("MM.YYYY", r"\b\d{1,2}\.(?:19|20)\d\d\b"),
     ("year only", r"\b(?:19|20)\d\d\b"),
 )
 _DATE_STYLE_RES = tuple((name, re.compile(pattern)) for name, pattern in DATE_STYLES)
-DATA_KEYS = {
-    "ats.yaml": ("weights", "critical", "critical_cap", "standard_headings", "heading_similarity",
-                 "bullet_min_words", "measurable_pass", "measurable_warn", "action_pass",
-                 "action_warn", "action_suffixes", "action_verbs", "undated_band", "length_bands",
-                 "min_words", "thin_words", "max_words_per_page", "safe_fonts", "icon_fonts",
-                 "odd_char_warn", "odd_char_fail", "generic_file_names", "file_size_warn",
-                 "file_size_fail"),
-    "cv-templates.yaml": ("career_stages", "templates", "research_words", "long_career_years"),
-}
-TEMPLATE_KEYS = ("id", "name", "file", "suits", "stages", "signals")
 NUMBER_RE = re.compile(r"\d")
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
 
-@lru_cache(maxsize=None)
-def load_data(name: str) -> dict[str, Any]:
-    """A bundled YAML data file from the templates package (ats.yaml, cv-templates.yaml)."""
-    try:
-        text = bundled_text("data", name)
-        data = parse_yaml(text)
-    except (OSError, yaml.YAMLError) as e:
-        raise DataError(f"{name}: cannot load ATS data: {e}".splitlines()[0]) from e
-    if not isinstance(data, dict):
-        raise DataError(f"{name}: expected a mapping at the top level, got {type(data).__name__}")
-    for key in DATA_KEYS.get(name, ()):
-        if key not in data:
-            raise DataError(f"{name}: {key}: expected this key to be present, got nothing")
-    for i, tpl in enumerate(data.get("templates", [])):
-        missing = [k for k in TEMPLATE_KEYS if not isinstance(tpl, dict) or k not in tpl]
-        if missing:
-            raise DataError(f"{name}: templates[{i}].{missing[0]}: expected this key to be present, "
-                            f"got nothing; every template needs {', '.join(TEMPLATE_KEYS)}")
+def ats_rules() -> dict[str, Any]:
+    """The checks' thresholds and word lists (data/ats.yaml, validated once)."""
+    data: dict[str, Any] = load("ats.yaml")
     return data
 
 
@@ -136,7 +109,7 @@ def _facts(candidate: Candidate, rules: dict[str, Any]) -> _Facts:
                   pages=pages, bullets=_bullet_lines(candidate, rules))
 
 
-def _check(check_id: str, status: str, evidence: str, advice: str) -> AtsCheck:
+def _check(check_id: str, status: CheckStatus, evidence: str, advice: str) -> AtsCheck:
     return AtsCheck(id=check_id, title=TITLES[check_id], status=status, evidence=evidence,
                     advice=advice)
 
@@ -167,7 +140,7 @@ def check_text_layer(c: Candidate, f: _Facts, rules: dict[str, Any]) -> AtsCheck
     bad = f.layout.cid_glyphs + f.text.count("\ufffd")
     chars = max(len(f.text), 1)
     if bad:
-        status = "fail" if bad / chars > 0.05 else "warn"
+        status: CheckStatus = "fail" if bad / chars > 0.05 else "warn"
         return _check("text_layer", status,
                       f"{_plural(bad, 'character')} could not be decoded (font without a Unicode map).",
                       "Re-export with standard fonts embedded so every character maps to real text.")
@@ -187,7 +160,7 @@ def check_layout(c: Candidate, f: _Facts, rules: dict[str, Any]) -> AtsCheck:
                       f"A sidebar beside the main column{_pages_with(f.doc, lambda p: p.sidebar)}.",
                       "Move sidebar content (skills, contact) into the single main column.")
     if columns > 1:
-        status = "fail" if columns > 2 else "warn"
+        status: CheckStatus = "fail" if columns > 2 else "warn"
         return _check("layout", status, f"{columns} text columns{_pages_with(f.doc, lambda p: p.columns > 1)}.",
                       "Use a single-column layout so an ATS reads each section in order.")
     return _check("layout", "pass", "One text column throughout.",
@@ -355,7 +328,7 @@ def _bullet_share(check_id: str, f: _Facts, hit: Callable[[str], bool], does: st
         return _check(check_id, "warn", "No bullet points found in experience or projects.", advice)
     hits = sum(1 for b in f.bullets if hit(b))
     share = hits / len(f.bullets)
-    status = "pass" if share >= cutoffs[0] else "warn" if share >= cutoffs[1] else "fail"
+    status: CheckStatus = "pass" if share >= cutoffs[0] else "warn" if share >= cutoffs[1] else "fail"
     return _check(check_id, status, f"{hits} of {_plural(len(f.bullets), 'bullet')} ({share:.0%}) {does}.",
                   keep if status == "pass" else advice)
 
@@ -382,7 +355,7 @@ def _starts_with_verb(bullet: str, rules: dict[str, Any]) -> bool:
 
 @lru_cache(maxsize=1)
 def _verb_set() -> frozenset[str]:
-    return frozenset(str(v).lower() for v in load_data("ats.yaml")["action_verbs"])
+    return frozenset(str(v).lower() for v in ats_rules()["action_verbs"])
 
 
 def check_action_verbs(c: Candidate, f: _Facts, rules: dict[str, Any]) -> AtsCheck:
@@ -410,7 +383,7 @@ def _odd_char(ch: str) -> bool:
 
 
 def _unusual_fonts(fonts: tuple[str, ...], rules: dict[str, Any]) -> list[str]:
-    safe = tuple(s.replace(" ", "") for s in rules["safe_fonts"] + rules["icon_fonts"])
+    safe = tuple(s.replace(" ", "") for s in (*rules["safe_fonts"], *ICON_FONTS))
     out = []
     for font in fonts:
         shown = re.sub(r"^[A-Z]{6}\+", "", font)
@@ -510,7 +483,7 @@ def ats_score(checks: tuple[AtsCheck, ...], rules: dict[str, Any]) -> int:
 
 def check_ats(candidate: Candidate) -> AtsReport:
     """Every ATS readiness check for one CV, and the overall 0-100 readiness score."""
-    rules = load_data("ats.yaml")
+    rules = ats_rules()
     facts = _facts(candidate, rules)
     checks = tuple(fn(candidate, facts, rules) for _, _, fn in CHECKS)
     return AtsReport(score=ats_score(checks, rules), checks=checks)

@@ -12,12 +12,12 @@ from functools import lru_cache
 from typing import Any, Iterable
 
 
-from resume_match.data import bundled_text
+from resume_match.data import load
+from resume_match.parse.dates import alternation, month_pattern
 from resume_match.errors import DataError, InputError
 from resume_match.models import Candidate, Report, RoleFit, RoleProfile, SkillHit, to_dict
 from resume_match.match.roles import list_roles, load_role
 from resume_match.match.scoring import best_fit, score_role
-from resume_match.data import parse_yaml
 
 MAX_GAP = 6                   # missing skills shown per role, heaviest first
 IMPACT_KINDS = ("experience", "projects")
@@ -78,9 +78,8 @@ class Roadmap:
 
 @lru_cache(maxsize=1)
 def roadmap_data() -> dict[str, Any]:
-    """role_profiles/roadmap.yaml, parsed once per process."""
-    text = bundled_text("data", "roadmap.yaml")
-    data: dict[str, Any] = parse_yaml(text)
+    """data/roadmap.yaml, parsed and checked once per process."""
+    data: dict[str, Any] = load("roadmap.yaml")
     return data
 
 
@@ -263,11 +262,12 @@ def _portfolio(candidate: Candidate) -> Pitfall:
 
 
 _DATEISH = re.compile(
-    r"\b(19[5-9]\d|20[0-4]\d)\b|\b\d{1,2}[/.-]\d{2,4}\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|"
-    r"sept|oct|nov|dec)[a-z]*\.?\s*'?\d{2,4}\b|[+(]?\d[\d ()-]{7,}\d", re.IGNORECASE)
+    r"\b(19[5-9]\d|20[0-4]\d)\b|\b\d{1,2}[/.-]\d{2,4}\b|\b" + month_pattern()
+    + r"[a-z]*\.?\s*'?\d{2,4}\b|[+(]?\d[\d ()-]{7,}\d", re.IGNORECASE)
 # a number of its own ('40 users', '12%', '$2M'), not part of a name like EC2, S3 or GPT-4
-_IMPACT = re.compile(r"(?<![A-Za-z-])\d|%|\b(one|two|three|four|five|six|seven|eight|nine|ten|twice|double[sd]?"
-                     r"|tripled?|half|hundreds|thousands|millions?|billions?)\b", re.IGNORECASE)
+_IMPACT = re.compile(r"(?<![A-Za-z-])\d|%|\b(" + alternation(load("words.yaml")["number_words"])
+                     + r"|twice|double[sd]?|tripled?|half|hundreds|thousands|millions?|billions?)\b",
+                     re.IGNORECASE)
 
 
 def _impact(candidate: Candidate) -> Pitfall:

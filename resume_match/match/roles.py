@@ -13,10 +13,9 @@ from typing import Any, Iterable
 
 import yaml
 
-from resume_match.data import bundled_text, home as data_home
+from resume_match.data import bundled_text, home as data_home, parse_file_text
 from resume_match.errors import DataError
 from resume_match.models import DEGREE_LEVELS, RoleProfile, SkillRequirement
-from resume_match.data import parse_yaml
 
 STAGES = ("entry", "mid", "senior")
 COMPONENTS = ("required_skills", "preferred_skills", "demonstrated", "experience", "education",
@@ -229,21 +228,11 @@ def role_from_dict(data: Any, source: str = "<role>") -> RoleProfile:
         order=int(_number(data.get("order", 0), "order", source) or 0))
 
 
-def _parse_yaml(text: str, source: str) -> Any:
-    try:
-        return parse_yaml(text)
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        where = f" (line {mark.line + 1})" if mark is not None else ""
-        problem = getattr(e, "problem", None) or str(e).splitlines()[0]
-        raise DataError(f"{source}: not valid YAML{where}: {problem}") from e
-
-
 @lru_cache(maxsize=None)
 def _bundled(role_id: str) -> RoleProfile:
     name = f"{role_id}.yaml"
     text = bundled_text("role_profiles", name)
-    role = role_from_dict(_parse_yaml(text, name), name)
+    role = role_from_dict(parse_file_text(text, name), name)
     if role.id != role_id:
         raise _problem(name, "id", f"{role_id!r} (the file name)", role.id)
     return role
@@ -292,7 +281,7 @@ def _from_file(path: Path) -> RoleProfile:
         text = path.read_text("utf-8")
     except (OSError, UnicodeDecodeError) as e:
         raise DataError(f"{path}: cannot read role file: {e}") from e
-    return role_from_dict(_parse_yaml(text, str(path)), str(path))
+    return role_from_dict(parse_file_text(text, str(path)), str(path))
 
 
 def load_role(ref: str | Path, *, resolve_skills: bool = False) -> RoleProfile:

@@ -6,9 +6,23 @@ from __future__ import annotations
 
 from typing import Any
 
+from resume_match.data import load
 from resume_match.errors import DataError
-from resume_match.match.ats import load_data
 from resume_match.models import Candidate, RoleProfile, TemplateSuggestion
+
+TEMPLATE_KEYS = ("id", "name", "file", "suits", "stages", "signals")
+
+
+def template_data() -> dict[str, Any]:
+    """data/cv-templates.yaml, each template checked for the keys it needs."""
+    data: dict[str, Any] = load("cv-templates.yaml")
+    for i, tpl in enumerate(data["templates"]):
+        missing = [k for k in TEMPLATE_KEYS if k not in tpl]
+        if missing:
+            raise DataError(f"data/cv-templates.yaml: templates[{i}].{missing[0]}: expected this "
+                            f"key to be present, got nothing; every template needs "
+                            f"{', '.join(TEMPLATE_KEYS)}")
+    return data
 
 def career_stage(years: float | None, data: dict[str, Any]) -> str:
     """entry / mid / senior from total years of experience (thresholds in cv-templates.yaml)."""
@@ -48,7 +62,7 @@ def _signals(c: Candidate, role: RoleProfile | None, data: dict[str, Any]) -> di
 
 def suggest_template(candidate: Candidate, role: RoleProfile | None) -> TemplateSuggestion:
     """The roadmap template that suits this CV and role best, with the reasons that decided it."""
-    data = load_data("cv-templates.yaml")
+    data = template_data()
     years = candidate.experience.years
     stage = career_stage(years, data) if years is not None else None   # unknown: no stage points
     signals = _signals(candidate, role, data)
@@ -77,7 +91,7 @@ def suggest_template(candidate: Candidate, role: RoleProfile | None) -> Template
 
 def template_info(template_id: str) -> dict[str, Any]:
     """The cv-templates.yaml entry for a template id (DataError when unknown)."""
-    for tpl in load_data("cv-templates.yaml")["templates"]:
+    for tpl in template_data()["templates"]:
         if tpl["id"] == template_id:
             return dict(tpl)
     raise DataError(f"cv-templates.yaml: no template with id {template_id!r}")

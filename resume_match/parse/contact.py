@@ -6,17 +6,14 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Iterable
 
 import phonenumbers
-import yaml
 
-from resume_match.data import bundled_text
-from resume_match.parse.dates import normalize
-from resume_match.errors import DataError
+from resume_match.data import load
+from resume_match.parse.dates import alternation, normalize
 from resume_match.models import Contact, Document, Line, Section
 from resume_match.parse.sections import body_size as _font_body, match_heading
-from resume_match.data import parse_yaml
 
 DEFAULT_REGION = "US"
 MAX_LINKS = 8
@@ -25,20 +22,15 @@ _MASKED_AT = re.compile(r"\s*[\[({<]\s*at\s*[\])}>]\s*", re.IGNORECASE)
 _MASKED_DOT = re.compile(r"\s*[\[({<]\s*dot\s*[\])}>]\s*", re.IGNORECASE)
 _EMAIL = re.compile(r"(?<![\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _PHONE = re.compile(r"(?<![\w+])(?:\(\s*\+?\d{1,4}\s*\)\s*|\+\s?)?\d[\d \u00a0().\-/]{5,}\d(?![\w])")
-_PHONE_WORDS = re.compile(r"(?i)\b(?:phone|tel|mobile|cell|mob|ph|contact|call|whatsapp)\b")
+_WORDS = load("words.yaml")
+_PHONE_WORDS = re.compile(rf"(?i)\b(?:{alternation(_WORDS['phone_cues'])})\b")
 _URL = re.compile(
     r"(?<![@\w.\-/])(?P<url>(?P<scheme>https?://)?(?P<www>www\.)?"
     r"(?P<host>(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?P<tld>[a-z]{2,12}))(?![a-z0-9-])"
     r"(?::\d{2,5})?(?P<path>/[^\s|,;()<>\"'\u2022\u00b7]*)?)", re.IGNORECASE)
 _DOT_LETTER = re.compile(r"\.[a-z]", re.IGNORECASE)
-_TLDS = frozenset(("com org net io dev ai me co edu gov app xyz info tech site page blog us uk ca de "
-                   "in fr nl es it ch se no dk fi pl eu au nz jp kr cn sg hk tw br mx ru ie be at pt "
-                   "cz gr il ae za ng ke pk bd lk vn th my id ph ua ro hu sk si ly gl to cc tv sh "
-                   "online website portfolio live works cloud design codes science academy").split())
-_PROFILE_HOSTS = ("linkedin.com", "github.com", "github.io", "gitlab.com", "scholar.google",
-                  "kaggle.com", "huggingface.co", "bitbucket.org", "stackoverflow.com", "medium.com",
-                  "orcid.org", "researchgate.net", "twitter.com", "x.com", "behance.net",
-                  "dribbble.com", "leetcode.com", "substack.com", "hashnode.dev", "dev.to")
+_TLDS = frozenset(_WORDS["tlds"])
+_PROFILE_HOSTS = tuple(_WORDS["profile_hosts"])
 _CONTACT_HEADING = re.compile(r"(?i)contact|links|personal\s+(?:info|details|data)|profiles|online|social")
 _LABELLED_LOCATION = re.compile(r"(?i)\b(?:location|address|based in|city)\s*[:\-]\s*([^|•·;]+)")
 _NAME_WORD = re.compile(r"^(?:[^\W\d_][^\W\d_'’\-.]*[.]?|[^\W\d_]\.)$")
@@ -52,18 +44,9 @@ class Places:
     countries: dict[str, str]      # "Canada" -> "CA"
 
 
-@lru_cache(maxsize=None)
-def load_data(name: str) -> Any:
-    """A YAML file from resume_match/data, loaded once."""
-    try:
-        return parse_yaml(bundled_text("data", name))
-    except (OSError, yaml.YAMLError) as e:
-        raise DataError(f"data/{name}: cannot load ({e})") from e
-
-
 @lru_cache(maxsize=1)
 def load_places() -> Places:
-    raw = load_data("places.yaml")
+    raw = load("places.yaml")
     states = {s: "US" for s in raw["us_states"] + raw["us_state_names"]}
     states.update({s: "CA" for s in raw["ca_provinces"] + raw["ca_province_names"]})
     return Places(states=states, countries={str(k): str(v) for k, v in raw["countries"].items()})
@@ -204,8 +187,8 @@ def find_name(lines: list[Line] | tuple[Line, ...], body: float = 0.0, width: fl
     """The most prominent header line that reads like a person's name (largest font, then
     first). With fonts known (`body` size), a name must stand out: larger, bold or centred;
     a line in body text is a job title or a heading, as in CVs with the name removed."""
-    stop = set(load_data("titles.yaml")["not_name_words"])
-    titles = set(load_data("titles.yaml")["title_words"])
+    stop = set(load("titles.yaml")["not_name_words"])
+    titles = set(load("titles.yaml")["title_words"])
     best: tuple[float, str] | None = None
     for line in lines:
         if body > 0 and line.size > 0 and not _prominent(line, body, width):

@@ -1,5 +1,6 @@
 """Dates as CVs print them: single dates, ranges ("Jan 2019 - Present", "2017-20", "Summer 2019")
-and the total time they cover with overlaps merged. Pure functions on text; no I/O.
+and the total time they cover with overlaps merged. Pure functions on text; the month, season and
+"present" words are data (data/words.yaml), read once at import.
 
 A date is (year, month) with month None when only the year is printed. Ranges keep that
 precision so the report can say "2019" rather than an invented "2019-01".
@@ -11,17 +12,41 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import Iterable
+
+from resume_match.data import load
 
 YearMonth = tuple[int, int | None]
 
-MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
-          "sep": 9, "oct": 10, "nov": 11, "dec": 12}
+_WORDS = load("words.yaml")
+# Every printed form of a month ("sept", "september") -> its number (data/words.yaml).
+MONTHS: dict[str, int] = {form: int(n) for n, forms in _WORDS["months"].items() for form in forms}
 # A season is a month range: a "Summer 2019" internship lasted about three months.
-SEASONS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (1, 3)}
+SEASONS: dict[str, tuple[int, int]] = {k: (v[0], v[1]) for k, v in _WORDS["seasons"].items()}
+
+
+def alternation(phrases: Iterable[str]) -> str:
+    """A regex alternation of word-list phrases, longest first (so 'september' is tried before
+    'sep'), each escaped, a space matching any white space."""
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+")
+                    for p in sorted(set(phrases), key=lambda p: (-len(p), p)))
+
+
+def month_pattern() -> str:
+    """Any printed month name, as a non-capturing regex group."""
+    return f"(?:{alternation(MONTHS)})"
+
+
+def season_pattern() -> str:
+    return f"(?:{alternation(SEASONS)})"
+
+
+def short_month(month: int) -> str:
+    """'Jan' for 1: the 3-letter form reports print."""
+    return next(f for f, n in MONTHS.items() if n == month and len(f) == 3).title()
 
 _DASHES = dict.fromkeys(map(ord, "\u00ad\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"), "-")
-_MON = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-        r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_MON = month_pattern()
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 _YY = r"['\u2018\u2019`]\d\d"
 
@@ -31,7 +56,7 @@ def _date_pat(p: str) -> str:
     return (
         rf"(?:(?<!\d)\d{{1,2}}(?:st|nd|rd|th)?\s*)?(?P<{p}mon>{_MON})\.?,?\s*"
         rf"(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s*)?(?P<{p}my>{_YEAR}|{_YY})(?!\d)"
-        rf"|(?P<{p}season>spring|summer|fall|autumn|winter)\s*,?\s*(?P<{p}sy>{_YEAR}|{_YY})(?!\d)"
+        rf"|(?P<{p}season>{season_pattern()})\s*,?\s*(?P<{p}sy>{_YEAR}|{_YY})(?!\d)"
         rf"|(?<![\d/.])(?P<{p}mm>0?[1-9]|1[0-2])\s*[/.]\s*(?P<{p}ny>{_YEAR})(?!\d)"
         rf"|(?<![\d/.])(?P<{p}iy>{_YEAR})[/.-](?P<{p}im>0[1-9]|1[0-2])(?![\d/.-])"
         rf"|(?<![\d$#+.,/])(?P<{p}y>{_YEAR})(?![\d%+])"
@@ -40,9 +65,7 @@ def _date_pat(p: str) -> str:
 
 
 # with the words CVs in German, French, Spanish, Portuguese and Italian use ('2019 - heute')
-_PRESENT = (r"(?:present|current(?:ly)?|now|today|ongoing|on-?going|to\s+date|till\s+date|till\s+now"
-            r"|date|recent|onwards?|running|heute|aktuell|presente|actualidad|actualmente"
-            r"|atualmente|aujourd['\u2019]hui|en\s+cours|oggi)")
+_PRESENT = f"(?:{alternation(_WORDS['present_words'])})"
 # Mojibake of an en/em dash ('â€“', 'ï¼') is common in CVs exported through the wrong encoding.
 _SEP = r"\s*(?:-+|to|till|until|through|thru|~|â€[\u201c\u201d\"“”]|ï(?:1⁄4|¼))\s*"
 # A comma between a month date and 'Present' or another month date ('05/2009 , Current').
@@ -191,7 +214,7 @@ def _year(raw: str) -> int:
 
 
 def _month(name: str) -> int:
-    return MONTHS[name[:3].lower()]
+    return MONTHS[name.lower()]
 
 
 def _date_from(m: re.Match[str], p: str) -> YearMonth | None:

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
-from resume_match.parse.contact import clean, extract_contact, load_data, place_names
-from resume_match.parse.dates import (DateRange, YearMonth, find_ranges, find_ranges_in_lines, interval,
+from resume_match.data import load
+from resume_match.parse.contact import clean, extract_contact, place_names
+from resume_match.parse.dates import (alternation, DateRange, YearMonth, find_ranges, find_ranges_in_lines, interval,
                                 iso, latest, month_index, parse_iso, today,
                                 total_years)
 from resume_match.errors import DataError
@@ -21,20 +22,17 @@ _SPLIT = re.compile(r"\s+[|•·–—-]+\s+|\s*[|•·]\s*|,\s+|\s{3,}|\t|\s+@\
 _FULL_DATE = re.compile(
     r"(?i)(?:updated|revised|as of|dated?)\b.{0,12}?\d|\b\d{1,2}(?:st|nd|rd|th)?\s*(?:of\s+)?"
     r"[A-Z][a-z]{2,8}\.?,?\s*(?:19|20)\d\d|\b[A-Z][a-z]{2,8}\.?\s*\d{1,2}(?:st|nd|rd|th)?,\s*(?:19|20)\d\d")
-_NUMBER_WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty".split())}
+_NUMBER_WORDS: dict[str, int] = load("words.yaml")["number_words"]
 _FUTURE = re.compile(r"(?i)\b(?:expected|anticipated|seeking|starting|upcoming|planned|will)\b")
 _BIRTH = re.compile(r"(?i)\b(?:born|birth|d\.?o\.?b)\b")
-_YEARS_CLAIM = re.compile(r"(?i)\b(\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")\+?\s*(?:years|yrs)['’]?\.?\s+"
+_YEARS_CLAIM = re.compile(r"(?i)\b(\d{1,2}|" + alternation(_NUMBER_WORDS) + r")\+?\s*(?:years|yrs)['’]?\.?\s+"
                           r"(?:of\s+)?(?:[\w/&-]+\s+){0,3}experience")
 _INSTITUTION = re.compile(
     r"(?i)\b(?:universit(?:y|ät|é|e|à|a)|universidad|college|institute|institut|school|academy"
     r"|polytechnic|politecnico|conservatory|ecole|école|iit|nit|mit|caltech|eth|epfl|tech)\b")
 _FIELD_STOP = re.compile(r"(?i)\s*(?:[|;(]|\s[-–—]\s|\bgpa\b|\bcgpa\b|\bgrade\b|\bminor\b|\bhonou?rs\b"
                          r"|\bconcentration\b|\bspeciali[sz]ation\b|\bthesis\b|\bexpected\b|\bat\b|\bfrom\b)")
-_CITY_PREFIXES = {"new", "san", "santa", "los", "las", "salt", "fort", "st", "saint", "port", "el", "la",
-                  "rio", "sao", "são", "palo", "ho", "kuala", "buenos", "mexico", "hong", "tel"}
+_CITY_PREFIXES = frozenset(load("words.yaml")["city_prefixes"])
 _DEGREE_TYPES = ("applied science|science|fine arts|arts|engineering|technology|philosophy|laws"
                  "|commerce|music|architecture|business administration")
 
@@ -212,7 +210,7 @@ def _without_dates(text: str, sep: str = " ") -> str:
 
 @lru_cache(maxsize=1)
 def _title_words() -> tuple[frozenset[str], frozenset[str]]:
-    raw = load_data("titles.yaml")
+    raw = load("titles.yaml")
     return frozenset(raw["title_words"]), frozenset(raw["org_words"])
 
 
@@ -305,7 +303,7 @@ def title_and_org(own: str, above: list[str], below: list[str] | None = None
 @lru_cache(maxsize=1)
 def degree_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """(level, pattern) pairs from data/degrees.yaml, highest level first."""
-    raw = load_data("degrees.yaml")
+    raw = load("degrees.yaml")
     out = []
     for level, pats in raw.items():
         if level not in DEGREE_LEVELS:
@@ -402,7 +400,7 @@ def _grad_year(texts: list[str]) -> int | None:
 @lru_cache(maxsize=1)
 def roadmap_certifications() -> tuple[tuple[str, tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]], ...]:
     """(name, patterns anywhere, patterns only in a certifications/education section)."""
-    raw = load_data("certifications.yaml")
+    raw = load("certifications.yaml")
     try:
         return tuple((str(c["name"]), tuple(re.compile(p, re.IGNORECASE) for p in c["patterns"]),
                       tuple(re.compile(p, re.IGNORECASE) for p in c.get("listed") or ()))

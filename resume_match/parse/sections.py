@@ -9,14 +9,13 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import cast
 
-import yaml
 from rapidfuzz import fuzz, process
 
-from resume_match.data import bundled_text
+from resume_match.data import load
 from resume_match.errors import DataError
-from resume_match.models import SECTION_KINDS, Document, Line, Section
-from resume_match.data import parse_yaml
+from resume_match.models import SECTION_KINDS, Document, Line, Section, SectionKind
 
 MAX_HEADING_WORDS = 6
 MAX_HEADING_CHARS = 48
@@ -57,13 +56,10 @@ class HeadingMatch:
 def load_lexicon() -> Lexicon:
     """The heading lexicon shipped with the package, validated on load."""
     name = "data/headings.yaml"
-    try:
-        raw = parse_yaml(bundled_text("data", "headings.yaml"))
-    except (OSError, yaml.YAMLError) as e:
-        raise DataError(f"{name}: cannot load the heading lexicon ({e})") from e
+    raw = load("headings.yaml")
     phrases: dict[str, str] = {}
     keywords: dict[str, str] = {}
-    for kind, entry in (raw or {}).items():
+    for kind, entry in raw.items():
         if kind not in SECTION_KINDS and kind != "coursework":
             raise DataError(f"{name}: key {kind!r}: expected a section kind ({', '.join(SECTION_KINDS)})")
         if not isinstance(entry, dict) or not isinstance(entry.get("phrases"), list):
@@ -361,10 +357,6 @@ def split_sections(doc: Document) -> tuple[Section, ...]:
             body = (dataclasses.replace(body[0], text=h.next_rest),) + body[1:]
         if h.rest:
             body = (dataclasses.replace(lines[h.index], text=h.rest),) + body
-        out.append(Section(kind=kind, heading=h.text, page=lines[h.index].page, lines=body))
+        out.append(Section(kind=cast(SectionKind, kind), heading=h.text, page=lines[h.index].page, lines=body))
     return tuple(out)
 
-
-def section_text(sections: tuple[Section, ...], *kinds: str) -> list[Line]:
-    """All lines of the sections of the given kinds, in order."""
-    return [line for s in sections if s.kind in kinds for line in s.lines]

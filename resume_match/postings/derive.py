@@ -11,8 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from resume_match.data import load
 from resume_match.errors import InputError
-from resume_match.models import DEGREE_LEVELS, Line, RoleProfile, Section, SkillHit, SkillRequirement
+from resume_match.parse.dates import alternation
+from resume_match.models import (DEGREE_LEVELS, Line, RoleProfile, Section, SectionKind, SkillHit,
+                                 SkillRequirement)
 from resume_match.postings.text import (Unit, clause_labels, cut_units, has_role_noun,
                                        read_posting_document, vocabulary)
 from resume_match.match.roles import list_roles, stage_rank
@@ -82,7 +85,7 @@ class Posting:
 # ---------------------------------------------------------------- skills
 
 def _section(unit: Unit) -> Section:
-    kind = "skills" if unit.label in ("required", "preferred") else "experience"
+    kind: SectionKind = "skills" if unit.label in ("required", "preferred") else "experience"
     return Section(kind=kind, heading=unit.heading, page=unit.page,
                    lines=(Line(text=unit.text, page=unit.page),))
 
@@ -223,7 +226,7 @@ def _number(word: str) -> float | None:
     return float(vocabulary().numbers[word]) if word in vocabulary().numbers else None
 
 
-_NUM = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
+_NUM = rf"(\d{{1,2}}|{alternation(load('words.yaml')['number_words'])})"
 _YEARS = [
     re.compile(_NUM + r"\s*(?:-|–|to)\s*" + _NUM + r"\+?\s*(?:years?|yrs?)", re.IGNORECASE),
     re.compile(r"(?:at least|minimum(?: of)?|min\.?|over|more than)\s+(?:\(?\d+\)?\s+)?" + _NUM

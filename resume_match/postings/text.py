@@ -12,11 +12,10 @@ from pathlib import Path
 from typing import Any, Literal
 
 
-from resume_match.data import bundled_text
+from resume_match.data import load
 from resume_match.errors import InputError
 from resume_match.extract import read_document
 from resume_match.models import Document
-from resume_match.data import parse_yaml
 
 Label = Literal["intro", "required", "preferred", "duties", "boilerplate", "meta"]
 STICKY_WORDS = 12            # a boilerplate sentence this long starts a boilerplate block
@@ -50,8 +49,7 @@ def _any(patterns: list[str]) -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
     """The posting vocabulary from role_profiles/postings.yaml, compiled once per process."""
-    text = bundled_text("data", "postings.yaml")
-    d: dict[str, Any] = parse_yaml(text)
+    d: dict[str, Any] = load("postings.yaml")
     heads = tuple((kind, re.compile(p, re.IGNORECASE))
                   for kind, pats in d["headings"].items() for p in pats)
     return Vocabulary(
@@ -63,7 +61,7 @@ def vocabulary() -> Vocabulary:
         role_nouns=frozenset(d["role_nouns"]),
         seniority={k: frozenset(v) for k, v in d["seniority"].items()},
         degrees=tuple((level, _any(p)) for level, p in d["degrees"].items()),
-        degree_fields=tuple(d["degree_fields"]), numbers=dict(d["number_words"]))
+        degree_fields=tuple(d["degree_fields"]), numbers=dict(load("words.yaml")["number_words"]))
 
 
 @dataclass(frozen=True)

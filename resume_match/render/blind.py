@@ -10,6 +10,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Iterable
 
+from resume_match.data import load
+from resume_match.parse.dates import alternation
 from resume_match.models import (AtsReport, Candidate, Contact, Document, Education, Evidence,
                                  Experience, Line, Position, Report, RoleFit, Section,
                                  SkillHit)
@@ -18,12 +20,11 @@ REDACTED = "[redacted]"
 YEAR = "[year]"
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|dev|me|ai|co|de|uk|in)/\S*",
-                  re.IGNORECASE)
+_WORDS = load("words.yaml")
+_URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:" + alternation(_WORDS["tlds"])
+                  + r")/\S*", re.IGNORECASE)
 _PHONE = re.compile(r"(?<![\w-])\+?\(?\d[\d ().-]{7,}\d(?![\w-])")
-_STREET_TYPES = ("Street", "St", "Avenue", "Ave", "Road", "Rd", "Boulevard", "Blvd", "Lane", "Ln",
-                 "Drive", "Dr", "Court", "Ct", "Way", "Place", "Pl", "Terrace", "Square", "Sq",
-                 "Parkway", "Pkwy", "Strasse", "Straße")
+_STREET_TYPES = tuple(_WORDS["street_types"])
 # Capitalised (or upper-case) words only: "12 Baker Street", not "5 engineers on the way".
 _STREET = re.compile(r"\b\d{1,5}[A-Za-z]?\s+(?:[A-Z][\w'.-]*\s+){0,3}(?:"
                      + "|".join(f"{t}|{t.upper()}" for t in _STREET_TYPES) + r")\b\.?")

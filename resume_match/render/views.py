@@ -15,6 +15,7 @@ from urllib.parse import quote, urlsplit
 from resume_match.errors import DataError
 from resume_match.match.templates import template_info
 from resume_match.models import Candidate, EducationEntry, Report, RoleFit
+from resume_match.parse.dates import short_month
 from resume_match.parse.lines import strip_bullet
 
 STATUS_ICONS = {"pass": ("✓", "Pass"), "warn": ("!", "Warning"), "fail": ("✗", "Fail")}
@@ -145,14 +146,11 @@ def report_view(report: Report, cv_href: str | None = None) -> dict[str, Any]:
     }
 
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
 def _date(value: str | None) -> str:
     """'2022-01' -> 'Jan 2022'; a bare year or anything else as given."""
     m = re.fullmatch(r"(\d{4})-(\d{1,2})", value or "")
     if m and 1 <= int(m.group(2)) <= 12:
-        return f"{MONTHS[int(m.group(2)) - 1]} {m.group(1)}"
+        return f"{short_month(int(m.group(2)))} {m.group(1)}"
     return value or "?"
 
 

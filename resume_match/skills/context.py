@@ -15,11 +15,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Iterable
 
-import yaml
 
-from resume_match.errors import DataError
-from resume_match.data import bundled_text
-from resume_match.data import parse_yaml
+from resume_match.data import load, parse_file_text, validate
 
 CUES_FILE = "skill_context.yaml"
 CUE_KEYS = ("separators", "fillers", "list_labels", "prev_cues", "next_cues", "self_cues",
@@ -27,23 +24,10 @@ CUE_KEYS = ("separators", "fillers", "list_labels", "prev_cues", "next_cues", "s
 
 
 def load_cues(text: str | None = None, source: str = CUES_FILE) -> dict[str, frozenset[str]]:
-    """The cue vocabularies (data, in role_profiles/skill_context.yaml), validated."""
-    if text is None:
-        text = bundled_text("data", CUES_FILE)
-    try:
-        data = parse_yaml(text)
-    except yaml.YAMLError as e:
-        raise DataError(f"{source}: not valid YAML") from e
-    if not isinstance(data, dict):
-        raise DataError(f"{source}: expected a mapping of cue lists, got {type(data).__name__}")
-    out = {}
-    for key in CUE_KEYS:
-        words = data.get(key)
-        if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
-            raise DataError(f"{source}: {key}: expected a list of non-empty strings, "
-                            f"got {type(words).__name__}")
-        out[key] = frozenset(str(w).lower() for w in words)
-    return out
+    """The cue vocabularies (data/skill_context.yaml, or `text` of a file named `source`)."""
+    data = (load(CUES_FILE) if text is None
+            else validate(parse_file_text(text, source), CUES_FILE, source))
+    return {key: frozenset(str(w).lower() for w in data[key]) for key in CUE_KEYS}
 
 
 _CUES = load_cues()

@@ -20,7 +20,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
-from resume_match.models import Evidence, Line, Section, SkillHit
+from resume_match.models import Evidence, Line, Section, SectionKind, SkillHit
 from resume_match.skills.context import SEPARATORS, Mention, TextView, accept
 from resume_match.skills.fuzzy import MIN_GLUED, FuzzyIndex, fuzzable, squash_token
 from resume_match.skills.taxonomy import Taxonomy, load_taxonomy
@@ -328,7 +328,7 @@ class SkillMatcher:
         return SkillHit(id=sid, name=skill.name, category=skill.category,
                         evidence=tuple(evidence), demonstrated=demonstrated)
 
-    def find_in_text(self, lines: Iterable[str], kind: str = "header") -> tuple[SkillHit, ...]:
+    def find_in_text(self, lines: Iterable[str], kind: SectionKind = "header") -> tuple[SkillHit, ...]:
         """Convenience for plain text (tests, job postings): every line in one section."""
         section = Section(kind=kind, heading="", page=1,
                           lines=tuple(Line(text=t, page=1) for t in lines))

@@ -11,11 +11,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
-import yaml
 
 from resume_match.errors import DataError
-from resume_match.data import bundled_text
-from resume_match.data import parse_yaml
+from resume_match.data import bundled_text, parse_file_text
 
 BUNDLED = "skills/skills.yaml"
 CATEGORIES = (
@@ -195,13 +193,7 @@ def read_taxonomy(path: str | Path) -> Taxonomy:
 
 
 def _parse_text(text: str, source: str) -> Taxonomy:
-    try:
-        data = parse_yaml(text)
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        at = f" at line {mark.line + 1}" if mark is not None else ""
-        raise DataError(f"{source}: not valid YAML{at}") from e
-    return parse_taxonomy(data, source)
+    return parse_taxonomy(parse_file_text(text, source), source)
 
 
 @lru_cache(maxsize=1)
