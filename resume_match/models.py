@@ -180,6 +180,10 @@ class SkillHit:
     category: str
     evidence: tuple[Evidence, ...]
     demonstrated: bool             # used in experience/projects bullets, not only listed
+    matched: tuple[str, ...] = ()  # the CV's own words for it, as written, first seen first
+    aliases: tuple[str, ...] = ()  # the taxonomy's other names for the skill
+    known: bool = True             # False: an item of a skills list the taxonomy does not know
+    level: str | None = None       # proficiency written beside it: "Advanced", "24 months"
 
 
 @dataclass(frozen=True)
@@ -195,6 +199,7 @@ class Candidate:
     education: Education
     certifications: tuple[str, ...]
     warnings: tuple[str, ...] = ()
+    soft_skills: tuple[SkillHit, ...] = ()   # soft and business skills, apart from `skills`
     document: Document | None = None
     _private = ("document",)
 

@@ -185,3 +185,24 @@ def test_ambiguous_true_and_all():
     t = parse_taxonomy(data, "mine.yaml")
     assert t.skills["go"].ambiguous == ("Go", "Golang")          # one-word forms only
     assert t.skills["software-engineering"].ambiguous == ("Software engineering", "SWE")
+
+
+def test_soft_flag_and_soft_categories():
+    data = good()
+    data["soft_categories"] = ["soft-skill"]
+    data["skills"]["soft-skill"] = [{"id": "teamwork", "name": "Teamwork"}]
+    data["skills"]["business"] = [{"id": "sales", "name": "Sales", "soft": True},
+                                  {"id": "budgeting", "name": "Budgeting"}]
+    t = parse_taxonomy(data, "mine.yaml")
+    assert [sid for sid in t.skills if t.is_soft(sid)] == ["teamwork", "sales"]
+    assert not t.is_soft("python") and not t.is_soft("no-such-skill")
+    msg = _break(lambda d: d["skills"]["language"][0].update(soft="yes"))
+    assert "skill 'python': soft: expected true or false, got 'yes'" in msg
+    # the extended file's keys belong to it alone
+    msg = _break(lambda d: d["skills"]["language"][0].update(tier="named"))
+    assert "skill 'python': key 'tier'" in msg
+
+
+def test_bundled_business_skills_that_are_not_technical_are_soft(tax):
+    assert tax.is_soft("communication") and tax.is_soft("sales") and tax.is_soft("teaching")
+    assert not tax.is_soft("project-management") and not tax.is_soft("financial-analysis")

@@ -58,7 +58,7 @@ def _ordered_skills(report: Report) -> list[str]:
     cand = report.candidate
     ordered = sorted(enumerate(cand.skills),
                      key=lambda t: (-weight.get(t[1].id, (-1, 0))[0], -weight.get(t[1].id, (0, 0.0))[1], t[0]))
-    names = [s.name for _, s in ordered]
+    names = [s.name for _, s in ordered] + [s.name for s in cand.soft_skills]
     if not names:
         names = [x.strip() for s in _sections(cand, "skills") for ln in _body_lines(s)
                  for x in re.split(r"[,;|•]", ln.text) if x.strip()]

@@ -38,6 +38,7 @@ _COURSEWORK = frozenset({"coursework", "courses", "course", "modules", "subjects
                          "thesis", "dissertation", "research", "focus", "specialization",
                          "specialisation", "concentration", "projects"})
 MAX_EVIDENCE = 3
+MAX_MATCHED = 5        # distinct spellings of one skill kept in `matched`
 MAX_WINDOW = 4          # tokens joined when looking for 'Py - Torch' or 'Tensor Flow'
 TOKENIZER_CACHE = 200_000  # chunks spaCy's tokenizer remembers (its default is 10,000)
 SHORT_FORM = 2          # forms this short (R, C, ML, AI) must keep their case outside lists
@@ -241,7 +242,7 @@ class SkillMatcher:
     def find(self, sections: tuple[Section, ...]) -> tuple[SkillHit, ...]:
         """Skills in reading order, each with its first few lines of evidence."""
         kept = [s for s in sections if s.kind not in IGNORED_KINDS]
-        hits: dict[str, list[tuple[Section, Line]]] = {}
+        hits: dict[str, list[tuple[Section, Line, str]]] = {}
         for section in kept:
             own = [line for line in section.lines if line.text.strip()]
             if not own:
@@ -257,8 +258,17 @@ class SkillMatcher:
             for i in sorted(accept(view, case_ok), key=lambda i: view.mentions[i].start):
                 m = view.mentions[i]
                 line = own[bisect_right(starts, m.start) - 1]
-                hits.setdefault(m.skill_id, []).append((section, line))
+                hits.setdefault(m.skill_id, []).append((section, line, m.text))
         return tuple(self._hit(sid, where) for sid, where in hits.items())
+
+    def split_soft(self, hits: Iterable[SkillHit]) -> tuple[tuple[SkillHit, ...],
+                                                            tuple[SkillHit, ...]]:
+        """(technical skills, soft and business skills), each in reading order."""
+        tech: list[SkillHit] = []
+        soft: list[SkillHit] = []
+        for hit in hits:
+            (soft if self.taxonomy.is_soft(hit.id) else tech).append(hit)
+        return tuple(tech), tuple(soft)
 
     def _tokenize(self, texts: list[str]) -> tuple[Doc, _Tokens, tuple[int, ...]]:
         """A section's lines as one Doc, its tokens as plain lists and where each line starts.
@@ -317,16 +327,21 @@ class SkillMatcher:
             return True
         return _case_ok(m.form, m.text)
 
-    def _hit(self, sid: str, where: list[tuple[Section, Line]]) -> SkillHit:
+    def _hit(self, sid: str, where: list[tuple[Section, Line, str]]) -> SkillHit:
         skill = self.taxonomy.skills[sid]
         evidence: list[Evidence] = []
-        for section, line in where:
+        matched: list[str] = []
+        for section, line, text in where:
             ev = Evidence(section=section.kind, page=line.page, text=" ".join(line.text.split()))
             if ev not in evidence and len(evidence) < MAX_EVIDENCE:
                 evidence.append(ev)
-        demonstrated = any(section.kind in DEMONSTRATED_KINDS for section, _ in where)
+            text = " ".join(text.split())
+            if text not in matched and len(matched) < MAX_MATCHED:
+                matched.append(text)
+        demonstrated = any(section.kind in DEMONSTRATED_KINDS for section, _, _ in where)
         return SkillHit(id=sid, name=skill.name, category=skill.category,
-                        evidence=tuple(evidence), demonstrated=demonstrated)
+                        evidence=tuple(evidence), demonstrated=demonstrated,
+                        matched=tuple(matched), aliases=skill.aliases)
 
     def find_in_text(self, lines: Iterable[str], kind: SectionKind = "header") -> tuple[SkillHit, ...]:
         """Convenience for plain text (tests, job postings): every line in one section."""
