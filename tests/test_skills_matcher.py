@@ -380,14 +380,15 @@ def test_segment_of_is_the_segment_holding_the_start():
 
 @pytest.mark.parametrize("text", [
     "plain words only", "Python(advanced)", "SQL)and", "a,b,c", "R (stats),Go", "x)y(z)w",
-    "• Docker\t▪ K8s", "ﬁne ① text", "",
+    "• Docker\t▪ K8s", "ﬁne ① text", "", "Python- Experience - 24 months", "x-y - z",
 ])
 def test_clean_text_skips_only_passes_that_change_nothing(text):
     """clean_text() runs the bracket and comma patterns only on lines with those characters."""
     import unicodedata
 
-    from resume_match.skills.matcher import _BULLETS, _CLOSE, _COMMA, _OPEN, clean_text
+    from resume_match.skills.matcher import _BULLETS, _CLOSE, _COMMA, _GLUED_DASH, _OPEN, clean_text
 
     full = _BULLETS.sub(" | ", unicodedata.normalize("NFKC", text).replace("\t", " "))
+    full = _GLUED_DASH.sub(" -", full)
     full = _COMMA.sub(", ", _CLOSE.sub(") ", _OPEN.sub(" (", full)))
     assert clean_text(text) == full

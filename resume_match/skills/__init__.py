@@ -33,8 +33,7 @@ def find_skills(sections: tuple[Section, ...],
 def read_skills(sections: tuple[Section, ...], matcher: SkillMatcher | None = None
                 ) -> tuple[tuple[SkillHit, ...], tuple[SkillHit, ...]]:
     """A CV's (technical skills, soft and business skills), with evidence."""
-    m = matcher or get_matcher()
-    return m.split_soft(m.find(sections))
+    return (matcher or get_matcher()).read(sections)
 
 
 def __getattr__(name: str) -> Any:

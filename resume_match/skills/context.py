@@ -20,7 +20,9 @@ from resume_match.data import load, parse_file_text, validate
 
 CUES_FILE = "skill_context.yaml"
 CUE_KEYS = ("separators", "fillers", "list_labels", "prev_cues", "next_cues", "self_cues",
-            "org_words", "org_before", "wish_cues", "sentence_end", "glue")
+            "org_words", "org_before", "wish_cues", "sentence_end", "glue", "item_separators",
+            "connectors", "level_words", "time_units", "level_ties", "generic_heads",
+            "item_stop_words", "item_articles", "open_labels", "soft_labels", "spoken_languages", "placeholders")
 
 
 def load_cues(text: str | None = None, source: str = CUES_FILE) -> dict[str, frozenset[str]]:

@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 from resume_match.models import Evidence, Line, Section, SectionKind, SkillHit
 from resume_match.skills.context import SEPARATORS, Mention, TextView, accept
 from resume_match.skills.fuzzy import MIN_GLUED, FuzzyIndex, fuzzable, squash_token
+from resume_match.skills.openvocab import ListView, OpenResult, open_items
 from resume_match.skills.taxonomy import Taxonomy, load_taxonomy
 
 DEMONSTRATED_KINDS = frozenset({"experience", "projects", "publications", "volunteering"})
@@ -39,17 +40,29 @@ _COURSEWORK = frozenset({"coursework", "courses", "course", "modules", "subjects
                          "specialisation", "concentration", "projects"})
 MAX_EVIDENCE = 3
 MAX_MATCHED = 5        # distinct spellings of one skill kept in `matched`
+UNKNOWN_CATEGORY = "other"   # the category of a list item the taxonomy does not know
 MAX_WINDOW = 4          # tokens joined when looking for 'Py - Torch' or 'Tensor Flow'
 TOKENIZER_CACHE = 200_000  # chunks spaCy's tokenizer remembers (its default is 10,000)
 SHORT_FORM = 2          # forms this short (R, C, ML, AI) must keep their case outside lists
 
-_BULLETS = re.compile(r"[•·▪●◦■□►▸▹➢➤✓✔❖⋅∙◆◇○★☆|]+")
+_BULLETS = re.compile(r"[•·▪●◦■□►▸▹➢➤✓✔❖⋅∙◆◇○★☆|⋄♦➔→⟶]+")
+_GLUED_DASH = re.compile(r"(?<=[^\W\d_])-(?= )")     # 'Python- Experience' -> 'Python - Experience'
 _COMMA = re.compile(r",(?=\S)")
 _OPEN = re.compile(r"(?<=\w)\((?=\w)")
 _CLOSE = re.compile(r"(?<=\w)\)(?=\w)")
 _SPELLING = ((r"isation", "ization"), (r"ization", "isation"), (r"modelling", "modeling"),
              (r"modeling", "modelling"), (r"analyse", "analyze"), (r"analyze", "analyse"),
              (r"behaviour", "behavior"), (r" and ", " & "), (r" & ", " and "))
+
+
+@dataclass(frozen=True)
+class _Seen:
+    """One place a skill was found: the section and line, the words, a level beside them."""
+    section: Section
+    line: Line
+    text: str
+    level: str | None = None
+    soft: bool = False             # listed under a 'Soft skills:' label
 
 
 @dataclass(frozen=True)
@@ -88,12 +101,15 @@ class _Tokens:
 
 
 def clean_text(text: str) -> str:
-    """NFKC, bullets and pipes as list separators, a space after bare commas.
+    """NFKC, bullets and pipes as list separators, a space after bare commas, and a dash glued
+    to the end of a word set apart ('Python- Experience - 24 months').
 
     Most lines have no brackets or commas; a test for the character is much cheaper than a
     regex pass that tries its lookbehind at every position."""
     text = unicodedata.normalize("NFKC", text).replace("\t", " ")
     text = _BULLETS.sub(" | ", text)
+    if "- " in text:
+        text = _GLUED_DASH.sub(" -", text)
     if "(" in text:
         text = _OPEN.sub(" (", text)
     if ")" in text:
@@ -240,9 +256,32 @@ class SkillMatcher:
     # ------------------------------------------------------------ sections -> hits
 
     def find(self, sections: tuple[Section, ...]) -> tuple[SkillHit, ...]:
-        """Skills in reading order, each with its first few lines of evidence."""
+        """Skills the taxonomy knows, in reading order, each with its first few lines of
+        evidence (what a job posting is read with)."""
+        return tuple(self._collect(sections, open_vocabulary=False)[0].values())
+
+    def read(self, sections: tuple[Section, ...]) -> tuple[tuple[SkillHit, ...],
+                                                          tuple[SkillHit, ...]]:
+        """A CV's (technical skills, soft and business skills): known skills, and every item of
+        its skills lists the taxonomy does not know (`known` false)."""
+        found, soft_ids = self._collect(sections, open_vocabulary=True)
+        return (tuple(h for sid, h in found.items() if sid not in soft_ids),
+                tuple(h for sid, h in found.items() if sid in soft_ids))
+
+    def split_soft(self, hits: Iterable[SkillHit]) -> tuple[tuple[SkillHit, ...],
+                                                            tuple[SkillHit, ...]]:
+        """(technical skills, soft and business skills), each in reading order."""
+        tech: list[SkillHit] = []
+        soft: list[SkillHit] = []
+        for hit in hits:
+            (soft if self.taxonomy.is_soft(hit.id) else tech).append(hit)
+        return tuple(tech), tuple(soft)
+
+    def _collect(self, sections: tuple[Section, ...], open_vocabulary: bool
+                 ) -> tuple[dict[str, SkillHit], set[str]]:
+        """Skill id -> hit in reading order, and the ids of soft and business skills."""
         kept = [s for s in sections if s.kind not in IGNORED_KINDS]
-        hits: dict[str, list[tuple[Section, Line, str]]] = {}
+        seen: dict[str, list[_Seen]] = {}
         for section in kept:
             own = [line for line in section.lines if line.text.strip()]
             if not own:
@@ -255,20 +294,34 @@ class SkillMatcher:
                             excluded=_degree_tokens(toks, starts, own)
                             if section.kind in EDUCATION_KINDS else frozenset())
             case_ok = {i: self._case_ok(m) for i, m in enumerate(view.mentions)}
-            for i in sorted(accept(view, case_ok), key=lambda i: view.mentions[i].start):
+            accepted = accept(view, case_ok)
+            found: list[tuple[int, str, str, str | None, bool]] = []  # start, id, text, level, soft
+            if open_vocabulary:
+                result = open_items(ListView(
+                    tokens=view.tokens, spaces=view.spaces, line_starts=starts,
+                    mentions=view.mentions, accepted=frozenset(accepted),
+                    in_skills_section=view.in_skills_section, excluded=view.excluded,
+                    line_styles=tuple((ln.font, round(ln.size, 1), ln.bold) for ln in own)))
+                for it in result.items:
+                    text = toks.span(it.start, it.end)
+                    found.append((it.start, self._item_id(text), text, it.level, it.soft))
+            else:
+                result = OpenResult((), {}, frozenset())
+            for i in accepted:
                 m = view.mentions[i]
-                line = own[bisect_right(starts, m.start) - 1]
-                hits.setdefault(m.skill_id, []).append((section, line, m.text))
-        return tuple(self._hit(sid, where) for sid, where in hits.items())
+                found.append((m.start, m.skill_id, m.text, result.levels.get(i) or None,
+                              i in result.soft))
+            for start, sid, text, level, soft in sorted(found, key=lambda f: f[0]):
+                line = own[bisect_right(starts, start) - 1]
+                seen.setdefault(sid, []).append(_Seen(section, line, text, level, soft))
+        soft_ids = {sid for sid, where in seen.items()
+                    if self.taxonomy.is_soft(sid) or all(w.soft for w in where)}
+        return {sid: self._hit(sid, where) for sid, where in seen.items()}, soft_ids
 
-    def split_soft(self, hits: Iterable[SkillHit]) -> tuple[tuple[SkillHit, ...],
-                                                            tuple[SkillHit, ...]]:
-        """(technical skills, soft and business skills), each in reading order."""
-        tech: list[SkillHit] = []
-        soft: list[SkillHit] = []
-        for hit in hits:
-            (soft if self.taxonomy.is_soft(hit.id) else tech).append(hit)
-        return tuple(tech), tuple(soft)
+    def _item_id(self, text: str) -> str:
+        """An id for a list item: the taxonomy's skill when the item is its id written out
+        ('Mongoose' -> mongoose), else the item in kebab case."""
+        return _slug(text)
 
     def _tokenize(self, texts: list[str]) -> tuple[Doc, _Tokens, tuple[int, ...]]:
         """A section's lines as one Doc, its tokens as plain lists and where each line starts.
@@ -327,21 +380,27 @@ class SkillMatcher:
             return True
         return _case_ok(m.form, m.text)
 
-    def _hit(self, sid: str, where: list[tuple[Section, Line, str]]) -> SkillHit:
-        skill = self.taxonomy.skills[sid]
+    def _hit(self, sid: str, where: list[_Seen]) -> SkillHit:
         evidence: list[Evidence] = []
         matched: list[str] = []
-        for section, line, text in where:
-            ev = Evidence(section=section.kind, page=line.page, text=" ".join(line.text.split()))
+        for w in where:
+            ev = Evidence(section=w.section.kind, page=w.line.page,
+                          text=" ".join(w.line.text.split()))
             if ev not in evidence and len(evidence) < MAX_EVIDENCE:
                 evidence.append(ev)
-            text = " ".join(text.split())
+            text = " ".join(w.text.split())
             if text not in matched and len(matched) < MAX_MATCHED:
                 matched.append(text)
-        demonstrated = any(section.kind in DEMONSTRATED_KINDS for section, _, _ in where)
+        demonstrated = any(w.section.kind in DEMONSTRATED_KINDS for w in where)
+        level = next((w.level for w in where if w.level), None)
+        skill = self.taxonomy.skills.get(sid)
+        if skill is None:           # a list item the taxonomy does not know
+            return SkillHit(id=sid, name=matched[0], category=UNKNOWN_CATEGORY,
+                            evidence=tuple(evidence), demonstrated=demonstrated,
+                            matched=tuple(matched), known=False, level=level)
         return SkillHit(id=sid, name=skill.name, category=skill.category,
                         evidence=tuple(evidence), demonstrated=demonstrated,
-                        matched=tuple(matched), aliases=skill.aliases)
+                        matched=tuple(matched), aliases=skill.aliases, level=level)
 
     def find_in_text(self, lines: Iterable[str], kind: SectionKind = "header") -> tuple[SkillHit, ...]:
         """Convenience for plain text (tests, job postings): every line in one section."""
@@ -433,6 +492,12 @@ def _split_lines(doc: Doc) -> list[list]:
         elif not t.is_space:
             out[-1].append(t)
     return out
+
+
+def _slug(text: str) -> str:
+    """'MongoDB Atlas' -> 'mongodb-atlas', 'C++ Builder' -> 'c-plus-plus-builder'."""
+    text = text.lower().replace("+", " plus ").replace("#", " sharp ")
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "item"
 
 
 def _alnum(text: str) -> str:
