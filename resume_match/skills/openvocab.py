@@ -133,6 +133,22 @@ def open_items(view: ListView) -> OpenResult:
     return OpenResult(tuple(items), levels, frozenset(soft))
 
 
+def heading_lines(view: ListView) -> set[int]:
+    """Indices of a skills section's lines that are sub-headings ('libraries' printed over
+    'tensorflow • keras' in another font), whatever names they hold."""
+    if not view.in_skills_section or not view.line_styles:
+        return set()
+    ends = (*view.line_starts[1:], len(view.tokens))
+    font = _item_font(view, ends)
+    out = set()
+    for line, (a, b) in enumerate(zip(view.line_starts, ends)):
+        pieces = _pieces(view, a, b)
+        if len(pieces) == 1 and font is not None and view.line_styles[line][0] \
+                and view.line_styles[line] != font and pieces[0][1] - pieces[0][0] <= 2:
+            out.add(line)
+    return out
+
+
 # ---------------------------------------------------------------- where the lists are
 
 def _region(view: ListView, a: int, b: int) -> tuple[int, bool] | None:
@@ -234,7 +250,7 @@ def _read_item(view: ListView, a: int, b: int, enumerate_tail: bool = False
         b = tail
     level = level or rating
     marks = {i: level or "" for i in inside}
-    if prose:
+    if prose or _refused(view, a, b):
         return [], marks
     covered = {t for i in inside for t in range(view.mentions[i].start, view.mentions[i].end)}
     if all(t in covered or _filler(view.tokens[t]) for t in range(a, b)):
@@ -249,6 +265,14 @@ def _read_item(view: ListView, a: int, b: int, enumerate_tail: bool = False
     out = [Item(x, y, level) for x, y in (_trim(view, *r) for r in runs)
            if x < y and _plausible(view, x, y)]
     return out, marks
+
+
+def _refused(view: ListView, a: int, b: int) -> bool:
+    """The item is exactly a name the matcher found here and did not count (an extended name
+    in a list no curated skill vouches for, an ordinary word written in another case): the
+    open pass does not report it either."""
+    return any(m.start == a and m.end == b and i not in view.accepted
+               for i, m in enumerate(view.mentions))
 
 
 def _trim(view: ListView, a: int, b: int) -> tuple[int, int]:

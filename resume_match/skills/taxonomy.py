@@ -18,7 +18,7 @@ from typing import Any, Iterable
 
 
 from resume_match.errors import DataError
-from resume_match.data import bundled_text, parse_file_text
+from resume_match.data import bundled_path, bundled_text, parse_file_text
 
 BUNDLED = "skills/skills.yaml"
 EXTENDED = "skills/skills_extended.yaml"
@@ -269,6 +269,19 @@ def _parse_text(text: str, source: str) -> Taxonomy:
 
 @lru_cache(maxsize=1)
 def load_taxonomy() -> Taxonomy:
-    """The bundled taxonomy, parsed and validated once per process."""
-    text = bundled_text("role_profiles", BUNDLED)
-    return _parse_text(text, BUNDLED)
+    """The bundled taxonomy (curated, widened by the extended file), parsed and validated once
+    per process, and read from the user's cache folder when its data files have not changed."""
+    from resume_match.skills import cache
+    files = [bundled_path("role_profiles", BUNDLED), bundled_path("role_profiles", EXTENDED)]
+    try:
+        key = cache.digest(files + cache.code_files("taxonomy"))
+    except OSError as e:
+        raise DataError(f"role_profiles/{BUNDLED}: cannot read the bundled skills taxonomy "
+                        f"({e.__class__.__name__})") from e
+    return cache.cached("taxonomy", key, _parse_bundled)
+
+
+def _parse_bundled() -> Taxonomy:
+    curated = _parse_text(bundled_text("role_profiles", BUNDLED), BUNDLED)
+    extended = bundled_text("role_profiles", EXTENDED)
+    return extend_taxonomy(curated, parse_file_text(extended, EXTENDED), EXTENDED)
