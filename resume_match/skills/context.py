@@ -20,9 +20,10 @@ from resume_match.data import load, parse_file_text, validate
 
 CUES_FILE = "skill_context.yaml"
 CUE_KEYS = ("separators", "fillers", "list_labels", "prev_cues", "next_cues", "self_cues",
-            "org_words", "org_before", "wish_cues", "sentence_end", "glue", "item_separators",
-            "connectors", "level_words", "time_units", "level_ties", "generic_heads",
-            "item_stop_words", "item_articles", "open_labels", "soft_labels", "spoken_languages", "placeholders")
+            "org_words", "org_before", "work_verbs", "object_breaks", "wish_cues",
+            "sentence_end", "glue", "item_separators", "connectors", "level_words", "time_units",
+            "level_ties", "generic_heads", "item_stop_words", "item_articles", "open_labels",
+            "soft_labels", "spoken_languages", "placeholders")
 
 
 def load_cues(text: str | None = None, source: str = CUES_FILE) -> dict[str, frozenset[str]]:
@@ -46,6 +47,9 @@ _WISH_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}   # most words start no cu
 for _cue in WISH_CUES:
     _WISH_BY_FIRST.setdefault(_cue[0], []).append(_cue)
 SENTENCE_END = _CUES["sentence_end"]
+WORK_VERBS = _CUES["work_verbs"]      # "participated in code reviews"
+OBJECT_BREAKS = _CUES["object_breaks"]
+OBJECT_SPAN = 3                    # words at most between a work verb and its object
 GLUE = _CUES["glue"]                  # "R&D", "go-to-market"
 WISH_SPAN = 25                     # tokens at most; a sentence end stops it sooner
 VERSION = re.compile(r"^v?\d+(\.\d+)*[a-z]?\+?$|^[^\w]+$", re.IGNORECASE)
@@ -63,6 +67,7 @@ class Mention:
     fuzzy: bool = False            # a misspelling: counts only inside a list of skills
     strict: bool = False           # an extended-taxonomy name: only in a skills section, or in a
                                    # labelled list beside a curated skill
+    broad: bool = False            # a broad area ('code review'): also as a work verb's object
 
 
 @dataclass(frozen=True)
@@ -73,6 +78,7 @@ class TextView:
     mentions: tuple[Mention, ...]
     line_starts: tuple[int, ...] = (0,)
     in_skills_section: bool = False
+    in_work_section: bool = False          # experience, projects, summary: work verbs claim areas
     spaces: tuple[bool, ...] = ()          # token i is followed by white space
     excluded: frozenset[int] = frozenset()  # tokens that cannot claim a skill (degree names)
 
@@ -208,10 +214,31 @@ def accept(view: TextView, case_ok: dict[int, bool]) -> set[int]:
                 or _beside_listed(k, segs, pure, known, mentions, _alone(m, segs[k], mentions)))
             in_phrase = not m.fuzzy and (phrase_context(tokens, m, cased)
                                          or cased and _next_to_counted(i, known, mentions))
-            if in_list or in_phrase:
+            in_work = m.broad and view.in_work_section and work_object(view, m)
+            if in_list or in_phrase or in_work:
                 ok.add(i)
                 changed = True
     return ok
+
+
+def work_object(view: TextView, m: Mention) -> bool:
+    """'participated in code reviews', 'experience in software development': a work verb at
+    most three words before the mention on its own line (a rule never reads into the next
+    line), nothing between that starts another phrase, and the mention not a modifier of the
+    word after it ('a crowdsourcing platform')."""
+    tokens = view.tokens
+    line = view.line_starts[bisect_right(view.line_starts, m.start) - 1]
+    nxt = tokens[m.end].lower() if m.end < len(tokens) else ""
+    if nxt.isalpha() and nxt not in OBJECT_BREAKS and nxt not in SEPARATORS \
+            and not (m.end in view.line_starts):
+        return False
+    for j in range(m.start - 1, max(line, m.start - 1 - OBJECT_SPAN) - 1, -1):
+        word = tokens[j].lower()
+        if word in WORK_VERBS:
+            return True
+        if word in SENTENCE_END or word in OBJECT_BREAKS or word in (":", ",", ";"):
+            return False
+    return False
 
 
 def _labelled_beside(m: Mention, labels: list[tuple[int, int]], known: set[int],

@@ -39,6 +39,8 @@ _COURSEWORK = frozenset({"coursework", "courses", "course", "modules", "subjects
                          "thesis", "dissertation", "research", "focus", "specialization",
                          "specialisation", "concentration", "projects"})
 MAX_EVIDENCE = 3
+BROAD_ENDINGS = ("ing", "tion", "sion", "ment")   # one-word areas ('debugging'), not products
+WORK_KINDS = frozenset({"experience", "projects", "volunteering", "summary"})
 MAX_MATCHED = 5        # distinct spellings of one skill kept in `matched`
 UNKNOWN_CATEGORY = "other"   # the category of a list item the taxonomy does not know
 MAX_WINDOW = 4          # tokens joined when looking for 'Py - Torch' or 'Tensor Flow'
@@ -50,6 +52,8 @@ _GLUED_DASH = re.compile(r"(?<=[^\W\d_])-(?= )")     # 'Python- Experience' -> '
 _COMMA = re.compile(r",(?=\S)")
 _OPEN = re.compile(r"(?<=\w)\((?=\w)")
 _CLOSE = re.compile(r"(?<=\w)\)(?=\w)")
+_CONJUNCTIONS = frozenset({"and", "or", "&", "/"})   # 'supervised and unsupervised learning'
+_SHARE_JOINS = _CONJUNCTIONS | {","}
 _SPELLING = ((r"isation", "ization"), (r"ization", "isation"), (r"modelling", "modeling"),
              (r"modeling", "modelling"), (r"analyse", "analyze"), (r"analyze", "analyse"),
              (r"behaviour", "behavior"), (r" and ", " & "), (r" & ", " and "))
@@ -70,6 +74,7 @@ class _Form(NamedTuple):
     form: str                      # as the taxonomy writes it
     needs_context: bool
     strict: bool = False           # an extended-taxonomy form: counts only in a skills list
+    broad: bool = False            # a broad area (every form ambiguous): also a work verb's object
 
 
 @dataclass
@@ -129,18 +134,64 @@ def clean_text(text: str) -> str:
 
 
 def variants(form: str) -> set[str]:
-    """Spelling variants matched without listing them: UK/US, '&'/'and', plural of phrases."""
+    """Spelling variants matched without listing them: UK/US, '&'/'and', and the inflections of
+    a phrase's last word (plural and singular, 'web scraping' -> 'web scraper(s)', 'load
+    balancing' -> 'load balanced', 'multi-threading' -> 'multi-threaded')."""
     out = {form}
     for a, b in _SPELLING:
         if a in form:
             out.add(form.replace(a, b))
-    if " " in form and form[-1].isalpha():
-        last = form.rsplit(" ", 1)[1]
-        if form.endswith("s") and not form.endswith("ss") and len(last) > 4:
-            out.add(form[:-1])
-        elif not form.endswith("s") and len(last) >= 4 and last.isalpha() and last.islower():
-            out.add(form + "s")
+    for spelled in list(out):
+        out |= _inflections(spelled)
     return out
+
+
+def _inflections(form: str) -> set[str]:
+    """Other forms of a lower-case last word; names keep their shape ('Pages', 'Transformers'),
+    and one-word forms change only when compound ('multi-threading'), since a plain word's
+    inflection is often another word ('pandas' -> 'panda', 'consulting' -> 'consulted')."""
+    head, _, last = form.rpartition(" ")
+    if not last.isalpha() and "-" not in last or not last.islower():
+        return set()
+    word = last.rsplit("-", 1)[-1]
+    if not word.isalpha():
+        return set()
+    out: set[str] = set()
+    gerund = word.endswith("ing") and len(word) >= 6
+    if head and len(word) >= 4 and not gerund:
+        out |= {form[:len(form) - len(word)] + w for w in _number_forms(word)}
+    if gerund and (head or "-" in last or last.startswith("multi")):
+        stem = form[:len(form) - 3]
+        out.add(stem + "ed")
+        agent = stem if stem.endswith("er") else stem + "er"      # engineering -> engineer
+        if head and agent.rsplit(" ", 1)[-1] not in _person_nouns():
+            out |= {agent, agent + "s"}
+    return out
+
+
+def _number_forms(word: str) -> set[str]:
+    """The plural of a singular noun, or the singular of a plural one."""
+    if word.endswith(("ss", "us", "is", "ics", "ous", "sis")):
+        return {word + "es"} if word.endswith("ss") else set()
+    if word.endswith("ies") and len(word) > 4:
+        return {word[:-3] + "y"}
+    if word.endswith(("ches", "shes", "xes", "sses")):
+        return {word[:-2]}
+    if word.endswith("s"):
+        return {word[:-1]}
+    if word.endswith("y") and word[-2] not in "aeiou":
+        return {word[:-1] + "ies"}
+    if word.endswith(("ch", "sh", "x")):
+        return {word + "es"}
+    return {word + "s"}
+
+
+@lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    """Job-title nouns ('engineer', 'developer'): 'data engineering' -> 'data engineer' would
+    read a title as a skill."""
+    from resume_match.data import load
+    return frozenset(str(w).lower() for w in load("titles.yaml")["title_words"])
 
 
 class SkillMatcher:
@@ -205,7 +256,7 @@ class SkillMatcher:
             candidates.append(Mention(form.skill_id, start, end, text, form.form,
                                       form.needs_context
                                       or _short_case_changed(form.form, text),
-                                      strict=form.strict))
+                                      strict=form.strict, broad=form.broad))
         exact = [(m.start, m.end) for m in candidates]
         for start, end, sid in self._squashed(toks):
             if not _tiled(start, end, exact) and _split_name(toks, start, end):
@@ -217,8 +268,55 @@ class SkillMatcher:
             if not taken.intersection(range(m.start, m.end)):
                 found.append(m)
                 taken.update(range(m.start, m.end))
+        found.extend(self._shared_words(toks, found, taken))
         found.extend(self._words(toks, taken, frozenset(starts)))
         return sorted(found, key=lambda m: m.start)
+
+    def _shared_words(self, toks: _Tokens, found: list[Mention], taken: set[int]) -> list[Mention]:
+        """Names that share a word with a name beside them: 'supervised and unsupervised
+        learning' names supervised learning too, 'data collection and analysis' data analysis.
+        Each word before (or after) the name, joined by 'and', 'or', '&', '/' or a comma, takes
+        the name's other words in turn; a name comes of it only when the taxonomy has it."""
+        out: list[Mention] = []
+        lower = toks.lower
+        for m in found:
+            if m.end - m.start < 2:
+                continue
+            rest_after = lower[m.start + 1:m.end]      # 'learning' of 'unsupervised learning'
+            i = m.start
+            # the join next to the name is a conjunction, further ones may be commas:
+            # 'supervised, unsupervised and reinforcement learning'; a comma alone joins list
+            # items ('power distribution, Project Management')
+            while i >= 2 and lower[i - 1] in (_SHARE_JOINS if i < m.start else _CONJUNCTIONS) \
+                    and i - 2 not in taken and toks.head[i - 2]:
+                made = self._shared(toks, i - 2, i - 1, [lower[i - 2], *rest_after],
+                                    toks.span(i - 2, m.end))
+                if made is None:
+                    break
+                out.append(made)
+                taken.add(i - 2)
+                i -= 2
+            rest_before = lower[m.start:m.end - 1]      # 'data' of 'data collection'
+            j = m.end
+            while j + 1 < len(lower) and lower[j] in _CONJUNCTIONS and j + 1 not in taken \
+                    and toks.head[j + 1]:
+                made = self._shared(toks, j + 1, j + 2, [*rest_before, lower[j + 1]],
+                                    toks.span(m.start, j + 2))
+                if made is None:
+                    break
+                out.append(made)
+                taken.add(j + 1)
+                j += 2
+        return out
+
+    def _shared(self, toks: _Tokens, start: int, end: int, words: list[str],
+                text: str) -> Mention | None:
+        form = self._forms.get(" ".join(words))
+        if form is None:
+            return None
+        return Mention(form.skill_id, start, end, text, form.form,
+                       form.needs_context or _short_case_changed(form.form, toks.span(start, end)),
+                       strict=form.strict, broad=form.broad)
 
     def _squashed(self, toks: _Tokens) -> list[tuple[int, int, str]]:
         """Runs of 2 to MAX_WINDOW tokens whose squashed key names a skill, as (start, end, id).
@@ -309,6 +407,7 @@ class SkillMatcher:
             view = TextView(tokens=tuple(toks.text),
                             mentions=tuple(self._mentions(toks, starts)),
                             line_starts=starts, in_skills_section=section.kind in SKILLS_KINDS,
+                            in_work_section=section.kind in WORK_KINDS,
                             spaces=tuple(bool(w) for w in toks.ws),
                             excluded=_degree_tokens(toks, starts, own)
                             if section.kind in EDUCATION_KINDS else frozenset())
@@ -564,8 +663,10 @@ def _build_tables(taxonomy: Taxonomy, tokenizer: Tokenizer) -> _Tables:
     for skill in taxonomy.skills.values():
         for form in skill.forms:
             ctx = taxonomy.needs_context(skill, form)
+            broad = not skill.extended and len(skill.ambiguous) == len(skill.forms) \
+                and (" " in form or form.lower().endswith(BROAD_ENDINGS))
             for text in sorted(variants(form)):
-                written.append((text, _Form(skill.id, form, ctx, skill.extended)))
+                written.append((text, _Form(skill.id, form, ctx, skill.extended, broad)))
                 if not ctx:
                     loose.setdefault(text, skill.id)
     # one tokenizer call for all names (one per line) instead of thousands of small Docs

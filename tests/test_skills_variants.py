@@ -1,0 +1,82 @@
+"""Surface variants generated, not listed (plural and singular, -er/-ing, -ed adjectives, a word
+shared by two names), and broad areas claimed as the object of a work verb."""
+from __future__ import annotations
+
+import pytest
+
+from resume_match.skills import SkillMatcher, get_matcher
+from resume_match.skills.matcher import variants
+
+
+@pytest.fixture(scope="module")
+def matcher() -> SkillMatcher:
+    return get_matcher()
+
+
+def found(matcher: SkillMatcher, line: str, kind: str = "experience") -> list[str]:
+    return [h.id for h in matcher.find_in_text([line], kind=kind)]
+
+
+@pytest.mark.parametrize("form, made, not_made", [
+    ("Product strategy", "Product strategies", "Product strategys"),
+    ("Decision trees", "Decision tree", None),
+    ("Business process", "Business processes", "Business proces"),
+    ("Web scraping", "Web scraper", "Web scrapings"),
+    ("Load balancing", "Load balanced", None),
+    ("multi-threading", "multi-threaded", None),
+    ("Data analysis", None, "Data analysi"),
+    ("Data engineering", None, "Data engineer"),       # a job title, not the skill
+    ("pandas", None, "panda"),                         # one plain word keeps its shape
+    ("Pages", None, "Page"),                           # so does a name
+])
+def test_inflections(form, made, not_made):
+    out = variants(form)
+    assert made is None or made in out
+    assert not_made is None or not_made not in out
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Wrote web scrapers and load balancers in Go", ["web-scraping", "load-balancing", "go"]),
+    ("Developing product strategies for two apps", ["product-strategy"]),
+    ("Trained decision tree and random forest models", ["decision-trees", "random-forests"]),
+])
+def test_inflected_names_in_prose(matcher, line, expected):
+    assert found(matcher, line) == expected
+
+
+def test_a_word_shared_by_two_names_names_both(matcher):
+    assert found(matcher, "Experience with supervised and unsupervised learning") == \
+        ["supervised-learning", "unsupervised-learning"]
+    assert found(matcher, "supervised, unsupervised and reinforcement learning", "skills") == \
+        ["supervised-learning", "unsupervised-learning", "reinforcement-learning"]
+    hit = matcher.find_in_text(["Supervised and unsupervised learning"], kind="skills")[0]
+    assert hit.matched == ("Supervised and unsupervised learning",)
+    # a comma alone joins list items, not words of one name
+    assert "logistics" not in found(matcher, "power distribution, Project Management", "skills")
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Participated in code reviews for the platform team", ["code-review"]),
+    ("Over 10 years of experience in software development", ["software-engineering"]),
+    ("Involved in backend development and search tuning", ["backend-development"]),
+])
+def test_broad_areas_as_objects_of_a_work_verb(matcher, line, expected):
+    assert found(matcher, line) == expected
+
+
+@pytest.mark.parametrize("line", [
+    "Improved user experience for 3M travellers",           # a verb of outcome
+    "Built text analytics models for customer service insights",   # another phrase's object
+    "Designed the internal crowdsourcing platform",           # a modifier of 'platform'
+    "I built the whole app from scratch",
+    "Led the team.",
+    "Code review checklists were written by the QA lead",     # no verb before it
+])
+def test_broad_areas_not_claimed_by_prose_around_them(matcher, line):
+    assert not set(found(matcher, line)) & {"ux-design", "customer-service", "crowdsourcing",
+                                            "scratch", "code-review"}
+
+
+def test_a_work_verb_does_not_reach_into_the_next_line(matcher):
+    hits = matcher.find_in_text(["Managed the release of version 2 and", "code reviews"])
+    assert "code-review" not in [h.id for h in hits]
