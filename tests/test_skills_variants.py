@@ -80,3 +80,36 @@ def test_broad_areas_not_claimed_by_prose_around_them(matcher, line):
 def test_a_work_verb_does_not_reach_into_the_next_line(matcher):
     hits = matcher.find_in_text(["Managed the release of version 2 and", "code reviews"])
     assert "code-review" not in [h.id for h in hits]
+
+
+@pytest.mark.parametrize("line, absent", [
+    ("Worked with data modelers and testers on the warehouse", "database-design"),
+    ("Lifelong learner", "online-learning"),
+])
+def test_a_person_noun_is_not_the_skill(matcher, line, absent):
+    assert absent not in found(matcher, line)
+
+
+def test_a_person_noun_names_a_soft_skill(matcher):
+    assert "public-speaking" in found(matcher, "Strong public speaker, fluent in Spanish", "skills")
+
+
+@pytest.mark.parametrize("lines, absent, kept", [
+    (["Workshop proposal on graph neural networks and PyTorch (rejected)"],
+     {"graph-neural-networks", "pytorch"}, set()),
+    (["Applied for a Kaggle grant with a TensorFlow prototype: not selected. Built Docker images."],
+     {"tensorflow"}, {"docker"}),
+    (["Organised a reading group; talks covered GANs, reinforcement learning and Spark"],
+     {"gans", "reinforcement-learning", "apache-spark"}, set()),
+    (["No experience with Kubernetes yet"], {"kubernetes"}, set()),
+])
+def test_negative_contexts_credit_nothing(matcher, lines, absent, kept):
+    ids = set(h.id for h in matcher.find_in_text(lines, kind="experience"))
+    assert not ids & absent
+    assert kept <= ids
+
+
+def test_a_negative_cue_does_not_reach_other_lines(matcher):
+    ids = [h.id for h in matcher.find_in_text(["Built PyTorch models for ranking",
+                                               "Paper submitted to ICML (rejected)"])]
+    assert "pytorch" in ids

@@ -20,7 +20,7 @@ from resume_match.data import load, parse_file_text, validate
 
 CUES_FILE = "skill_context.yaml"
 CUE_KEYS = ("separators", "fillers", "list_labels", "prev_cues", "next_cues", "self_cues",
-            "org_words", "org_before", "work_verbs", "object_breaks", "wish_cues",
+            "org_words", "org_before", "person_agents", "work_verbs", "object_breaks", "wish_cues", "negative_cues",
             "sentence_end", "glue", "item_separators", "connectors", "level_words", "time_units",
             "level_ties", "generic_heads", "item_stop_words", "item_articles", "open_labels",
             "soft_labels", "spoken_languages", "placeholders")
@@ -47,6 +47,8 @@ _WISH_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}   # most words start no cu
 for _cue in WISH_CUES:
     _WISH_BY_FIRST.setdefault(_cue[0], []).append(_cue)
 SENTENCE_END = _CUES["sentence_end"]
+NEGATIVE_CUES = tuple(tuple(c.split()) for c in sorted(_CUES["negative_cues"]))
+PERSON_AGENTS = _CUES["person_agents"]   # 'data modelers' are people, not data modelling
 WORK_VERBS = _CUES["work_verbs"]      # "participated in code reviews"
 OBJECT_BREAKS = _CUES["object_breaks"]
 OBJECT_SPAN = 3                    # words at most between a work verb and its object
@@ -191,7 +193,8 @@ def accept(view: TextView, case_ok: dict[int, bool]) -> set[int]:
     labels = labelled_ranges(view)
     firsts = [a for a, _ in segs]
     seg_of = {i: _segment_of(m, segs, firsts) for i, m in enumerate(mentions)}
-    blocked = wishes(tokens) | organisations(tokens, mentions) | view.excluded
+    blocked = wishes(tokens, view.line_starts) | negated(tokens, view.line_starts) | organisations(tokens, mentions) \
+        | view.excluded
     ok: set[int] = {i for i, m in enumerate(mentions)
                     if not m.needs_context and not m.fuzzy and m.start not in blocked}
     changed = True
@@ -267,17 +270,42 @@ def organisations(tokens: tuple[str, ...], mentions: tuple[Mention, ...]) -> set
     return out
 
 
-def wishes(tokens: tuple[str, ...]) -> set[int]:
-    """Token indices inside 'interested in ...', 'eager to ...' up to the end of the sentence."""
+def wishes(tokens: tuple[str, ...], line_starts: tuple[int, ...] = (0,)) -> set[int]:
+    """Token indices inside 'interested in ...', 'eager to ...', 'no experience with ...' up to
+    the end of the sentence or of the line."""
     low = list(map(str.lower, tokens))
     out: set[int] = set()
     for i in [i for i, word in enumerate(low) if word in _WISH_BY_FIRST]:
         for cue in _WISH_BY_FIRST[low[i]]:
             if tuple(low[i:i + len(cue)]) == cue:
+                k = bisect_right(line_starts, i)
+                last = min(len(low), line_starts[k] if k < len(line_starts) else len(low))
                 j = i + len(cue)
-                while j < len(low) and j < i + WISH_SPAN and low[j] not in SENTENCE_END:
+                while j < last and j < i + WISH_SPAN and low[j] not in SENTENCE_END:
                     out.add(j)
                     j += 1
+    return out
+
+
+def negated(tokens: tuple[str, ...], line_starts: tuple[int, ...]) -> set[int]:
+    """Token indices in a sentence that says its work was not the candidate's or not taken
+    ('... (rejected)', 'not selected'): the whole sentence, both sides of the cue, cut at the
+    line's ends (a rule never reads into the next line)."""
+    low = list(map(str.lower, tokens))
+    out: set[int] = set()
+    for i, word in enumerate(low):
+        for cue in NEGATIVE_CUES:
+            if word == cue[0] and tuple(low[i:i + len(cue)]) == cue:
+                k = bisect_right(line_starts, i) - 1
+                first = line_starts[k] if k >= 0 else 0
+                last = line_starts[k + 1] if k + 1 < len(line_starts) else len(low)
+                a = i
+                while a > first and low[a - 1] not in SENTENCE_END:
+                    a -= 1
+                b = i
+                while b < last and low[b] not in SENTENCE_END:
+                    b += 1
+                out.update(range(a, b))
     return out
 
 

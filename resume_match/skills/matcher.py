@@ -133,20 +133,21 @@ def clean_text(text: str) -> str:
     return _COMMA.sub(", ", text) if "," in text else text
 
 
-def variants(form: str) -> set[str]:
+def variants(form: str, people: bool = False) -> set[str]:
     """Spelling variants matched without listing them: UK/US, '&'/'and', and the inflections of
     a phrase's last word (plural and singular, 'web scraping' -> 'web scraper(s)', 'load
-    balancing' -> 'load balanced', 'multi-threading' -> 'multi-threaded')."""
+    balancing' -> 'load balanced', 'multi-threading' -> 'multi-threaded'). `people`: the
+    skill is soft, so a person's noun names it too ('strong public speaker')."""
     out = {form}
     for a, b in _SPELLING:
         if a in form:
             out.add(form.replace(a, b))
     for spelled in list(out):
-        out |= _inflections(spelled)
+        out |= _inflections(spelled, people)
     return out
 
 
-def _inflections(form: str) -> set[str]:
+def _inflections(form: str, people: bool = False) -> set[str]:
     """Other forms of a lower-case last word; names keep their shape ('Pages', 'Transformers'),
     and one-word forms change only when compound ('multi-threading'), since a plain word's
     inflection is often another word ('pandas' -> 'panda', 'consulting' -> 'consulted')."""
@@ -164,7 +165,7 @@ def _inflections(form: str) -> set[str]:
         stem = form[:len(form) - 3]
         out.add(stem + "ed")
         agent = stem if stem.endswith("er") else stem + "er"      # engineering -> engineer
-        if head and agent.rsplit(" ", 1)[-1] not in _person_nouns():
+        if head and (people or agent.rsplit(" ", 1)[-1] not in _person_nouns()):
             out |= {agent, agent + "s"}
     return out
 
@@ -188,10 +189,12 @@ def _number_forms(word: str) -> set[str]:
 
 @lru_cache(maxsize=1)
 def _person_nouns() -> frozenset[str]:
-    """Job-title nouns ('engineer', 'developer'): 'data engineering' -> 'data engineer' would
-    read a title as a skill."""
+    """Nouns of people: job titles ('engineer') and agents ('modeler', 'learner'): 'data
+    engineering' -> 'data engineer' would read a title as a skill, 'worked with data modelers'
+    credit other people's work to the candidate."""
     from resume_match.data import load
-    return frozenset(str(w).lower() for w in load("titles.yaml")["title_words"])
+    from resume_match.skills.context import PERSON_AGENTS
+    return frozenset(str(w).lower() for w in load("titles.yaml")["title_words"]) | PERSON_AGENTS
 
 
 class SkillMatcher:
@@ -665,7 +668,7 @@ def _build_tables(taxonomy: Taxonomy, tokenizer: Tokenizer) -> _Tables:
             ctx = taxonomy.needs_context(skill, form)
             broad = not skill.extended and len(skill.ambiguous) == len(skill.forms) \
                 and (" " in form or form.lower().endswith(BROAD_ENDINGS))
-            for text in sorted(variants(form)):
+            for text in sorted(variants(form, taxonomy.is_soft(skill.id))):
                 written.append((text, _Form(skill.id, form, ctx, skill.extended, broad)))
                 if not ctx:
                     loose.setdefault(text, skill.id)
