@@ -24,6 +24,7 @@ from resume_match.fileio import write_atomic
 from resume_match.models import Report, RoleProfile, to_dict
 from resume_match.batch.pool import PoolStats, TaskResult, WorkerInitError, default_context, run_tasks
 from resume_match.skills import get_matcher
+from resume_match.version import __version__
 
 if TYPE_CHECKING:
     from resume_match.skills.matcher import SkillMatcher
@@ -51,7 +52,6 @@ class BatchSettings:
 
     def key(self) -> str:
         """A fingerprint of the settings and the role profiles, stored in the manifest."""
-        from resume_match import __version__   # the package imports this module
         data = {"version": __version__, "engine": self.engine, "ocr": self.ocr,
                 "blind": self.blind, "html": self.html, "top": self.top,
                 "roles": to_dict(self.profiles)}
