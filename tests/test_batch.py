@@ -12,8 +12,9 @@ import pytest
 from click.testing import CliRunner
 
 import pdfgen
-from resume_match.batch import folder as batch
+from resume_match.batch import folder as batch, local
 from resume_match.batch.folder import analyse_folder, scan_folder
+from resume_match.batch.tasks import TOP_SKILLS
 from resume_match.cli import main
 from resume_match.errors import InputError, UsageError
 from resume_match.batch.progress import ProgressBar
@@ -136,7 +137,7 @@ def test_jsonl_has_the_contract_fields_and_is_ranked(folder: Path, result: batch
     assert keys == sorted(keys) and rows[len(ok):] == [r for r in rows if r["status"] == "error"]
     one = next(r for r in ok if r["file"] == "one_column.pdf")
     assert one["sha256"] == hashlib.sha256((folder / "one_column.pdf").read_bytes()).hexdigest()
-    assert (one["matched"] or one["missing"]) and len(one["missing"]) <= batch.TOP_SKILLS
+    assert (one["matched"] or one["missing"]) and len(one["missing"]) <= TOP_SKILLS
 
 
 def test_csv_has_the_same_rows_as_flat_columns(result: batch.BatchResult) -> None:
@@ -182,7 +183,7 @@ def three_cvs(src: Path, middle: str) -> Path:
 @pytest.mark.parametrize("workers", [1, 2])   # with one, z.txt waits queued behind the stuck file
 def test_a_stuck_file_is_killed_after_the_timeout_and_the_batch_goes_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int) -> None:
     src = three_cvs(tmp_path / "in", "slow.txt")
-    monkeypatch.setenv(batch.HANG_ENV, "slow.txt")
+    monkeypatch.setenv(local.HANG_ENV, "slow.txt")
     started = time.monotonic()
     res = analyse_folder(src, ["data-scientist"], out_dir=tmp_path / "out", workers=workers, timeout=3)
     assert time.monotonic() - started < 30
@@ -193,7 +194,7 @@ def test_a_stuck_file_is_killed_after_the_timeout_and_the_batch_goes_on(tmp_path
 
 def test_a_worker_that_dies_costs_one_row(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     src = three_cvs(tmp_path / "in", "boom.txt")     # z.txt is queued behind it: it must not be lost
-    monkeypatch.setenv(batch.CRASH_ENV, "boom.txt")
+    monkeypatch.setenv(local.CRASH_ENV, "boom.txt")
     res = analyse_folder(src, ["data-scientist"], out_dir=tmp_path / "out", workers=1)
     by_file = {r.file: r for r in res.rows}
     assert by_file["boom.txt"].status == "error" and "stopped" in by_file["boom.txt"].error
@@ -229,12 +230,12 @@ def test_resume_retries_a_file_that_timed_out_but_not_a_broken_one(tmp_path: Pat
     src = three_cvs(tmp_path / "in", "slow.txt")
     (src / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
     out = tmp_path / "out"
-    monkeypatch.setenv(batch.HANG_ENV, "slow.txt")
+    monkeypatch.setenv(local.HANG_ENV, "slow.txt")
     first = analyse_folder(src, ["data-scientist"], out_dir=out, workers=2, timeout=3)
     by_file = {r.file: r for r in first.rows}
     assert by_file["slow.txt"].transient and not by_file["broken.pdf"].transient
     assert {r["file"]: r["transient"] for r in read_jsonl(out / "results.jsonl")}["slow.txt"] is True
-    monkeypatch.delenv(batch.HANG_ENV)       # whatever held it up has passed
+    monkeypatch.delenv(local.HANG_ENV)       # whatever held it up has passed
     second = analyse_folder(src, ["data-scientist"], out_dir=out, workers=2, timeout=3, resume=True)
     assert (second.reused, second.analysed) == (3, 1)
     by_file = {r.file: r for r in second.rows}

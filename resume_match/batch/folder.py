@@ -1,76 +1,33 @@
-"""Batch scoring of a folder: walk it, analyse each CV in worker processes with a time limit,
-isolate failures, resume from what the output folder holds, and write the ranked shortlist.
+"""Batch scoring of a folder: walk it, make a task per CV, run the tasks on an executor (local
+worker processes with a time limit, or Dask), resume from what the output folder holds, and write
+the ranked shortlist.
 """
 from __future__ import annotations
 
-import gc
 import hashlib
-import json
 import os
 import time
 from contextlib import closing
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Generator, Iterable, Literal
+from typing import Any, Callable, Generator, Iterable, Literal
 
-from resume_match import pipeline
-from resume_match.match.roles import RoleRef, resolve_roles
-from resume_match import render
+from resume_match.batch.cluster import run_dask
+from resume_match.batch.local import run_local
+from resume_match.batch.local import collect_garbage_rarely as _collect_garbage_rarely  # noqa: F401  (bench/stages.py)
 from resume_match.batch.output import (BatchRow, Journal, load_finished, read_manifest,
-                                       write_outputs, write_manifest, REPORTS_DIR)
-from resume_match.render.blind import blind_report
-from resume_match.errors import InputError, ResumeMatchError, UsageError
+                                       write_outputs, write_manifest)
+from resume_match.batch.pool import PoolStats
+from resume_match.batch.tasks import BatchSettings, FileTask, FileOutcome
+from resume_match.errors import InputError, UsageError
 from resume_match.fileio import write_atomic
-from resume_match.models import Report, RoleProfile, to_dict
-from resume_match.batch.pool import PoolStats, TaskResult, WorkerInitError, default_context, run_tasks
-from resume_match.skills import get_matcher
-from resume_match.version import __version__
-
-if TYPE_CHECKING:
-    from resume_match.skills.matcher import SkillMatcher
+from resume_match.match.roles import RoleRef, resolve_roles
 
 CV_SUFFIXES = (".pdf", ".docx", ".txt", ".md")
-TOP_SKILLS = 8
 MAX_FAILURES_SHOWN = 20
 DEFAULT_TIMEOUT_S = 60.0
-GC_THRESHOLD = 50_000      # allocations between young-generation collections in a worker (default 700)
-HANG_ENV = "RESUME_MATCH_TEST_HANG"     # test-only: a worker sleeps on the file of this name
-CRASH_ENV = "RESUME_MATCH_TEST_CRASH"   # test-only: a worker dies on the file of this name
 
 Progress = Callable[[int, int, int], None]   # (done, total, failed)
-
-
-@dataclass(frozen=True)
-class BatchSettings:
-    """Everything that decides a row's content; a resumed batch must use the same."""
-    profiles: tuple[RoleProfile, ...]
-    engine: str = "pdfplumber"
-    ocr: bool = False
-    blind: bool = False
-    html: bool = True
-    top: int = TOP_SKILLS
-
-    def key(self) -> str:
-        """A fingerprint of the settings and the role profiles, stored in the manifest."""
-        data = {"version": __version__, "engine": self.engine, "ocr": self.ocr,
-                "blind": self.blind, "html": self.html, "top": self.top,
-                "roles": to_dict(self.profiles)}
-        return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
-
-
-@dataclass(frozen=True)
-class FileTask:
-    """One CV to analyse: where it is, its content hash, and the name reports show for it."""
-    path: str
-    file: str                      # path relative to the folder, or a pseudonym when blind
-    sha256: str
-    data: bytes | None = None      # the content itself, for executors without a shared disk
-
-
-@dataclass(frozen=True)
-class FileOutcome:
-    row: BatchRow
-    html: str | None = None
 
 
 @dataclass(frozen=True)
@@ -158,109 +115,6 @@ def make_tasks(folder: Path, files: Iterable[Path], *, blind: bool) -> list[File
             sha = hashlib.sha256(rel.encode()).hexdigest()
         tasks.append(FileTask(path=str(path), file=pseudonym(sha, rel) if blind else rel, sha256=sha))
     return tasks
-
-
-# ---------------------------------------------------------------- the per-file function
-
-def analyse_file(task: FileTask, settings: BatchSettings,
-                 matcher: SkillMatcher | None = None) -> FileOutcome:
-    """Analyse one CV into a row (and its HTML report); any failure becomes an error row.
-
-    This is the unit every executor runs (local processes, Dask, Spark mapPartitions).
-    """
-    try:
-        source = task.data if task.data is not None else task.path
-        candidate = pipeline.read(source, name=task.file, engine=settings.engine, ocr=settings.ocr,
-                             matcher=matcher)
-        report = pipeline.evaluate(candidate, settings.profiles)
-        if settings.blind:
-            report = blind_report(report)
-        html = render.render_html(report) if settings.html else None
-    except ResumeMatchError as e:
-        return FileOutcome(error_row(task, str(e)))
-    except Exception as e:  # a fault in one stage must cost one row, not the batch
-        return FileOutcome(error_row(task, f"{task.file}: internal error ({type(e).__name__}: {e})",
-                                     transient=True))
-    return FileOutcome(summarise(report, task, settings), html)
-
-
-def error_row(task: FileTask, message: str, *, transient: bool = False) -> BatchRow:
-    """A failed file's row; `transient` when trying again may succeed (--resume will)."""
-    return BatchRow(file=task.file, sha256=task.sha256, status="error", error=message,
-                    transient=transient)
-
-
-def summarise(report: Report, task: FileTask, settings: BatchSettings) -> BatchRow:
-    """The row for one analysed CV: scores per role and the best role's top skills."""
-    fits = {f.role: f for f in report.fits}
-    best = fits.get(report.best_role or "")
-    matched = sorted(best.matched, key=lambda m: (not m.required, -m.weight * m.credit, m.name)) if best else []
-    missing = sorted(best.missing, key=lambda m: (not m.required, -m.weight, m.name)) if best else []
-    c = report.candidate
-    return BatchRow(
-        file=task.file, sha256=task.sha256, status="ok", readable=c.readable,
-        best_role=report.best_role, best_score=best.score if best else None,
-        scores={role: f.score for role, f in fits.items()},
-        matched=tuple(m.name for m in matched[:settings.top]),
-        missing=tuple(m.name for m in missing[:settings.top]),
-        ats_score=report.ats.score if report.ats else None,
-        years=c.experience.years, highest_degree=c.education.highest_degree,
-        report=f"{REPORTS_DIR}/{task.sha256[:16]}.html" if settings.html else None)
-
-
-# ---------------------------------------------------------------- local worker processes
-
-_WORKER: dict[str, Any] = {}
-
-
-def _init_worker(settings: BatchSettings, hang: str | None, crash: str | None) -> None:
-    """Runs once per worker process: the NLP matcher (already built in the forkserver, see
-    batch_warm.py, or built here) is made ready before any file, never per file."""
-    _WORKER.update(settings=settings, matcher=get_matcher(), hang=hang, crash=crash)
-    _collect_garbage_rarely()
-
-
-def _collect_garbage_rarely() -> None:
-    """A CV makes millions of short-lived objects (pdfminer one per token) and almost no
-    reference cycles, so the cycle collector mostly rescans the long-lived pipeline (taxonomy,
-    matcher, spaCy vocabulary). Freezing those and collecting 70x less often saves ~10% of a
-    pdfplumber worker's CPU per CV (bench/batch.py, 60 CVs: 283 -> 257 ms) for 3 MB more memory.
-    Only our own worker processes are tuned, never a caller's (Dask, Spark, the library)."""
-    gc.freeze()
-    gc.set_threshold(GC_THRESHOLD, 10, 10)
-
-
-def _work(task: FileTask) -> FileOutcome:
-    name = Path(task.path).name
-    if name == _WORKER["hang"]:
-        time.sleep(3600)
-    if name == _WORKER["crash"]:
-        os._exit(3)
-    return analyse_file(task, _WORKER["settings"], _WORKER["matcher"])
-
-
-def _failed_outcome(task: FileTask, result: TaskResult, timeout: float | None) -> FileOutcome:
-    if result.failure == "timeout":
-        message = f"{task.file}: gave up after {timeout:g} s (per-file time limit); the worker was replaced"
-    elif result.failure == "crash":
-        message = f"{task.file}: the worker analysing it stopped ({result.message})"
-    else:
-        message = f"{task.file}: internal error ({result.message})"
-    return FileOutcome(error_row(task, message, transient=True))
-
-
-def run_local(tasks: list[FileTask], settings: BatchSettings, *, workers: int,
-              timeout: float | None, stats: PoolStats) -> Iterable[tuple[FileTask, FileOutcome]]:
-    """Yield (task, outcome) as worker processes finish them."""
-    initargs = (settings, os.environ.get(HANG_ENV), os.environ.get(CRASH_ENV))
-    try:
-        for result in run_tasks(_work, tasks, workers=workers, timeout=timeout,
-                                init=_init_worker, initargs=initargs, stats=stats,
-                                ctx=default_context(preload=["resume_match.batch.warm"])):
-            task = tasks[result.index]
-            yield task, result.value if result.ok else _failed_outcome(task, result, timeout)
-    except WorkerInitError as e:
-        raise ResumeMatchError(f"batch: a worker could not start: {e}") from e
 
 
 # ---------------------------------------------------------------- the orchestrator
@@ -352,7 +206,6 @@ def _execute(todo: list[FileTask], settings: BatchSettings, executor: str, sched
     if not todo:
         return
     if executor == "dask":
-        from resume_match.batch.cluster import run_dask
         yield from run_dask(todo, settings, scheduler)
     else:
         yield from run_local(todo, settings, workers=workers, timeout=timeout, stats=stats)
@@ -371,5 +224,5 @@ def _previous_rows(out: Path, settings: BatchSettings, resume: bool) -> dict[str
     return load_finished(out, with_reports=settings.html)
 
 
-__all__ = ["analyse_folder", "analyse_file", "scan_folder", "BatchSettings", "BatchResult",
-           "BatchRow", "FileTask", "FileOutcome"]
+__all__ = ["analyse_folder", "scan_folder", "make_tasks", "failure_lines", "BatchResult",
+           "DEFAULT_TIMEOUT_S", "Progress"]
