@@ -6,13 +6,15 @@ import hashlib
 import json
 import re
 import time
+from functools import partial
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 import pdfgen
-from resume_match.batch import folder as batch, local
+from faulty_workers import crash_on, hang_on
+from resume_match.batch import folder as batch
 from resume_match.batch.folder import analyse_folder, scan_folder
 from resume_match.batch.tasks import TOP_SKILLS
 from resume_match.cli import main
@@ -181,21 +183,21 @@ def three_cvs(src: Path, middle: str) -> Path:
 
 
 @pytest.mark.parametrize("workers", [1, 2])   # with one, z.txt waits queued behind the stuck file
-def test_a_stuck_file_is_killed_after_the_timeout_and_the_batch_goes_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int) -> None:
+def test_a_stuck_file_is_killed_after_the_timeout_and_the_batch_goes_on(tmp_path: Path, workers: int) -> None:
     src = three_cvs(tmp_path / "in", "slow.txt")
-    monkeypatch.setenv(local.HANG_ENV, "slow.txt")
     started = time.monotonic()
-    res = analyse_folder(src, ["data-scientist"], out_dir=tmp_path / "out", workers=workers, timeout=3)
+    res = analyse_folder(src, ["data-scientist"], out_dir=tmp_path / "out", workers=workers, timeout=3,
+                         _analyse=partial(hang_on, "slow.txt"))
     assert time.monotonic() - started < 30
     by_file = {r.file: r for r in res.rows}
     assert by_file["slow.txt"].status == "error" and "gave up after 3 s" in by_file["slow.txt"].error
     assert by_file["a.txt"].status == by_file["z.txt"].status == "ok"
 
 
-def test_a_worker_that_dies_costs_one_row(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_worker_that_dies_costs_one_row(tmp_path: Path) -> None:
     src = three_cvs(tmp_path / "in", "boom.txt")     # z.txt is queued behind it: it must not be lost
-    monkeypatch.setenv(local.CRASH_ENV, "boom.txt")
-    res = analyse_folder(src, ["data-scientist"], out_dir=tmp_path / "out", workers=1)
+    res = analyse_folder(src, ["data-scientist"], out_dir=tmp_path / "out", workers=1,
+                         _analyse=partial(crash_on, "boom.txt"))
     by_file = {r.file: r for r in res.rows}
     assert by_file["boom.txt"].status == "error" and "stopped" in by_file["boom.txt"].error
     assert by_file["a.txt"].status == by_file["z.txt"].status == "ok"
@@ -226,16 +228,16 @@ def test_an_interrupted_batch_resumes_to_the_same_results(folder: Path, result: 
     assert (again.reused, again.analysed) == (12, 0)
 
 
-def test_resume_retries_a_file_that_timed_out_but_not_a_broken_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_resume_retries_a_file_that_timed_out_but_not_a_broken_one(tmp_path: Path) -> None:
     src = three_cvs(tmp_path / "in", "slow.txt")
     (src / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
     out = tmp_path / "out"
-    monkeypatch.setenv(local.HANG_ENV, "slow.txt")
-    first = analyse_folder(src, ["data-scientist"], out_dir=out, workers=2, timeout=3)
+    first = analyse_folder(src, ["data-scientist"], out_dir=out, workers=2, timeout=3,
+                           _analyse=partial(hang_on, "slow.txt"))
     by_file = {r.file: r for r in first.rows}
     assert by_file["slow.txt"].transient and not by_file["broken.pdf"].transient
     assert {r["file"]: r["transient"] for r in read_jsonl(out / "results.jsonl")}["slow.txt"] is True
-    monkeypatch.delenv(local.HANG_ENV)       # whatever held it up has passed
+    # whatever held it up has passed: the workers analyse it as usual
     second = analyse_folder(src, ["data-scientist"], out_dir=out, workers=2, timeout=3, resume=True)
     assert (second.reused, second.analysed) == (3, 1)
     by_file = {r.file: r for r in second.rows}

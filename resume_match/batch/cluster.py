@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Iterator
 
-from resume_match.batch.tasks import BatchSettings, FileOutcome, FileTask, analyse_file, error_row
+from resume_match.batch.tasks import Analyse, BatchSettings, FileOutcome, FileTask, analyse_file, error_row
 from resume_match.errors import UsageError
 from resume_match.extract import MAX_BYTES
 from resume_match.skills import get_matcher
@@ -16,9 +16,9 @@ from resume_match.skills import get_matcher
 IN_FLIGHT = 256   # files submitted to the cluster at a time
 
 
-def _analyse_on_worker(task: FileTask, settings: BatchSettings) -> FileOutcome:
+def _analyse_on_worker(task: FileTask, settings: BatchSettings, analyse: Analyse) -> FileOutcome:
     """Runs on a Dask worker; get_matcher() is cached per process, so it is built once per worker."""
-    return analyse_file(task, settings, get_matcher())
+    return analyse(task, settings, get_matcher())
 
 
 def with_content(task: FileTask) -> FileTask:
@@ -49,11 +49,13 @@ def connect(scheduler: Any) -> tuple[Any, bool]:
 
 
 def run_dask(tasks: list[FileTask], settings: BatchSettings, scheduler: Any,
-             in_flight: int = IN_FLIGHT) -> Iterator[tuple[FileTask, FileOutcome]]:
+             in_flight: int = IN_FLIGHT,
+             analyse: Analyse = analyse_file) -> Iterator[tuple[FileTask, FileOutcome]]:
     """Yield (task, outcome) as the cluster finishes them; a failed task becomes an error row.
 
     At most `in_flight` files are submitted at a time, so a folder of any size is never all in
-    memory (each task carries its file's bytes).
+    memory (each task carries its file's bytes). `analyse` is the per-file function the
+    workers run (see local.run_local).
     """
     from distributed import as_completed
 
@@ -67,7 +69,8 @@ def run_dask(tasks: list[FileTask], settings: BatchSettings, scheduler: Any,
         def submit_next() -> None:
             task = next(pending, None)
             if task is not None:
-                future = client.submit(_analyse_on_worker, with_content(task), shared, pure=False)
+                future = client.submit(_analyse_on_worker, with_content(task), shared, analyse,
+                                       pure=False)
                 running[future] = task
                 done.add(future)
 

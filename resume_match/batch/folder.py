@@ -18,7 +18,7 @@ from resume_match.batch.local import collect_garbage_rarely as _collect_garbage_
 from resume_match.batch.output import (BatchRow, Journal, load_finished, read_manifest,
                                        write_outputs, write_manifest)
 from resume_match.batch.pool import PoolStats
-from resume_match.batch.tasks import BatchSettings, FileTask, FileOutcome
+from resume_match.batch.tasks import Analyse, BatchSettings, FileTask, FileOutcome, analyse_file
 from resume_match.errors import InputError, UsageError
 from resume_match.fileio import write_atomic
 from resume_match.match.roles import RoleRef, resolve_roles
@@ -124,9 +124,13 @@ def analyse_folder(folder: str | Path, roles: Iterable[RoleRef] | None = None, *
                    timeout: float | None = DEFAULT_TIMEOUT_S, resume: bool = False,
                    blind: bool = False, engine: str = "pdfplumber", ocr: bool = False,
                    html: bool = True, executor: Literal["local", "dask"] = "local",
-                   scheduler: Any = None, progress: Progress | None = None) -> BatchResult:
+                   scheduler: Any = None, progress: Progress | None = None,
+                   _analyse: Analyse = analyse_file) -> BatchResult:
     """Score every CV under `folder` against `roles`; write results.csv, results.jsonl, per-CV
     HTML reports and index.html into `out_dir`. Inputs are only read, never modified.
+
+    `_analyse` (private) replaces the per-file function the workers run: the tests inject one
+    that hangs or crashes on a named file (tests/faulty_workers.py).
     """
     started = time.monotonic()
     root, out = Path(folder), Path(out_dir)
@@ -148,7 +152,7 @@ def analyse_folder(folder: str | Path, roles: Iterable[RoleRef] | None = None, *
     try:
         write_manifest(out, settings.key(), settings, resume=resume)
         outcomes = _execute([t for _, t in unique], settings, executor, scheduler, workers,
-                            timeout, stats)
+                            timeout, stats, _analyse)
         rows.update(_collect(outcomes, dict((id(t), i) for i, t in unique), out, rows,
                              len(rows) + len(unique), resume, progress))
         for i, t in todo:
@@ -200,15 +204,16 @@ def _collect(outcomes: Generator[tuple[FileTask, FileOutcome], None, None], posi
 
 
 def _execute(todo: list[FileTask], settings: BatchSettings, executor: str, scheduler: Any,
-             workers: int, timeout: float | None,
-             stats: PoolStats) -> Generator[tuple[FileTask, FileOutcome], None, None]:
+             workers: int, timeout: float | None, stats: PoolStats,
+             analyse: Analyse) -> Generator[tuple[FileTask, FileOutcome], None, None]:
     """Outcomes from the chosen executor; closing this stops its workers (e.g. on Ctrl-C)."""
     if not todo:
         return
     if executor == "dask":
-        yield from run_dask(todo, settings, scheduler)
+        yield from run_dask(todo, settings, scheduler, analyse=analyse)
     else:
-        yield from run_local(todo, settings, workers=workers, timeout=timeout, stats=stats)
+        yield from run_local(todo, settings, workers=workers, timeout=timeout, stats=stats,
+                             analyse=analyse)
 
 
 def _previous_rows(out: Path, settings: BatchSettings, resume: bool) -> dict[str, BatchRow]:

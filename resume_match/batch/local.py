@@ -4,27 +4,22 @@ up once (the matcher, a rarer garbage collector), a stuck or crashed file turned
 from __future__ import annotations
 
 import gc
-import os
-import time
-from pathlib import Path
 from typing import Any, Iterable
 
 from resume_match.batch.pool import PoolStats, TaskResult, WorkerInitError, default_context, run_tasks
-from resume_match.batch.tasks import BatchSettings, FileOutcome, FileTask, analyse_file, error_row
+from resume_match.batch.tasks import Analyse, BatchSettings, FileOutcome, FileTask, analyse_file, error_row
 from resume_match.errors import ResumeMatchError
 from resume_match.skills import get_matcher
 
 GC_THRESHOLD = 50_000      # allocations between young-generation collections in a worker (default 700)
-HANG_ENV = "RESUME_MATCH_TEST_HANG"     # test-only: a worker sleeps on the file of this name
-CRASH_ENV = "RESUME_MATCH_TEST_CRASH"   # test-only: a worker dies on the file of this name
 
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(settings: BatchSettings, hang: str | None, crash: str | None) -> None:
+def _init_worker(settings: BatchSettings, analyse: Analyse) -> None:
     """Runs once per worker process: the NLP matcher (already built in the forkserver, see
     warm.py, or built here) is made ready before any file, never per file."""
-    _WORKER.update(settings=settings, matcher=get_matcher(), hang=hang, crash=crash)
+    _WORKER.update(settings=settings, matcher=get_matcher(), analyse=analyse)
     collect_garbage_rarely()
 
 
@@ -39,12 +34,8 @@ def collect_garbage_rarely() -> None:
 
 
 def _work(task: FileTask) -> FileOutcome:
-    name = Path(task.path).name
-    if name == _WORKER["hang"]:
-        time.sleep(3600)
-    if name == _WORKER["crash"]:
-        os._exit(3)
-    return analyse_file(task, _WORKER["settings"], _WORKER["matcher"])
+    analyse: Analyse = _WORKER["analyse"]
+    return analyse(task, _WORKER["settings"], _WORKER["matcher"])
 
 
 def _failed_outcome(task: FileTask, result: TaskResult, timeout: float | None) -> FileOutcome:
@@ -58,9 +49,15 @@ def _failed_outcome(task: FileTask, result: TaskResult, timeout: float | None) -
 
 
 def run_local(tasks: list[FileTask], settings: BatchSettings, *, workers: int,
-              timeout: float | None, stats: PoolStats) -> Iterable[tuple[FileTask, FileOutcome]]:
-    """Yield (task, outcome) as worker processes finish them."""
-    initargs = (settings, os.environ.get(HANG_ENV), os.environ.get(CRASH_ENV))
+              timeout: float | None, stats: PoolStats,
+              analyse: Analyse = analyse_file) -> Iterable[tuple[FileTask, FileOutcome]]:
+    """Yield (task, outcome) as worker processes finish them.
+
+    `analyse` is the per-file function the workers run; the tests pass one that hangs or
+    crashes on a named file. It is sent to each worker by name (pickled), so it must be a
+    module-level function (or a functools.partial of one) that the worker can import.
+    """
+    initargs = (settings, analyse)
     try:
         for result in run_tasks(_work, tasks, workers=workers, timeout=timeout,
                                 init=_init_worker, initargs=initargs, stats=stats,

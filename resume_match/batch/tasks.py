@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from resume_match import pipeline
 from resume_match import render
@@ -56,6 +56,9 @@ class FileOutcome:
     html: str | None = None
 
 
+Analyse = Callable[["FileTask", "BatchSettings", "SkillMatcher | None"], "FileOutcome"]   # analyse_file's type
+
+
 def analyse_file(task: FileTask, settings: BatchSettings,
                  matcher: SkillMatcher | None = None) -> FileOutcome:
     """Analyse one CV into a row (and its HTML report); any failure becomes an error row.
@@ -102,5 +105,5 @@ def summarise(report: Report, task: FileTask, settings: BatchSettings) -> BatchR
         report=f"{REPORTS_DIR}/{task.sha256[:16]}.html" if settings.html else None)
 
 
-__all__ = ["BatchSettings", "FileTask", "FileOutcome", "analyse_file", "error_row", "summarise",
-           "TOP_SKILLS"]
+__all__ = ["BatchSettings", "FileTask", "FileOutcome", "Analyse", "analyse_file", "error_row",
+           "summarise", "TOP_SKILLS"]
