@@ -83,7 +83,10 @@ class _Worker:
         if not self.tasks:
             self.deadline = _deadline(timeout)
         self.tasks.append((index, item))
-        self.conn.send((index, item))
+        try:
+            self.conn.send((index, item))
+        except OSError:   # it died on the task it runs: read as a crash next, and this one goes again
+            pass
 
     def answered(self, timeout: float | None) -> None:
         """The running task is done; the next one queued (if any) is running from now."""
