@@ -3,6 +3,7 @@ its own task only, and a task sent to a worker that has just died goes to anothe
 from __future__ import annotations
 
 from functools import partial
+from pathlib import Path
 
 from faulty_workers import twice, twice_or_die_on
 from resume_match.batch.pool import PoolStats, _Worker, default_context, run_tasks
@@ -37,3 +38,20 @@ def test_giving_a_task_to_a_worker_that_has_just_died_does_not_raise() -> None:
         assert [index for index, _ in worker.tasks] == [0, 1]
     finally:
         worker.kill()
+
+
+def test_the_local_executor_gives_each_outcome_the_index_of_its_task(tmp_path: Path) -> None:
+    """Results are matched to tasks by index, never by object identity or equality: two equal
+    tasks (the same file twice) still get one outcome each."""
+    from resume_match.api import resolve_roles
+    from resume_match.batch.local import run_local
+    from resume_match.batch.tasks import BatchSettings, FileTask
+    cv = tmp_path / "cv.txt"
+    cv.write_text("Ana Lindqvist\nana@example.net\n\nSkills\nPython, SQL\n")
+    tasks = [FileTask(path=str(cv), file="cv.txt", sha256="0" * 64)] * 2 + \
+            [FileTask(path=str(tmp_path / "gone.txt"), file="gone.txt", sha256="1" * 64)]
+    settings = BatchSettings(profiles=resolve_roles(["data-scientist"]), html=False)
+    done = dict(run_local(tasks, settings, workers=2, timeout=60, stats=PoolStats()))
+    assert sorted(done) == [0, 1, 2]
+    assert [done[i].row.file for i in range(3)] == ["cv.txt", "cv.txt", "gone.txt"]
+    assert done[0].row.status == done[1].row.status == "ok" and done[2].row.status == "error"

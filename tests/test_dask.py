@@ -77,5 +77,5 @@ def test_dask_submits_a_bounded_number_of_files_at_a_time(client, tmp_path: Path
     tasks = make_tasks(tmp_path, scan_folder(tmp_path), blind=False)
     settings = BatchSettings(profiles=resolve_roles(["data-scientist"]), html=False)
     done = list(run_dask(tasks, settings, client, in_flight=2))
-    assert sorted(t.file for t, _ in done) == [f"cv{i}.txt" for i in range(5)]
+    assert sorted(tasks[i].file for i, _ in done) == [f"cv{i}.txt" for i in range(5)]
     assert all(o.row.status == "ok" and o.html is None for _, o in done)

@@ -50,8 +50,9 @@ def connect(scheduler: Any) -> tuple[Any, bool]:
 
 def run_dask(tasks: list[FileTask], settings: BatchSettings, scheduler: Any,
              in_flight: int = IN_FLIGHT,
-             analyse: Analyse = analyse_file) -> Iterator[tuple[FileTask, FileOutcome]]:
-    """Yield (task, outcome) as the cluster finishes them; a failed task becomes an error row.
+             analyse: Analyse = analyse_file) -> Iterator[tuple[int, FileOutcome]]:
+    """Yield (index in `tasks`, outcome) as the cluster finishes them; a failed task becomes an
+    error row.
 
     At most `in_flight` files are submitted at a time, so a folder of any size is never all in
     memory (each task carries its file's bytes). `analyse` is the per-file function the
@@ -62,29 +63,30 @@ def run_dask(tasks: list[FileTask], settings: BatchSettings, scheduler: Any,
     client, owned = connect(scheduler)
     try:
         shared = client.scatter(settings, broadcast=True)
-        pending = iter(tasks)
-        running: dict[Any, FileTask] = {}
+        pending = iter(enumerate(tasks))
+        running: dict[Any, tuple[int, FileTask]] = {}
         done = as_completed()
 
         def submit_next() -> None:
-            task = next(pending, None)
-            if task is not None:
+            item = next(pending, None)
+            if item is not None:
+                index, task = item
                 future = client.submit(_analyse_on_worker, with_content(task), shared, analyse,
                                        pure=False)
-                running[future] = task
+                running[future] = index, task
                 done.add(future)
 
         for _ in range(in_flight):
             submit_next()
         for future in done:
-            task = running.pop(future)
+            index, task = running.pop(future)
             try:
                 outcome = future.result()
             except Exception as e:  # a worker lost or killed: one row, not the batch
                 outcome = FileOutcome(error_row(task, f"{task.file}: dask task failed ({type(e).__name__}: {e})",
                                                     transient=True))
             submit_next()
-            yield task, outcome
+            yield index, outcome
     finally:
         if owned:
             client.close()

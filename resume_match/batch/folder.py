@@ -153,7 +153,7 @@ def analyse_folder(folder: str | Path, roles: Iterable[RoleRef] | None = None, *
         write_manifest(out, settings.key(), settings, resume=resume)
         outcomes = _execute([t for _, t in unique], settings, executor, scheduler, workers,
                             timeout, stats, _analyse)
-        rows.update(_collect(outcomes, dict((id(t), i) for i, t in unique), out, rows,
+        rows.update(_collect(outcomes, [i for i, _ in unique], out, rows,
                              len(rows) + len(unique), resume, progress))
         for i, t in todo:
             if i not in rows:
@@ -183,20 +183,21 @@ def _check_options(workers: int, timeout: float | None, executor: str) -> None:
         raise UsageError(f"unknown executor {executor!r} (choose local or dask)")
 
 
-def _collect(outcomes: Generator[tuple[FileTask, FileOutcome], None, None], position: dict[int, int], out: Path,
-             reused: dict[int, BatchRow], total: int, resume: bool,
+def _collect(outcomes: Generator[tuple[int, FileOutcome], None, None], position: list[int],
+             out: Path, reused: dict[int, BatchRow], total: int, resume: bool,
              progress: Progress | None) -> dict[int, BatchRow]:
-    """Write each finished file's report and journal line as it arrives; its row by position."""
+    """Write each finished file's report and journal line as it arrives; its row by position
+    in the folder (`position[i]` for the executor's i-th task)."""
     rows: dict[int, BatchRow] = {}
     failed = sum(r.status == "error" for r in reused.values())
     if progress:
         progress(len(reused), total, failed)
     with Journal(out, append=resume) as journal, closing(outcomes):
-        for task, outcome in outcomes:
+        for index, outcome in outcomes:
             if outcome.html is not None and outcome.row.report:
                 write_atomic(out / outcome.row.report, outcome.html)
             journal.add(outcome.row)
-            rows[position[id(task)]] = outcome.row
+            rows[position[index]] = outcome.row
             failed += outcome.row.status == "error"
             if progress:
                 progress(len(reused) + len(rows), total, failed)
@@ -205,8 +206,9 @@ def _collect(outcomes: Generator[tuple[FileTask, FileOutcome], None, None], posi
 
 def _execute(todo: list[FileTask], settings: BatchSettings, executor: str, scheduler: Any,
              workers: int, timeout: float | None, stats: PoolStats,
-             analyse: Analyse) -> Generator[tuple[FileTask, FileOutcome], None, None]:
-    """Outcomes from the chosen executor; closing this stops its workers (e.g. on Ctrl-C)."""
+             analyse: Analyse) -> Generator[tuple[int, FileOutcome], None, None]:
+    """(index in `todo`, outcome) from the chosen executor as files finish; closing this stops
+    its workers (e.g. on Ctrl-C)."""
     if not todo:
         return
     if executor == "dask":

@@ -50,8 +50,8 @@ def _failed_outcome(task: FileTask, result: TaskResult, timeout: float | None) -
 
 def run_local(tasks: list[FileTask], settings: BatchSettings, *, workers: int,
               timeout: float | None, stats: PoolStats,
-              analyse: Analyse = analyse_file) -> Iterable[tuple[FileTask, FileOutcome]]:
-    """Yield (task, outcome) as worker processes finish them.
+              analyse: Analyse = analyse_file) -> Iterable[tuple[int, FileOutcome]]:
+    """Yield (index in `tasks`, outcome) as worker processes finish them.
 
     `analyse` is the per-file function the workers run; the tests pass one that hangs or
     crashes on a named file. It is sent to each worker by name (pickled), so it must be a
@@ -62,7 +62,7 @@ def run_local(tasks: list[FileTask], settings: BatchSettings, *, workers: int,
         for result in run_tasks(_work, tasks, workers=workers, timeout=timeout,
                                 init=_init_worker, initargs=initargs, stats=stats,
                                 ctx=default_context(preload=["resume_match.batch.warm"])):
-            task = tasks[result.index]
-            yield task, result.value if result.ok else _failed_outcome(task, result, timeout)
+            yield result.index, (result.value if result.ok
+                                 else _failed_outcome(tasks[result.index], result, timeout))
     except WorkerInitError as e:
         raise ResumeMatchError(f"batch: a worker could not start: {e}") from e
