@@ -14,7 +14,6 @@ from typing import Any, Callable, Generator, Iterable, Literal
 
 from resume_match.batch.cluster import run_dask
 from resume_match.batch.local import run_local
-from resume_match.batch.local import collect_garbage_rarely as _collect_garbage_rarely  # noqa: F401  (bench/stages.py)
 from resume_match.batch.output import (BatchRow, Journal, load_finished, read_manifest,
                                        write_outputs, write_manifest)
 from resume_match.batch.pool import PoolStats
