@@ -203,7 +203,12 @@ def render_role_terminal(role: RoleProfile) -> str:
 
 def _skill_line(p: PostingSkill) -> str:
     name = ", ".join(p.names[:-1]) + " or " + p.names[-1] if len(p.names) > 1 else p.names[0]
-    return name + (" (from the duties)" if p.weight < 1 else "")
+    tags = (["asked for"] if p.soft and p.asked else []) + (["from the duties"] if p.weight < 1 else [])
+    return name + (f" ({', '.join(tags)})" if tags else "")
+
+
+STAGE_FROM = {"title": "from the title", "years": "from the years asked",
+              "default": "no seniority stated"}
 
 
 def render_posting_terminal(posting: Posting) -> str:
@@ -214,14 +219,22 @@ def render_posting_terminal(posting: Posting) -> str:
     degree = p.degree_level or "-"
     if p.degree_level and not p.degree_required:
         degree += " (preferred)"
-    out = [p.source, f"  Title: {p.title}   Stage: {p.stage}" + (f" ({p.seniority})" if p.seniority else ""),
+    out = [p.source, f"  Title: {p.title}   Stage: {p.stage} ({STAGE_FROM.get(p.stage_from, p.stage_from)})",
            f"  Closest roadmap role: {p.closest_role}   ("
            + ", ".join(f"{r} {s:.2f}" for r, s in p.similarity) + ")",
            f"  Experience: {years} years   Degree: {degree}"
            + (f" in {', '.join(p.degree_fields)}" if p.degree_fields else "")]
-    for label, items in (("Required", p.required), ("Preferred", p.preferred)):
+    if p.few_skills:
+        out.append("  Few skills named: the whole posting was read, and its title chose the closest role.")
+    soft = [i for i in p.required + p.preferred if i.soft]
+    for label, items in (("Required", [i for i in p.required if not i.soft]),
+                         ("Preferred", [i for i in p.preferred if not i.soft])):
         out.append(f"  {label} skills ({len(items)}):")
         for item in items:
+            out.extend(_wrap(_skill_line(item), "    - "))
+    if soft:
+        out.append(f"  Soft skills ({len(soft)}):")
+        for item in soft:
             out.extend(_wrap(_skill_line(item), "    - "))
     if p.dropped_lines:
         out.append(f"  Ignored {p.dropped_lines} line(s) of benefits, company and equal-opportunity text.")
