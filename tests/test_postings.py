@@ -604,3 +604,89 @@ def test_terminal_stage_says_where_it_came_from():
     assert "Soft skills (1):\n    - Mentoring (asked for)" in r.output
     r = CliRunner().invoke(main, ["jd", str(HERE / "wishes_only.txt")])
     assert "Stage: mid (no seniority stated)" in r.output
+
+
+# ---------------------------------------------------------------- --jd: keywords and job title
+
+JD_CV = b"""Ana Costa
+Sr. Data Scientist
+ana.costa@example.org | +44 20 7946 0018
+
+Experience
+Data Scientist, Tidewater Bank    Jan 2021 - Present
+- Built churn models in Python and SQL; Python notebooks reviewed weekly
+- Always willing to go the extra mile for the risk team
+Data Analyst, Harbour Retail    2018 - 2020
+- Tableau dashboards over SQL
+
+Skills
+Python, SQL, Tableau, scikit-learn
+"""
+
+JD = ("Title: Senior Data Scientist\nRequirements\n- Python and SQL; Python for modelling\n"
+      "- Spark\n- Go or Scala is a plus\n- Ability to mentor junior analysts\n\nBenefits\n"
+      "- Python Insurance and SQL snacks\n")
+
+
+def test_jd_report_counts_the_postings_keywords_in_posting_and_cv(tmp_path):
+    from resume_match import api
+    jd = tmp_path / "jd.txt"
+    jd.write_text(JD)
+    report = api.analyse(JD_CV, name="cv.txt", jd=jd)
+    pm = report.posting
+    assert pm is not None and pm.title == "Senior Data Scientist" and pm.role.startswith("posting-")
+    counts = {k.id: (k.kind, k.in_posting, k.in_cv) for k in pm.keywords}
+    # the benefits line is no mention; the CV says Python three times, SQL twice... in its lines
+    assert counts["python"] == ("required", 2, 3)
+    assert counts["sql"] == ("required", 1, 3)
+    assert counts["apache-spark"] == ("required", 1, 0)
+    # 'go the extra mile' is no mention of Go: the CV's skills do not include it
+    assert counts["go"] == ("preferred", 1, 0) and counts["scala"] == ("preferred", 1, 0)
+    assert counts["mentoring"][0] == "soft"
+    assert [k.kind for k in pm.keywords] == sorted((k.kind for k in pm.keywords),
+                                                   key=["required", "preferred", "soft"].index)
+
+
+@pytest.mark.parametrize("posting_title,match,cv_title,where", [
+    ("Data Scientist", "exact", "Sr. Data Scientist", "headline"),
+    ("Senior Data Scientist", "close", "Sr. Data Scientist", "headline"),
+    ("Data Analyst", "exact", "Data Analyst", "position"),
+    ("Lead Data Scientist", "close", "Sr. Data Scientist", "headline"),     # lead: senior too
+    ("Data Science Manager", "partial", "Sr. Data Scientist", "headline"),
+    ("Machine Learning Engineer", "none", "Sr. Data Scientist", "headline"),
+])
+def test_job_title_match(posting_title, match, cv_title, where):
+    from resume_match import api
+    from resume_match.postings.keywords import title_match
+    tm = title_match(posting_title, api.read(JD_CV, name="cv.txt"))
+    assert (tm.match, tm.cv_title, tm.where) == (match, cv_title, where)
+
+
+def test_jd_part_of_the_report_only_when_a_posting_was_given(tmp_path):
+    from resume_match import api, render
+    jd = tmp_path / "jd.txt"
+    jd.write_text(JD)
+    with_jd, without = api.analyse(JD_CV, name="cv.txt", jd=jd), api.analyse(JD_CV, name="cv.txt")
+    text = render.render_terminal(with_jd)
+    assert "Job posting: Senior Data Scientist" in text
+    assert "Job title: your headline says \u201cSr. Data Scientist\u201d, the posting" in text
+    assert re.search(r"Apache Spark\s+required\s+1\s+0  not in CV", text)
+    md = render.render_markdown(with_jd)
+    assert "## Job posting: Senior Data Scientist" in md and "| Python | required | 2 | 3 |" in md
+    html = render.render_html(with_jd)
+    assert 'id="posting-keywords"' in html and "not in CV" in html
+    for out in (render.render_terminal(without), render.render_markdown(without),
+                render.render_html(without)):
+        assert "Job posting" not in out and "posting-keywords" not in out
+
+
+def test_cli_jd_report_json_has_the_posting(tmp_path):
+    jd = tmp_path / "jd.txt"
+    jd.write_text(JD)
+    cv = tmp_path / "cv.txt"
+    cv.write_bytes(JD_CV)
+    r = CliRunner().invoke(main, [str(cv), "--jd", str(jd), "--json"])
+    assert r.exit_code == 0, r.output
+    d = json.loads(r.output)
+    assert d["posting"]["title_match"]["match"] == "close"
+    assert [f["role"] for f in d["fits"]] == [d["posting"]["role"]]

@@ -65,6 +65,7 @@ class Posting:
     stage_from: str = "default"                # what decided the stage: title, years, default
     title_known: bool = True                   # the title is the posting's (not the file name's)
     few_skills: bool = False                   # too few skills named: the title chose the role
+    body: tuple[str, ...] = ()                 # the posting's text, boilerplate left out
 
     def to_dict(self) -> dict[str, Any]:
         """The `jd --json` contract."""
@@ -555,7 +556,8 @@ def derive_posting(source: str | Path, matcher: SkillMatcher | None = None,
                    degree_fields=fields, degree_required=degree_required, closest_role=ranked[0][0] if ranked else "",
                    similarity=ranked[:3], profile=profile,
                    dropped_lines=sum(u.label == "boilerplate" for u in units),
-                   stage_from=stage_from, title_known=title_known, few_skills=few)
+                   stage_from=stage_from, title_known=title_known, few_skills=few,
+                   body=tuple(u.text for u in units if u.label != "boilerplate"))
 
 
 def _hard_count(required: tuple[PostingSkill, ...], preferred: tuple[PostingSkill, ...]) -> int:

@@ -9,7 +9,7 @@ from resume_match.match.roadmap import Roadmap, RoadmapStep
 from resume_match.models import (Component, MatchedSkill, MissingSkill, Report, RoleFit,
                                  RoleProfile, SkillRequirement)
 from resume_match.postings.derive import Posting, PostingSkill
-from resume_match.render.views import education_line
+from resume_match.render.views import education_line, posting_view
 
 COMPONENT_TITLES = {"required_skills": "Required skills", "preferred_skills": "Preferred skills",
                     "demonstrated": "Shown in work", "experience": "Experience",
@@ -146,10 +146,29 @@ def render_terminal(report: Report) -> str:
     out.append(f"  Skills ({len(d['skills'])}): " + ", ".join(s["name"] for s in d["skills"]))
     if report.fits:
         out.append(render_fits_terminal(report))
+    out += _posting_match_terminal(report)
     out += _ats_terminal(report)
     for w in d["warnings"]:
         out.append(f"  warning: {w}")
     return "\n".join(out)
+
+
+KIND_TAGS = {"required": "required", "preferred": "preferred", "soft": "soft skill"}
+
+
+def _posting_match_terminal(report: Report) -> list[str]:
+    """With --jd: the job-title line and the posting's keywords, counted in posting and CV."""
+    v = posting_view(report.posting)
+    if v is None:
+        return []
+    out = [f"  Job posting: {v['title']} ({v['source']}), closest roadmap role {v['closest_role']}",
+           *_wrap(v["title_line"], "    "),
+           f"    Keywords in the posting found in the CV: {v['found']} of {v['total']}",
+           f"      {'KEYWORD':<28} {'KIND':<11} {'POSTING':>7} {'CV':>4}"]
+    for k in v["keywords"]:
+        out.append(f"      {k['name'][:28]:<28} {KIND_TAGS[k['kind']]:<11} {k['in_posting']:>7} "
+                   f"{k['in_cv']:>4}" + ("  not in CV" if k["missing"] else ""))
+    return out
 
 
 def _ats_terminal(report: Report) -> list[str]:
