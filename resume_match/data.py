@@ -115,7 +115,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
                       "candidate_cues": "list[str]", "alternative_cues": "list[str]",
                       "seniority": "dict[list[str]]", "degrees": "dict[list[str]]",
                       "degree_fields": "list[str]", "preamble": "dict[list[str]]",
-                      "soft_requirements": "dict[list[str]]"},
+                      "soft_requirements": "dict[list[str]]", "title_tails": "list[str]"},
     "roadmap.yaml": {"pitfalls": "dict[dict]", "signals": "dict", "plans": "list[dict]",
                      "default": "dict"},
     "ats.yaml": {"weights": "dict[number]", "critical": "list[str]", "critical_cap": "number",

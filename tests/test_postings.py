@@ -690,3 +690,30 @@ def test_cli_jd_report_json_has_the_posting(tmp_path):
     d = json.loads(r.output)
     assert d["posting"]["title_match"]["match"] == "close"
     assert [f["role"] for f in d["fits"]] == [d["posting"]["role"]]
+
+
+@pytest.mark.parametrize("raw,title", [
+    ("NLP Scientist - Remote (US)", "NLP Scientist"),
+    ("Data Analyst | Austin, TX", "Data Analyst"),
+    ("ML Engineer - Contract - Remote", "ML Engineer"),
+    ("Senior Data Engineer - New York", "Senior Data Engineer"),
+    ("Software Engineer - Machine Learning", "Software Engineer - Machine Learning"),  # what, kept
+    ("Engineer - AI in Health", "Engineer - AI in Health"),      # 'in' is no state code here
+])
+def test_title_tails_that_say_where_or_how_are_dropped(raw, title):
+    from resume_match.postings.derive import _tidy_title
+    assert _tidy_title(raw) == title
+
+
+def test_a_skill_stands_for_what_it_implies_when_choosing_the_role(tmp_path):
+    """'Microsoft SQL Server' asks for SQL: the analyst role's SQL requirement is met."""
+    f = tmp_path / "bi.txt"
+    f.write_text("Job Description\nBusiness Intelligence Developer\nThe BI Developer designs reports "
+                 "and dashboards in Power BI and maintains SSIS packages and SQL Server data models.\n")
+    p = derive_posting(f)
+    assert p.closest_role == "data-analyst"
+    from resume_match.match.roles import load_role
+    from resume_match.postings.derive import _skill_similarity
+    analyst = load_role("data-analyst")
+    server = (PostingSkill(("sql-server",), ("Microsoft SQL Server",), True, 1.0, ""),)
+    assert _skill_similarity(server, (), analyst) > 0

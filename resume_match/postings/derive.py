@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -382,9 +383,29 @@ def _tidy_title(text: str) -> str:
     text = re.sub(r"^(join (us|our team)|we'?re hiring|hiring|apply)( now)?( as)?( an?)?\b[:\s]*", "", text,
                   flags=re.IGNORECASE)
     text = re.sub(r"[^\w)+#]+$", "", text.strip())
+    text = _drop_tails(text)
     if text.endswith(("Scientists", "Engineers", "Analysts", "Developers", "Managers")):
         text = text[:-1]
     return " ".join(text.split()).strip(" -:,")
+
+
+def _drop_tails(title: str) -> str:
+    """'NLP Scientist - Remote', 'Data Analyst | Austin, TX' -> the title without where and how."""
+    from resume_match.parse.contact import place_names
+    tails = {t.lower() for t in load("postings.yaml")["title_tails"]}
+    names = {p.lower() for p in place_names()[0] if len(p) > 2}
+    codes = {p for p in place_names()[0] if len(p) <= 2}
+    while True:
+        parts = re.split(r"\s+[-\u2013\u2014|]\s+|\s*\|\s*", title)
+        if len(parts) < 2:
+            return title
+        tail = parts[-1]
+        words = [w.strip(".").lower() for w in re.split(r"[\s,/]+", tail) if w.strip(".")]
+        place = (any(w in names for w in words) or " ".join(words) in names
+                 or bool(re.search(r",\s*([A-Z]{2})$", tail) and tail[-2:] in codes))
+        if not words or not (place or any(w in tails for w in words)) or has_role_noun(tail):
+            return title
+        title = title[:len(title) - len(parts[-1])].rstrip(" -\u2013\u2014|")
 
 
 def find_seniority(title: str) -> str | None:
@@ -415,7 +436,8 @@ _SYNONYMS = [(r"machine[\s-]+learning", "ml"), (r"artificial intelligence|\bai\b
              (r"\bdeep learning\b|\bmlops\b", "ml"), (r"\bscientists?\b|\bsciences?\b", "scientist"),
              (r"\bengineers?\b|\bengineering\b", "engineer"), (r"\banalysts?\b|\banalytics\b", "analyst"),
              (r"\bresearchers?\b", "research scientist"), (r"\bmanagers?\b", "manager"),
-             (r"\b(bio)?statisticians?\b", "data scientist")]
+             (r"\b(bio)?statisticians?\b", "data scientist"),
+             (r"\bbusiness intelligence\b|\bbi\b", "analyst")]
 _IGNORED = frozenset("and or of the a an i ii iii iv to in for with senior sr junior jr lead "
                      "principal staff head entry level chief intern".split())
 
@@ -486,20 +508,35 @@ def _role_tokens_all() -> list[frozenset[str]]:
 
 def _skill_similarity(required: tuple[PostingSkill, ...], preferred: tuple[PostingSkill, ...],
                       role: RoleProfile) -> float:
-    """F1 of the posting's skills against the role's: weighted recall and precision."""
+    """F1 of the posting's skills against the role's: weighted recall and precision. A skill
+    stands for what it implies too (a posting asking for SQL Server asks for SQL)."""
     wanted: dict[str, float] = {}
     for items, share in ((required, 1.0), (preferred, 0.5)):
         for p in items:
             for s in p.any_of:
                 wanted[s] = max(wanted.get(s, 0.0), share * p.weight / len(p.any_of))
+    implied = _implied(tuple(sorted(wanted)))
+    covers = set(wanted).union(*implied.values()) if implied else set(wanted)
     role_skills = {s for r in role.required + role.preferred for s in r.any_of}
     total = sum(r.weight for r in role.required) + 0.5 * sum(r.weight for r in role.preferred)
-    got = (sum(r.weight for r in role.required if set(r.any_of) & wanted.keys())
-           + 0.5 * sum(r.weight for r in role.preferred if set(r.any_of) & wanted.keys()))
+    got = (sum(r.weight for r in role.required if set(r.any_of) & covers)
+           + 0.5 * sum(r.weight for r in role.preferred if set(r.any_of) & covers))
     recall = got / total if total else 0.0
-    precision = (sum(w for s, w in wanted.items() if s in role_skills) / sum(wanted.values())
-                 if wanted else 0.0)
+    precision = (sum(w for s, w in wanted.items() if ({s} | implied.get(s, set())) & role_skills)
+                 / sum(wanted.values()) if wanted else 0.0)
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+@lru_cache(maxsize=64)
+def _implied(ids: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    """Skill id -> the skills it implies in the taxonomy (none when it cannot be loaded)."""
+    from resume_match.errors import DataError
+    from resume_match.skills.taxonomy import load_taxonomy
+    try:
+        tax = load_taxonomy()
+    except (DataError, FileNotFoundError):
+        return {}
+    return {s: tax.implied((s,)) for s in ids}
 
 
 def rank_roles(title: str, title_known: bool, stage: str, required: tuple[PostingSkill, ...],
