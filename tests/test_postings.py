@@ -717,3 +717,12 @@ def test_a_skill_stands_for_what_it_implies_when_choosing_the_role(tmp_path):
     analyst = load_role("data-analyst")
     server = (PostingSkill(("sql-server",), ("Microsoft SQL Server",), True, 1.0, ""),)
     assert _skill_similarity(server, (), analyst) > 0
+
+
+def test_a_name_before_a_preamble_in_a_run_on_is_kept():
+    """'..., Keras, Chainer Proficiency with SQL': the preamble goes, Chainer stays."""
+    from resume_match.postings.text import matcher_view
+    view = matcher_view("frameworks such as Keras, Chainer Proficiency with SQL")
+    assert "Keras, Chainer" in view and "SQL" in view
+    assert matcher_view("3-5 years of hands-on experience with Spark") == "Spark"
+    assert matcher_view("Must have experience with Go, and knowledge of Rust") == "Go, and Rust"

@@ -83,8 +83,8 @@ def _preamble(d: dict[str, list[str]]) -> re.Pattern[str]:
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     head = (rf"(?:(?:{alt(d['qualifiers'])})\s+)*(?:{alt(d['nouns'])}|{alt(d['adjectives'])})"
             rf"(?:\s+(?:and|or)\s+(?:{alt(d['nouns'])}))?\s+(?:{alt(d['links'])})\s+")
-    lead = r"(?:(?!\b(?:and|or)\b)[^,;()])*?"      # '3+ years of', 'Must have' before it
-    return re.compile(rf"(?:^|(?<=[,;(])|(?<=\band\s)|(?<=\bor\s)){lead}\b(?:{head})", re.IGNORECASE)
+    lead = rf"(?:(?:\d+(?:\s*[-\u2013]\s*\d+)?\+?|{alt(d['leads'])})\s+)*"   # '3+ years of', 'Must have'
+    return re.compile(rf"(?:^|(?<=[,;(])|(?<=\band\s)|(?<=\bor\s))\s*{lead}(?:{head})", re.IGNORECASE)
 
 
 def matcher_view(text: str) -> str:
@@ -93,7 +93,7 @@ def matcher_view(text: str) -> str:
     which skills, and would keep a short name ('Go', 'Scala') from reading as a list item."""
     v = vocabulary()
     text = re.sub(r"\band\s*/\s*or\b", "or", text, flags=re.IGNORECASE)
-    text = v.noise.sub(" ", v.preamble.sub(" ", text))
+    text = v.preamble.sub(" ", v.noise.sub(" ", text))
     text = re.sub(r"\(\s*\)", " ", text)
     return " ".join(text.split()).strip(" ,;")
 
