@@ -726,3 +726,13 @@ def test_a_name_before_a_preamble_in_a_run_on_is_kept():
     assert "Keras, Chainer" in view and "SQL" in view
     assert matcher_view("3-5 years of hands-on experience with Spark") == "Spark"
     assert matcher_view("Must have experience with Go, and knowledge of Rust") == "Go, and Rust"
+
+
+def test_a_posting_all_under_about_us_is_read_when_nothing_else_names_skills(tmp_path):
+    f = tmp_path / "about.txt"
+    f.write_text("Title: Data Scientist\nAbout us\nWe are a small fintech in Porto. You will build "
+                 "models in Python, SQL and Spark.\nWe offer health insurance and Tableau training.\n")
+    p = derive_posting(f, matcher=NaiveMatcher())  # type: ignore[arg-type]
+    assert groups(p.required) == {("python",), ("sql",), ("apache-spark",)}
+    assert all(r.weight == 0.5 for r in p.required)     # named in prose, not asked: duty weight
+    assert p.closest_role == "data-scientist"

@@ -569,11 +569,7 @@ def derive_posting(source: str | Path, matcher: SkillMatcher | None = None,
     units, given = cut_units(doc)
     title = find_title(units, given, doc.source)
     title_known = given is not None or any(title in u.text for u in units)
-    required, preferred = find_requirements(units, matcher)
-    few = _hard_count(required, preferred) < MIN_SKILLS
-    if few:   # read the intro too, but not the title line ('Machine Learning Engineer')
-        rest = [u for u in units if _tidy_title(u.text) != title]
-        required, preferred = find_requirements(rest, matcher, READ_LABELS + ("intro",))
+    required, preferred, few = _read_skills(units, title, matcher)
     roles = roles if roles is not None else list_roles()
     if not _hard_count(required, preferred) and not (title_known and names_a_job(title, roles)):
         raise InputError(f"{doc.source}: no recognisable skills and no job title in this posting "
@@ -595,6 +591,26 @@ def derive_posting(source: str | Path, matcher: SkillMatcher | None = None,
                    dropped_lines=sum(u.label == "boilerplate" for u in units),
                    stage_from=stage_from, title_known=title_known, few_skills=few,
                    body=tuple(u.text for u in units if u.label != "boilerplate"))
+
+
+def _read_skills(units: list[Unit], title: str, matcher: SkillMatcher | None
+                 ) -> tuple[tuple[PostingSkill, ...], tuple[PostingSkill, ...], bool]:
+    """Required and preferred skills, and whether the requirements named too few (< MIN_SKILLS):
+    then the intro is read too (not the title line), and if that is still too few, lines that
+    are boilerplate only by the block they sit in ('About us' over the whole posting)."""
+    required, preferred = find_requirements(units, matcher)
+    few = _hard_count(required, preferred) < MIN_SKILLS
+    if not few:
+        return required, preferred, few
+    rest = [u for u in units if _tidy_title(u.text) != title]
+    required, preferred = find_requirements(rest, matcher, READ_LABELS + ("intro",))
+
+    def by_block(u: Unit) -> bool:
+        return u.label == "boilerplate" and not vocabulary().boilerplate.search(u.text)
+    if _hard_count(required, preferred) < MIN_SKILLS and any(by_block(u) for u in rest):
+        every = [replace(u, label="intro") if by_block(u) else u for u in rest]
+        required, preferred = find_requirements(every, matcher, READ_LABELS + ("intro",))
+    return required, preferred, few
 
 
 def _hard_count(required: tuple[PostingSkill, ...], preferred: tuple[PostingSkill, ...]) -> int:

@@ -55,7 +55,7 @@ def _any(patterns: list[str]) -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
-    """The posting vocabulary from role_profiles/postings.yaml, compiled once per process."""
+    """The posting vocabulary from data/postings.yaml, compiled once per process."""
     d: dict[str, Any] = load("postings.yaml")
     heads = tuple((kind, re.compile(p, re.IGNORECASE))
                   for kind, pats in d["headings"].items() for p in pats)
