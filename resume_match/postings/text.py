@@ -77,8 +77,8 @@ def vocabulary() -> Vocabulary:
 
 
 def _preamble(d: dict[str, list[str]]) -> re.Pattern[str]:
-    """'Strong knowledge of', 'proficient in', with what comes before it in its clause
-    ('5+ years of experience with')."""
+    """'Strong knowledge of', 'proficient in' at the start of a clause, with the words that lead
+    into it ('5+ years of experience with', 'Must have experience in')."""
     def alt(words: list[str]) -> str:
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     head = (rf"(?:(?:{alt(d['qualifiers'])})\s+)*(?:{alt(d['nouns'])}|{alt(d['adjectives'])})"
