@@ -295,6 +295,36 @@ class TemplateSuggestion:
 # ---------------------------------------------------------------- the report
 
 @dataclass(frozen=True)
+class KeywordCount:
+    """A skill the job posting names, counted as a keyword in the posting and in the CV."""
+    id: str
+    name: str
+    kind: Literal["required", "preferred", "soft"]
+    in_posting: int
+    in_cv: int
+
+
+@dataclass(frozen=True)
+class TitleMatch:
+    """Does the CV carry the posting's job title (headline first, then the positions)?"""
+    posting_title: str
+    cv_title: str | None           # the CV's closest title, as printed
+    where: str | None              # "headline", "current position" or "position"
+    match: Literal["exact", "close", "partial", "none"]
+
+
+@dataclass(frozen=True)
+class PostingMatch:
+    """`--jd`: the posting's own keywords with counts, and the job-title match."""
+    source: str
+    title: str
+    role: str                      # id of the posting's profile among the fits
+    closest_role: str
+    keywords: tuple[KeywordCount, ...]
+    title_match: TitleMatch
+
+
+@dataclass(frozen=True)
 class Report:
     candidate: Candidate
     fits: tuple[RoleFit, ...] = ()
@@ -303,6 +333,7 @@ class Report:
     next_role_titles: tuple[str, ...] = ()   # display titles of next_roles, for rendering
     ats: AtsReport | None = None
     template: TemplateSuggestion | None = None
+    posting: PostingMatch | None = None      # only when scored against a job posting
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON report contract: candidate fields at the top level, then fit/ATS/template."""
@@ -315,6 +346,8 @@ class Report:
             out["ats"] = to_dict(self.ats)
         if self.template is not None:
             out["template"] = to_dict(self.template)
+        if self.posting is not None:
+            out["posting"] = to_dict(self.posting)
         return out
 
 
