@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from faulty_workers import twice, twice_or_die_on
+from faulty_workers import sleep_on, twice, twice_or_die_on
 from resume_match.batch.pool import FeedClosed, PoolStats, TaskFeed, _Worker, default_context, run_tasks
 
 
@@ -146,3 +146,22 @@ def test_run_feed_scores_each_task_with_its_own_settings_and_times_out_a_stuck_f
     assert set(done[c].row.scores) == {"ml-engineer", "data-analyst"}
     assert done[b].row.status == "error" and "gave up after 3 s" in (done[b].row.error or "")
     assert done[b].row.transient and stats.replaced == 1
+
+
+def test_closing_a_feed_with_drop_stops_the_pool_at_once() -> None:
+    """A server stopping does not wait for a stuck file's time limit: the running task is
+    killed with its worker and the waiting ones are forgotten."""
+    import threading
+    feed = TaskFeed()
+    feed.put(0)
+    feed.put(2)                         # sleeps for an hour
+    started = time.monotonic()
+    results = []
+    timer = threading.Timer(4, feed.close, kwargs={"drop": True})
+    timer.start()
+    try:
+        for r in run_tasks(partial(sleep_on, 2), feed, workers=1, timeout=600):
+            results.append(r.index)
+    finally:
+        timer.cancel()
+    assert results == [0] and time.monotonic() - started < 15

@@ -64,6 +64,7 @@ class TaskFeed:
         self._taken: dict[int, Any] = {}
         self._next = 0
         self._closed = False
+        self._abandoned = False
         self._wake_r, self._wake_w = os.pipe()          # readable when there is news
         for fd in (self._wake_r, self._wake_w):
             os.set_blocking(fd, False)
@@ -106,17 +107,23 @@ class TaskFeed:
             return sum(len(q) for q in self._lanes.values())
 
     def close(self, *, drop: bool = False) -> None:
-        """No more tasks; the pool ends once the waiting ones (none with `drop`) are done."""
+        """No more tasks: the pool ends once the waiting ones are done; with `drop`, at once
+        (waiting tasks forgotten, running ones killed with their workers: a server stopping)."""
         with self._lock:
             self._closed = True
             if drop:
                 self._lanes.clear()
+                self._abandoned = True
         self._wake()
 
     @property
     def finished(self) -> bool:
         with self._lock:
             return self._closed and not self._lanes
+
+    @property
+    def abandoned(self) -> bool:
+        return self._abandoned
 
     def fileno(self) -> int:
         """For multiprocessing.connection.wait: readable when a task arrives or the feed closes."""
@@ -276,6 +283,8 @@ def run_tasks(func: Callable[[Any], Any], items: Sequence[Any] | TaskFeed, *, wo
             ready = set(wait([*(w.conn for w in waiting), *wake], wait_s))
             if feed and wake[0] in ready:
                 feed.clear()
+                if feed.abandoned:
+                    return
             for i, w in enumerate(pool):
                 if not w.ready:
                     if w.conn in ready:
