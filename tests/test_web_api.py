@@ -424,3 +424,65 @@ def test_stopping_the_server_leaves_nothing_behind(tmp_path: Path, files: Path) 
     assert code == 0, server.stderr
     assert list(server.tmpdir.iterdir()) == [] and list(server.cwd.iterdir()) == []
     assert "Traceback" not in server.stderr, server.stderr
+
+
+# ---------------------------------------------------------------- XSS through the web path
+
+def hostile_cv() -> str:
+    """The XSS fixture's CV (test_report_html.hostile_report: the sample CV with the hostile
+    text in every field) as the file a person would upload: each line carries the text, the
+    headings stay plain so the sections, skills and evidence are found."""
+    from report_samples import SECTIONS
+    from test_report_html import HOSTILE
+    out = []
+    for _, heading, texts in SECTIONS:
+        if heading:
+            out.append(heading)
+        out += [f"{t} {HOSTILE}" for t in texts]
+        out.append("")
+    return "\n".join(out)
+
+
+HOSTILE_NAME = "<img src=x onerror=alert(1)><script>alert(1)<.script>.txt"   # no '/': a file name
+IMG = "<img src=x onerror=alert(1)>"
+
+
+def only_our_script(html: str, shows_cv: bool = True) -> None:
+    """No markup from the CV: the page's scripts are exactly its own hashed one (none or one);
+    the hostile text, when the page shows it, is text."""
+    from test_report_html import Page
+    p = Page(html)
+    assert [t for t, _ in p.tags].count("script") <= 1 and "img" not in {t for t, _ in p.tags}
+    for tag, attrs in p.tags:
+        assert not any(name.startswith("on") for name in attrs), (tag, attrs)
+    assert IMG in p.all_text or not shows_cv
+
+
+def test_cv_text_and_file_names_are_escaped_in_every_page(server: Server) -> None:
+    from test_report_html import assert_inert
+    cv = hostile_cv().encode()
+    with server.client() as browser:
+        token = login(browser)
+        r = browser.post(f"/analyse?token={token}", files={"file": (HOSTILE_NAME, cv)},
+                         data={"role": "ml-engineer"})
+        assert r.status_code == 303, r.text
+        base = r.headers["location"]
+        for view in ("report", "cv", "roadmap"):
+            only_our_script(browser.get(f"{base}?view={view}").text)
+        for name in ("report.html", "cv.html"):
+            page = assert_inert(browser.get(f"{base}/{name}").text)
+            assert "Built a PyTorch ranking model" in page.all_text, name
+        roadmap = browser.get(f"{base}/roadmap.html").text     # shows the plan, not the CV's lines
+        assert "Career roadmap: Jane Doe" in roadmap and "<script" not in roadmap and "<img" not in roadmap
+        assert f"File: {HOSTILE_NAME}" in assert_inert(browser.get(f"{base}/report.html").text).all_text
+        batch = browser.post(f"/batch?token={token}", files=[("file", (HOSTILE_NAME, cv)),
+                                                             ("file", ("<b>broken<.b>.pdf", b"%PDF-1.4 x"))],
+                             headers={"accept": "application/json"}).json()
+        wait_done(browser, batch["id"])
+        only_our_script(browser.get(batch["page"]).text, shows_cv=False)
+        index = browser.get(f"{batch['page']}/index.html").text
+        only_our_script(index)                  # the table's own sort/filter script only
+        assert "&lt;b&gt;broken&lt;.b&gt;.pdf" in index and "<b>broken" not in index
+        rows = browser.get(f"/api/batch/{batch['id']}").json()["rows"]
+        report = next(r["report"] for r in rows if r["status"] == "ok")
+        assert_inert(browser.get(f"{batch['page']}/{report}").text)

@@ -9,7 +9,7 @@ Modules, imports one way (top first):
 - routes.py    the candidate and recruiter pages and the JSON API
 - app.py       the Starlette app, and running it with uvicorn
 
-Only jobs.py's callers (uploads, security, routes, app) import starlette, so `import
+Only uploads, security, routes and app import the extra (starlette, python-multipart), so `import
 resume_match.web` and the worker functions in work.py need nothing from the extra.
 """
 from __future__ import annotations
