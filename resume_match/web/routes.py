@@ -79,7 +79,7 @@ def page(request: Request, template: str, status: int = 200, **context: Any) -> 
     fresh = session is None
     session = session or store.new()
     lim = limits(request)
-    html = render_template(template, csp=page_csp(digest), script=text,
+    html = render_template(template, csp=page_csp(digest, meta=True), script=text,
                            token=store.token(session), roles=list_roles(),
                            keep_minutes=round(lim.keep_results_s / 60), max_file=_mb(lim.max_file_bytes),
                            max_request=_mb(lim.max_request_bytes), max_files=max_files(lim),
@@ -381,8 +381,14 @@ async def api_batch_status(request: Request) -> Response:
     return _json(job.progress())
 
 
+async def no_icon(request: Request) -> Response:
+    """Browsers ask for /favicon.ico: nothing, rather than a 404 in their console."""
+    return Response(status_code=204, headers=BASE_HEADERS)
+
+
 ROUTES = [
     Route("/", candidate_page, methods=["GET"]),
+    Route("/favicon.ico", no_icon, methods=["GET"]),
     Route("/analyse", analyse_form, methods=["POST"]),
     Route("/results/{id}", result_page, methods=["GET"]),
     Route("/results/{id}/{name}", result_file, methods=["GET"]),

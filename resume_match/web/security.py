@@ -137,7 +137,7 @@ class Sessions:
 
 BASE_HEADERS = {
     "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
+    "Referrer-Policy": "same-origin",     # no-referrer would make a browser's form posts Origin: null
     "Cache-Control": "no-store",
     "Cross-Origin-Opener-Policy": "same-origin",
     "Cross-Origin-Resource-Policy": "same-origin",
@@ -154,9 +154,10 @@ def report_csp(script_hash: str | None = None) -> str:
     return REPORT_CSP + (f"; script-src '{script_hash}'" if script_hash else "")
 
 
-def page_csp(script_hash: str) -> str:
+def page_csp(script_hash: str, *, meta: bool = False) -> str:
     """The app's own pages: as the reports, plus its one script (by hash), its forms, its
-    status requests and its frames, all to this server only."""
+    status requests and its frames, all to this server only; framed by no one (said in the
+    header only: a <meta> policy cannot say it)."""
     return ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
             f"script-src '{script_hash}'; connect-src 'self'; form-action 'self'; "
-            "frame-src 'self'; frame-ancestors 'none'")
+            "frame-src 'self'" + ("" if meta else "; frame-ancestors 'none'"))
