@@ -410,7 +410,17 @@ def test_every_page_and_file_loads_nothing_from_elsewhere(server: Server, files:
         assert download.headers["content-disposition"] == 'attachment; filename="cv.html"'
 
 
-# ---------------------------------------------------------------- shutdown
+# ---------------------------------------------------------------- start and shutdown
+
+def test_a_port_in_use_is_one_line_and_exit_code_1(server: Server) -> None:
+    import subprocess
+    import sys
+    r = subprocess.run([sys.executable, "-m", "resume_match", "serve", "--port", str(server.port)],
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 1
+    assert r.stderr == f"Error: cannot listen on 127.0.0.1:{server.port}: Address already in use\n"
+    assert r.stdout == ""
+
 
 def test_stopping_the_server_leaves_nothing_behind(tmp_path: Path, files: Path) -> None:
     """SIGTERM as a service manager sends it (SIGINT, Ctrl-C, is the module server's stop)."""

@@ -91,8 +91,10 @@ def page(request: Request, template: str, status: int = 200, **context: Any) -> 
 
 
 def _headers(csp: str, extra: dict[str, str] | None = None) -> dict[str, str]:
-    return {**BASE_HEADERS, "Content-Security-Policy": csp, "X-Frame-Options": "SAMEORIGIN",
-            **(extra or {})}
+    """The base headers and the CSP; X-Frame-Options says the same as its frame-ancestors for
+    browsers that know only the older header."""
+    frames = "DENY" if "frame-ancestors 'none'" in csp else "SAMEORIGIN"
+    return {**BASE_HEADERS, "Content-Security-Policy": csp, "X-Frame-Options": frames, **(extra or {})}
 
 
 def _json(data: Any, status: int = 200, headers: dict[str, str] | None = None) -> JSONResponse:
