@@ -167,6 +167,29 @@ def make_one_column(path: Path) -> Path:
     return path
 
 
+FIRST_NAMES = ("Ana", "Ben", "Chloe", "Dev", "Elif", "Femi", "Grace", "Hiro", "Ines", "Jonas")
+LAST_NAMES = ("Okafor", "Lindqvist", "Moreau", "Patel", "Yilmaz")
+
+
+def make_varied(path: Path, number: int) -> Path:
+    """The one-column CV's layout for the `number`-th of many different people: own name and
+    e-mail, a longer or shorter slice of the skills list and of the experience, so a folder of
+    them ranks with a spread of scores (the web recruiter test uploads 30)."""
+    first, last = FIRST_NAMES[number % len(FIRST_NAMES)], LAST_NAMES[number // len(FIRST_NAMES) % len(LAST_NAMES)]
+    c = Canvas(str(path), pagesize=LETTER)
+    c.setTitle(f"{first} {last} CV")
+    contact = f"{first.lower()}.{last.lower()}{number}@example.com | {PHONE} | {LOCATION}"
+    y = draw_items(c, [("name", f"{first} {last}"), ("title", TITLE), ("contact", contact), ("gap", "")],
+                   60, 740, 490)
+    items = [i for i in cv_items(sections=("summary", "experience", "education"))
+             if number % 3 or "Northwind" not in i[1]]
+    skills = SKILLS[: 3 + number % (len(SKILLS) - 2)]
+    items += [("heading", "SKILLS"), ("body", ", ".join(skills)), ("gap", "")]
+    draw_items(c, items, 60, y, 490)
+    c.save()
+    return path
+
+
 def make_two_column(path: Path) -> Path:
     """Full-width name banner, then two columns whose lines share baselines (Deedy/AltaCV style):
     left has Experience and Education, right has Summary, Skills, Certifications, Languages."""
