@@ -33,13 +33,14 @@ def _with_posting(roles: Iterable[RoleRef] | None, jd: str | Path | None) -> lis
     return refs or None
 
 
-def analyse(source: Source, roles: Iterable[RoleRef] | None = None, *, jd: str | Path | None = None,
+def analyse(source: Source, roles: Iterable[RoleRef] | None = None, *,
+            jd: str | Path | Posting | None = None,
             name: str | None = None, engine: str = "pdfplumber", ocr: bool = False,
             matcher: SkillMatcher | None = None) -> Report:
     """Read a CV and score it against the given roles (all ten roadmap roles by default) and,
     with `jd`, against the role derived from that job posting, whose keywords and title the
-    report then compares with the CV's."""
-    job = derive_posting(jd) if jd is not None else None
+    report then compares with the CV's (a `Posting` already derived is taken as it is)."""
+    job = jd if isinstance(jd, Posting) or jd is None else derive_posting(jd)
     refs = list(roles or ()) + ([job.profile] if job is not None else [])
     profiles = resolve_roles(refs or None)
     candidate = read(source, name=name, engine=engine, ocr=ocr, matcher=matcher)

@@ -30,7 +30,8 @@ from resume_match.web.config import MB, Limits
 from resume_match.web.jobs import Busy, Job, JobService
 from resume_match.web.security import BASE_HEADERS, Sessions, page_csp, report_csp
 from resume_match.web.uploads import BadUpload, Stored, TooLarge, Upload, open_zips, receive
-from resume_match.web.work import CandidateOutcome, PostingOutcome
+from resume_match.postings.derive import Posting
+from resume_match.web.work import CandidateOutcome, CandidateSettings, PostingOutcome
 
 POSTING_SUFFIXES = (".txt", ".md", ".pdf", ".docx")
 TRUE = ("1", "true", "on", "yes")
@@ -147,23 +148,29 @@ async def read_upload(request: Request, *, files: int) -> tuple[Upload, Path]:
     return upload, folder
 
 
-async def profiles_for(request: Request, upload: Upload, folder: Path) -> tuple[RoleProfile, ...]:
-    """The roles named (ids of the ten only: never a path) plus the posting's profile, as
-    `--role` and `--jd` together; all ten when neither is given."""
+async def profiles_for(request: Request, upload: Upload,
+                       folder: Path) -> tuple[tuple[RoleProfile, ...], Posting | None]:
+    """The roles named (ids of the ten only: never a path) and the job posting, as `--role`
+    and `--jd` together; all ten when neither is given. The posting's profile is not among the
+    roles returned."""
     known = role_ids()
     named = [r.strip() for r in upload.values("role") if r.strip() and r.strip() != "all"]
     for r in named:
         if r not in known:
             raise BadUpload(f"unknown role {r[:60]!r} (known: {', '.join(known)})")
-    refs: list[Any] = list(dict.fromkeys(named))
-    posting = await posting_profile(request, upload, folder)
-    if posting is not None:
-        refs.append(posting)
-    return resolve_roles(refs or None)
+    posting = await read_posting(request, upload, folder)
+    if not named and posting is not None:
+        return (), posting
+    return resolve_roles(list(dict.fromkeys(named)) or None), posting
 
 
-async def posting_profile(request: Request, upload: Upload, folder: Path) -> RoleProfile | None:
-    """The job posting (a file in `jd`, or text in `jd_text`) as a role, derived by a worker."""
+def with_posting(profiles: tuple[RoleProfile, ...], posting: Posting | None) -> tuple[RoleProfile, ...]:
+    """The roles a batch scores: those named, then the posting's."""
+    return profiles + ((posting.profile,) if posting is not None else ())
+
+
+async def read_posting(request: Request, upload: Upload, folder: Path) -> Posting | None:
+    """The job posting (a file in `jd`, or text in `jd_text`), derived by a worker."""
     files = upload.named("jd")
     text = upload.value("jd_text").strip()
     if files:
@@ -181,9 +188,9 @@ async def posting_profile(request: Request, upload: Upload, folder: Path) -> Rol
     job = await service(request).run(Job("posting", BatchSettings(profiles=()), [task]))
     service(request).forget(job)
     outcome = job.outcome
-    if not isinstance(outcome, PostingOutcome) or outcome.profile is None:
+    if not isinstance(outcome, PostingOutcome) or outcome.posting is None:
         raise Unreadable(outcome.row.error if outcome and outcome.row.error else f"{name}: cannot read the posting")
-    return outcome.profile
+    return outcome.posting
 
 
 async def candidate_job(request: Request, owner: str | None) -> Job:
@@ -194,9 +201,9 @@ async def candidate_job(request: Request, owner: str | None) -> Job:
         if len(cvs) != 1:
             raise BadUpload("send exactly one CV file in the form field 'file'"
                             + (f" (got {len(cvs)})" if cvs else ""))
-        profiles = await profiles_for(request, upload, folder)
+        profiles, posting = await profiles_for(request, upload, folder)
         cv = cvs[0]
-        job = Job("analyse", BatchSettings(profiles=profiles),
+        job = Job("analyse", CandidateSettings(profiles=profiles, posting=posting),
                   [FileTask(path=str(cv.path), file=cv.name, sha256=cv.sha256)],
                   owner=owner, folder=folder)
     except BaseException:
@@ -217,8 +224,8 @@ async def batch_job(request: Request, owner: str | None) -> Job:
             raise BadUpload("no CV files in the upload (send them in the form field 'file', "
                             "one part per file, or one .zip)")
         blind = upload.value("blind").lower() in TRUE
-        profiles = await profiles_for(request, upload, folder)
-        job = Job("batch", BatchSettings(profiles=profiles, blind=blind),
+        profiles, posting = await profiles_for(request, upload, folder)
+        job = Job("batch", BatchSettings(profiles=with_posting(profiles, posting), blind=blind),
                   [_task(f, blind) for f in opened.files], owner=owner, folder=folder,
                   blind=blind, extra_rows=[_blind_row(r) if blind else r for r in opened.refused],
                   notes=tuple(opened.notes))

@@ -14,7 +14,8 @@ from resume_match.batch.output import BatchRow
 from resume_match.batch.tasks import BatchSettings, FileOutcome, FileTask, error_row, summarise
 from resume_match.errors import ResumeMatchError
 from resume_match.match.roadmap import build_roadmap
-from resume_match.models import Report, RoleProfile
+from resume_match.models import Report
+from resume_match.postings.derive import Posting
 
 if TYPE_CHECKING:
     from resume_match.skills.matcher import SkillMatcher
@@ -34,7 +35,14 @@ class CandidateOutcome(FileOutcome):
 
 @dataclass(frozen=True)
 class PostingOutcome(FileOutcome):
-    profile: RoleProfile | None = None
+    posting: Posting | None = None
+
+
+@dataclass(frozen=True)
+class CandidateSettings(BatchSettings):
+    """A candidate's settings: the roles named, and the job posting (its profile is not among
+    `profiles`: the report adds it, with the posting's keywords and title compared)."""
+    posting: Posting | None = None
 
 
 def analyse_candidate(task: FileTask, settings: BatchSettings,
@@ -42,8 +50,9 @@ def analyse_candidate(task: FileTask, settings: BatchSettings,
     """One CV against the settings' roles: every page of the candidate's result; any failure
     is an error row, as in a batch."""
     try:
-        report = api.analyse(task.path, settings.profiles, name=task.file, engine=settings.engine,
-                             ocr=settings.ocr, matcher=matcher)
+        posting = settings.posting if isinstance(settings, CandidateSettings) else None
+        report = api.analyse(task.path, settings.profiles, jd=posting, name=task.file,
+                             engine=settings.engine, ocr=settings.ocr, matcher=matcher)
         roadmap_html, roadmap_error = _roadmap(report)
         return CandidateOutcome(summarise(report, task, settings),
                                 render.render_html(report, cv_href=CV_HREF),
@@ -78,5 +87,5 @@ def derive_posting(task: FileTask, settings: BatchSettings,
     except Exception as e:
         return FileOutcome(error_row(task, f"{task.file}: internal error ({type(e).__name__}: {e})",
                                      transient=True))
-    return PostingOutcome(BatchRow(file=task.file, sha256=task.sha256, status="ok"),
-                          profile=replace(posting.profile, source=task.file))
+    named = replace(posting, source=task.file, profile=replace(posting.profile, source=task.file))
+    return PostingOutcome(BatchRow(file=task.file, sha256=task.sha256, status="ok"), posting=named)
