@@ -15,6 +15,7 @@ from typing import Any, Iterator
 from resume_match.errors import InputError
 from resume_match.extract.glyphs import clean_text, font_base, strip_bullets
 from resume_match.extract.layout import ADVICE
+from resume_match.extract.normalize import normalize_document
 from resume_match.models import Document, Layout, Line, Page
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -48,8 +49,9 @@ def read_docx(data: bytes, label: str) -> Document:
                     fonts=tuple(sorted(reader.fonts)))
     letters = sum(c.isalnum() for ln in lines for c in ln.text)
     reason = None if letters >= 20 else f"no text in the document (images only?); {ADVICE}"
-    return Document(source=label, kind="docx", pages=(page,), layout=layout,
-                    readable=reason is None, unreadable_reason=reason)
+    return normalize_document(Document(source=label, kind="docx", pages=(page,), layout=layout,
+                                       readable=reason is None, unreadable_reason=reason),
+                              join_wrapped=True)
 
 
 class _Reader:

@@ -23,6 +23,7 @@ from resume_match.data import bundled_text
 from resume_match.extract.glyphs import (GlyphCounts, WordBox, clean_text, clean_word,
                                          clean_words, font_base, is_bold, is_italic,
                                          strip_bullets)
+from resume_match.extract.normalize import join_spaced_boxes, normalize_page
 from resume_match.models import Document, Layout, Line, Page, Region
 
 __all__ = ["WordBox", "PageWords", "GlyphCounts", "build_document", "build_page", "clean_text",
@@ -284,7 +285,7 @@ def row_lines(row: list[WordBox], page: int, column: int = 0,
 
 def make_line(words: Sequence[WordBox], page: int, column: int = 0) -> Line:
     """One Line from words on a visual line: text with leading bullets stripped, dominant font."""
-    ws = sorted(words, key=_x0)
+    ws = join_spaced_boxes(sorted(words, key=_x0))
     raw = " ".join(w.text for w in ws)
     text = strip_bullets(raw)
     # Characters per font name and per exact size; bold, italic and the rounded size are then
@@ -443,7 +444,8 @@ def build_document(source: str, pages: Sequence[PageWords], *, kind: str = "pdf"
     built = [build_page(pw) for pw in pages]
     counts = sum((c for _, c in built), GlyphCounts())
     split = split_margins([(p.height, list(p.lines)) for p, _ in built])
-    final = tuple(replace(p, lines=tuple(join_hyphens(body)), margin_lines=tuple(margin))
+    final = tuple(normalize_page(replace(p, lines=tuple(join_hyphens(body)),
+                                         margin_lines=tuple(margin)))
                   for (p, _), (body, margin) in zip(built, split))
     names = {w.fontname for pw in pages for w in pw.words}     # a few, among thousands of words
     fonts = sorted({font_base(name) for name in names if name})

@@ -18,9 +18,11 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from resume_match.errors import InputError, LimitError
 from resume_match.extract.layout import PageWords, WordBox, build_document
+from resume_match.extract.normalize import join_touching_boxes
 from resume_match.models import Document
 
 MAX_CHARS_PER_PAGE = 60_000     # a CV page has ~5,000; more means a malformed or hostile file
+X_TOLERANCE_RATIO = 0.15        # LaTeX PDFs have no space glyphs: a wider gap separates words
 
 
 def read_pdf(data: bytes, label: str, *, max_pages: int = 40, ocr: bool = False) -> Document:
@@ -64,9 +66,8 @@ def _page_words(page: Any, number: int, label: str) -> PageWords:
         if len(chars) > MAX_CHARS_PER_PAGE:
             raise LimitError(f"{label}: page {number} has {len(chars)} characters, over the "
                              f"{MAX_CHARS_PER_PAGE} limit for one page")
-        # LaTeX PDFs have no space glyphs: a gap over 15% of the font size separates words.
         words = page.extract_words(extra_attrs=["fontname", "size"], expand_ligatures=False,
-                                   x_tolerance_ratio=0.15)
+                                   x_tolerance_ratio=X_TOLERANCE_RATIO)
         tables = _count_tables(page)
         images = len(page.images)
         width, height = float(page.width), float(page.height)
@@ -77,10 +78,11 @@ def _page_words(page: Any, number: int, label: str) -> PageWords:
                          f"({_reason(e)})") from e
     finally:
         page.close()                  # drop pdfplumber's per-page object cache
-    boxes = tuple(WordBox(text=w["text"], x0=float(w["x0"]), x1=float(w["x1"]),
-                          top=float(w["top"]), bottom=float(w["bottom"]),
-                          size=float(w.get("size") or 0.0), fontname=str(w.get("fontname") or ""))
-                  for w in words if w.get("upright", True))
+    boxes = tuple(join_touching_boxes(
+        [WordBox(text=w["text"], x0=float(w["x0"]), x1=float(w["x1"]), top=float(w["top"]),
+                 bottom=float(w["bottom"]), size=float(w.get("size") or 0.0),
+                 fontname=str(w.get("fontname") or ""))
+         for w in words if w.get("upright", True)], X_TOLERANCE_RATIO))
     return PageWords(number=number, width=width, height=height, words=boxes, tables=tables,
                      images=images, char_count=len(chars))
 
