@@ -32,8 +32,7 @@ _LOOSE_MARK = re.compile(rf"(?P<before>\w?)(?P<s1> ?)(?P<mark>[{_COMBINING}]+)(?
 _SPACED_RUN = re.compile(r"(?<![\w.&/+-])(?:[^\W\d_] ){3,}[^\W\d_](?![\w.&/+-])")
 _SMALL_CAP = re.compile(r"(?<![\w'’.&/+-])(?P<cap>[A-Z]) (?P<rest>[A-Z]{2,})\b")
 _GLUED_LEAD = re.compile(r"(?:(?<=^)|(?<=\s))-(?=[^\W\d_])")
-_GLUED_TAIL = re.compile(r"(?:(?<=[^\W\d_]{2})|(?<=^[A-Z])|(?<=\s[A-Z]))-"
-                         r"(?=\s+(?!(?:and|or|to|und|et|&)\b))")        # 'C- Experience' too
+_GLUED_TAIL = re.compile(r"(?<=[^\W\d_]{2})-(?=\s+(?!(?:and|or|to|und|et|&)\b))")
 _TRAILING = re.compile(r"(?<![\w-])[^\W\d_]{7,}-$")
 _SUSPECT = re.compile(r"[\u0080-\u00ff\u0152-\u2122]")
 
