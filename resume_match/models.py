@@ -91,6 +91,8 @@ class Layout:
     created: str = ""              # file's own date (PDF CreationDate/ModDate, DOCX core
                                    # properties) as "YYYY-MM-DD"; "" when unknown. Experience
                                    # years count "Present" up to this date (else today).
+    links: tuple[str, ...] = ()    # link annotations' targets (URIs behind icons and text),
+                                   # as printed links are: without the scheme
 
 
 @dataclass(frozen=True)

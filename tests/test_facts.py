@@ -475,3 +475,69 @@ def test_contact_quick_checks_agree_with_the_full_patterns() -> None:
     assert find_links(["jane.dev | x.\u017fh"], anywhere=False) == ["jane.dev"]
     assert contact.find_email(["mail: jane\uff20doe.com"]) == "jane@doe.com"   # NFKC gives the '@'
     assert re.fullmatch(contact._URL, "github.com/jane")
+
+
+# ---------------------------------------------------------------- contact block, cues, annotations
+
+def test_the_lines_around_the_email_are_the_contact_block() -> None:
+    """A contact column read after the main text: the phone and the bare domain beside the
+    e-mail count, although they sit in the experience section and have no cue word."""
+    cv = ("Asha Verma\n\nExperience\nResearch Analyst, Quant Labs, 2018 - 2019\n"
+          "Built pricing models in Python.\nasha.verma@gmail.com\n+91-7838840151\nasha.dev\n\n"
+          "Skills\nPython, SQL\n")
+    c = facts_of(cv).contact
+    assert (c.email, c.phone) == ("asha.verma@gmail.com", "+917838840151")
+    assert c.links == ("asha.dev",)
+
+
+def test_outside_the_contact_block_a_phone_or_domain_needs_a_cue() -> None:
+    cv = ("Asha Verma\nasha@example.com\n\nExperience\nGrew orders 4155550142 times at sales.com\n"
+          "\nProjects\nPortfolio: asha.design\nPhone: (415) 555-0142\n")
+    c = facts_of(cv).contact
+    assert c.phone == "+14155550142"
+    assert c.links == ("asha.design",)
+
+
+def test_a_link_split_over_two_lines_is_joined() -> None:
+    cv = "Asha Verma\nasha@example.com | linkedin.com/in/\nasha-verma-42 | github.com/asha-\nverma\n\nSkills\nPython\n"
+    assert facts_of(cv).contact.links == ("linkedin.com/in/asha-verma-42", "github.com/asha-verma")
+
+
+def test_two_numbers_in_one_span_give_the_first() -> None:
+    assert find_phone(["Mobile: +91 98765 43210 / 91234 56789"]) == "+919876543210"
+
+
+@pytest.mark.parametrize("engine", ["pdfplumber", "pdfium"])
+def test_link_annotations_behind_icons_are_links(tmp_path: Path, engine: str) -> None:
+    """GitHub and LinkedIn as clickable icons with no printed URL: both engines read the
+    annotations; a portfolio icon in the header counts, a paper linked in the body does not."""
+    from reportlab.pdfgen.canvas import Canvas
+    path = tmp_path / "icons.pdf"
+    c = Canvas(str(path))
+    c.setFont("Helvetica-Bold", 20)
+    c.drawString(72, 760, "Priya Raman")
+    c.setFont("Helvetica", 10)
+    c.drawString(72, 740, "priya@example.com | linkedin.com/in/priya-raman")
+    for i, uri in enumerate(("https://www.linkedin.com/in/priya-raman/", "https://github.com/priyaraman",
+                             "https://priya.dev", "mailto:priya@example.com")):
+        c.rect(72 + 18 * i, 720, 10, 10)
+        c.linkURL(uri, (72 + 18 * i, 720, 82 + 18 * i, 730))
+    c.drawString(72, 600, "EXPERIENCE")
+    c.drawString(72, 580, "Data Scientist, Lumen Analytics, 2019 - 2023")
+    c.drawString(72, 400, "Paper: Forecasting retail demand")
+    c.linkURL("https://arxiv.org/abs/2101.00001", (72, 395, 240, 410))
+    c.save()
+    doc = read_document(path, engine=engine)
+    assert doc.layout.links == ("www.linkedin.com/in/priya-raman", "github.com/priyaraman", "priya.dev")
+    links = extract_facts(doc, split_sections(doc)).contact.links
+    assert links == ("linkedin.com/in/priya-raman", "github.com/priyaraman", "priya.dev")
+
+
+def test_only_profile_pages_count_among_body_link_annotations() -> None:
+    from resume_match.extract.layout import PageWords, contact_links
+    page = PageWords(number=1, width=612, height=792, words=(), links=(
+        ("https://github.com/jane", 500.0), ("https://github.com/jane/churn-model", 520.0),
+        ("https://www.linkedin.com/in/jane-doe/", 540.0), ("https://jane.github.io/#slide2", 560.0),
+        ("https://arxiv.org/abs/2101.00001", 580.0), ("https://jane.dev", 40.0),
+        ("mailto:jane@example.com", 40.0)))
+    assert contact_links([page]) == ("github.com/jane", "www.linkedin.com/in/jane-doe", "jane.dev")

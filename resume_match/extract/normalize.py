@@ -245,10 +245,15 @@ def _join_hyphenated(lines: list[Line]) -> list[Line]:
         if not _HYPHEN_END.search(a.text) or not b.text[:1].islower() or a.page != b.page:
             continue
         head, _, rest = b.text.partition(" ")
-        tail = a.text.rsplit(" ", 1)[-1]
-        joined = a.text + head if "-" in tail[:-1] else a.text[:-1] + head
+        joined = a.text + head if keeps_hyphen(a.text.rsplit(" ", 1)[-1]) else a.text[:-1] + head
         out[i], out[i + 1] = replace(a, text=joined), replace(b, text=rest)
     return [ln for ln in out if ln.text]
+
+
+def keeps_hyphen(tail: str) -> bool:
+    """A word broken at a line-end hyphen that keeps it when joined: a compound ('end-to-')
+    or a link or address, where the hyphen is part of the name ('github.com/asha-')."""
+    return "-" in tail[:-1] or "/" in tail or "@" in tail or bool(re.search(r"\.[a-z]", tail))
 
 
 def normalize_page(page: Page, *, join_wrapped: bool = False) -> Page:

@@ -30,7 +30,7 @@ def build_with_ocr(data: bytes, label: str, pages: Sequence[PageWords]) -> Docum
     if not targets:
         return doc
     read = ocr_pdf_pages(data, label, targets)
-    merged = [replace(read[pw.number], tables=pw.tables, images=pw.images)
+    merged = [replace(read[pw.number], tables=pw.tables, images=pw.images, links=pw.links)
               if pw.number in read else pw for pw in pages]
     notes = [f"text read by OCR (Tesseract) from page(s) {', '.join(map(str, sorted(read)))}; "
              "an ATS would not OCR them"]

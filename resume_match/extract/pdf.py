@@ -70,6 +70,7 @@ def _page_words(page: Any, number: int, label: str) -> PageWords:
                                    x_tolerance_ratio=X_TOLERANCE_RATIO)
         tables = _count_tables(page)
         images = len(page.images)
+        links = _link_uris(page)
         width, height = float(page.width), float(page.height)
     except InputError:
         raise
@@ -84,7 +85,19 @@ def _page_words(page: Any, number: int, label: str) -> PageWords:
                  fontname=str(w.get("fontname") or ""))
          for w in words if w.get("upright", True)], X_TOLERANCE_RATIO))
     return PageWords(number=number, width=width, height=height, words=boxes, tables=tables,
-                     images=images, char_count=len(chars))
+                     images=images, char_count=len(chars), links=links)
+
+
+def _link_uris(page: Any) -> tuple[tuple[str, float], ...]:
+    """(URI, top) of the page's link annotations (URI actions behind icons and text)."""
+    out = []
+    for link in page.hyperlinks:
+        uri = link.get("uri")
+        if isinstance(uri, bytes):
+            uri = uri.decode("utf-8", "replace")
+        if isinstance(uri, str) and uri:
+            out.append((uri, float(link.get("top") or 0.0)))
+    return tuple(out)
 
 
 def _count_tables(page: Any) -> int:

@@ -125,9 +125,31 @@ def page_words(pdf: pdfium.PdfDocument, index: int, label: str = "<pdf>") -> Pag
         finally:
             textpage.close()
         return PageWords(number=index + 1, width=float(right - left), height=float(page.get_height()),
-                         words=tuple(words), images=images, tables=tables, char_count=chars)
+                         words=tuple(words), images=images, tables=tables, char_count=chars,
+                         links=link_uris(pdf, page, top))
     finally:
         page.close()
+
+
+def link_uris(pdf: pdfium.PdfDocument, page: Any, top: float) -> tuple[tuple[str, float], ...]:
+    """(URI, top of its box from the page's top) of each link annotation with a URI action,
+    through PDFium's link API (FPDFLink_Enumerate, FPDFAction_GetURIPath)."""
+    out = []
+    pos = ctypes.c_int(0)
+    link = raw.FPDF_LINK()
+    rect = raw.FS_RECTF()
+    while raw.FPDFLink_Enumerate(page.raw, ctypes.byref(pos), ctypes.byref(link)):
+        action = raw.FPDFLink_GetAction(link)
+        if not action or raw.FPDFAction_GetType(action) != raw.PDFACTION_URI:
+            continue
+        size = raw.FPDFAction_GetURIPath(pdf.raw, action, None, 0)
+        if size <= 1 or size > 4096:
+            continue
+        buf = ctypes.create_string_buffer(size)
+        raw.FPDFAction_GetURIPath(pdf.raw, action, buf, size)
+        y = float(top - rect.top) if raw.FPDFLink_GetAnnotRect(link, ctypes.byref(rect)) else 0.0
+        out.append((buf.value.decode("utf-8", "replace"), y))
+    return tuple(out)
 
 
 def _words(tp: Any, left: float, top: float,
