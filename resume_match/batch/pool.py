@@ -83,7 +83,10 @@ class _Worker:
         if not self.tasks:
             self.deadline = _deadline(timeout)
         self.tasks.append((index, item))
-        self.conn.send((index, item))
+        try:
+            self.conn.send((index, item))
+        except OSError:     # the worker died meanwhile: its end of the pipe reports it, and
+            pass            # the task queued here goes back to another worker with the rest
 
     def answered(self, timeout: float | None) -> None:
         """The running task is done; the next one queued (if any) is running from now."""
