@@ -541,3 +541,85 @@ def test_only_profile_pages_count_among_body_link_annotations() -> None:
         ("https://arxiv.org/abs/2101.00001", 580.0), ("https://jane.dev", 40.0),
         ("mailto:jane@example.com", 40.0)))
     assert contact_links([page]) == ("github.com/jane", "www.linkedin.com/in/jane-doe", "jane.dev")
+
+
+# ---------------------------------------------------------------- when 'Present' is
+
+def _pdf_doc(text: str, created: str = "", producer: str = "") -> Document:
+    doc = read_text(text.encode(), "cv.txt")
+    return dataclasses.replace(doc, kind="pdf", layout=Layout(created=created, producer=producer))
+
+
+OPEN_CAREER = ("Jane Doe\n\nExperience\nData Scientist, Acme Corp\nJan 2012 - Present\n"
+               "Analyst, Beta Inc\n06/2009 - 12/2011\n")
+
+
+def test_present_counts_to_the_file_date() -> None:
+    doc = _pdf_doc(OPEN_CAREER, created="2024-03-02")
+    exp = extract_facts(doc, split_sections(doc)).experience
+    assert (exp.years, exp.as_of) == (14.8, "2024-03")
+    assert exp.basis == "the file's own date (2024-03)"
+
+
+def test_a_tex_rebuild_years_later_is_no_evidence() -> None:
+    cv = OPEN_CAREER.replace("Jan 2012 - Present", "Jan 2012 - Present\nLead, Gamma, 2013 - 2015")
+    doc = _pdf_doc(cv, created="2024-03-02", producer="pdfTeX-1.40.24")
+    exp = extract_facts(doc, split_sections(doc)).experience
+    assert exp.as_of == "2015-01" and "later rebuild by pdfTeX" in exp.basis
+    word = extract_facts(d := _pdf_doc(cv, created="2024-03-02", producer="Microsoft Word"),
+                         split_sections(d)).experience
+    assert word.as_of == "2024-03"
+
+
+def test_a_printed_date_later_than_the_file_wins() -> None:
+    doc = _pdf_doc(OPEN_CAREER.replace("06/2009 - 12/2011", "06/2009 - 12/2011\nMentor, 2024 - 2025"),
+                   created="2023-01-05")
+    exp = extract_facts(doc, split_sections(doc)).experience
+    assert exp.as_of == "2025-01" and exp.basis.startswith("the latest date the CV prints")
+
+
+def test_an_only_open_range_without_a_file_date_is_not_a_month() -> None:
+    doc = _pdf_doc("Jane Doe\n\nExperience\nData Scientist, Acme Corp\nMar 2020 - Present\n")
+    exp = extract_facts(doc, split_sections(doc)).experience
+    assert exp.years is not None and exp.years > 4
+    assert exp.basis.startswith("today") and "no date of its own" in exp.basis
+
+
+def test_years_in_prose_are_a_fallback_shown_as_such() -> None:
+    cv = "Jane Doe\nData scientist with six years of experience in retail.\n\nExperience\nAcme Corp\n"
+    exp = facts_of(cv).experience
+    assert exp.years == 6.0 and exp.basis.startswith("stated in the CV ('six years of experience")
+
+
+@pytest.mark.parametrize("engine", ["pdfplumber", "pdfium"])
+def test_every_pdf_reader_sets_the_file_date(tmp_path: Path, engine: str) -> None:
+    from reportlab.pdfgen.canvas import Canvas
+    path = tmp_path / "cv.pdf"
+    c = Canvas(str(path), invariant=True)      # invariant: a fixed CreationDate (2000-01-01)
+    c.setFont("Helvetica", 10)
+    c.drawString(72, 700, "Jane Doe")
+    c.save()
+    layout = read_document(path, engine=engine).layout
+    assert layout.created == "2000-01-01" and "ReportLab" in layout.producer
+
+
+def test_docx_core_properties_set_the_file_date(tmp_path: Path) -> None:
+    import datetime
+    import docx
+    d = docx.Document()
+    d.add_paragraph("Jane Doe")
+    d.add_paragraph("Experience")
+    d.add_paragraph("Data Scientist, Acme Corp, Mar 2020 - Present")
+    d.core_properties.created = datetime.datetime(2021, 3, 1)
+    d.core_properties.modified = datetime.datetime(2022, 9, 15)
+    d.save(str(tmp_path / "cv.docx"))
+    doc = read_document(tmp_path / "cv.docx")
+    assert doc.layout.created == "2022-09-15"
+
+
+def test_a_cue_word_in_prose_gives_no_link() -> None:
+    from resume_match.parse.contact import find_cued_links
+    assert find_cued_links(["Programmed a website in VB.NET for the team.",
+                            "maintain the ETL portfolio of projects at enterprise level.In a"]) == []
+    assert find_cued_links(["Portfolio: asha.design", "Website - janedoe.com | blog"]) == [
+        "asha.design", "janedoe.com"]

@@ -475,7 +475,8 @@ def build_page(pw: PageWords) -> tuple[Page, GlyphCounts]:
 
 
 def build_document(source: str, pages: Sequence[PageWords], *, kind: str = "pdf",
-                   file_size: int = 0, warnings: Sequence[str] = ()) -> Document:
+                   file_size: int = 0, warnings: Sequence[str] = (), created: str = "",
+                   producer: str = "") -> Document:
     """The Document for a file's pages of words: the single entry point for every PDF engine."""
     built = [build_page(pw) for pw in pages]
     counts = sum((c for _, c in built), GlyphCounts())
@@ -490,7 +491,7 @@ def build_document(source: str, pages: Sequence[PageWords], *, kind: str = "pdf"
                     sidebar=any(p.sidebar for p in final), tables=sum(p.tables for p in final),
                     images=sum(p.images for p in final), icon_glyphs=counts.icons,
                     cid_glyphs=counts.cids, fonts=tuple(fonts), ocr=any(p.ocr for p in final))
-    layout = replace(layout, links=contact_links(pages))
+    layout = replace(layout, links=contact_links(pages), created=created, producer=producer)
     reason = assess(final, counts, layout.images)
     notes = list(warnings)
     blank = [p.number for p in final if not p.lines]

@@ -210,6 +210,28 @@ def _join_run(run: list[WordBox]) -> list[WordBox]:
     return [g[0]._replace(text="".join(w.text for w in g), x1=g[-1].x1) for g in groups]
 
 
+# ---------------------------------------------------------------- the file's own date
+
+_PDF_DATE = re.compile(r"^(?:D:)?((?:19|20)\d\d)(0[1-9]|1[0-2])?((?:0[1-9]|[12]\d|3[01]))?")
+
+
+def file_date(*values: object) -> str:
+    """The latest of a file's own dates (PDF 'D:20190329...', ISO, datetime) as 'YYYY-MM-DD'
+    ('YYYY-MM' or 'YYYY' when that is all there is); '' when none reads as a date."""
+    dates = []
+    for v in values:
+        if v is None:
+            continue
+        if hasattr(v, "strftime"):
+            dates.append(v.strftime("%Y-%m-%d"))     # type: ignore[attr-defined]
+            continue
+        text = v.decode("latin-1", "replace") if isinstance(v, bytes) else str(v)
+        m = _PDF_DATE.match(text.strip().replace("-", "")[:10] if "-" in text[:8] else text.strip())
+        if m:
+            dates.append("-".join(g for g in m.groups() if g))
+    return max(dates, default="")
+
+
 # ---------------------------------------------------------------- a whole document
 
 _HYPHEN_END = re.compile(r"(?<=[^\W\d_])-$")

@@ -18,7 +18,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from resume_match.errors import InputError, LimitError
 from resume_match.extract.layout import PageWords, WordBox, build_document
-from resume_match.extract.normalize import join_touching_boxes
+from resume_match.extract.normalize import file_date, join_touching_boxes
 from resume_match.models import Document
 
 MAX_CHARS_PER_PAGE = 60_000     # a CV page has ~5,000; more means a malformed or hostile file
@@ -34,10 +34,25 @@ def read_pdf(data: bytes, label: str, *, max_pages: int = 40, ocr: bool = False)
         if count == 0:
             raise InputError(f"{label}: damaged PDF (no pages found)")
         pages = [_page_words(page, number, label) for number, page in enumerate(pdf.pages, 1)]
+        created, producer = _file_facts(pdf)
     if ocr:
         from resume_match.extract.ocr import build_with_ocr
-        return build_with_ocr(data, label, pages)
-    return build_document(label, pages, file_size=len(data))
+        return build_with_ocr(data, label, pages, created=created, producer=producer)
+    return build_document(label, pages, file_size=len(data), created=created, producer=producer)
+
+
+def _file_facts(pdf: Any) -> tuple[str, str]:
+    """The file's own date (the later of CreationDate and ModDate) and the program that made
+    it (Producer, else Creator); a broken Info dictionary gives neither."""
+    try:
+        info = pdf.metadata or {}
+    except Exception:
+        return "", ""
+    made = file_date(info.get("CreationDate"), info.get("ModDate"))
+    producer = info.get("Producer") or info.get("Creator") or ""
+    if isinstance(producer, bytes):
+        producer = producer.decode("latin-1", "replace")
+    return made, str(producer)[:80]
 
 
 def _open(data: bytes, label: str) -> Any:

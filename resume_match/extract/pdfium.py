@@ -15,6 +15,7 @@ import pypdfium2.raw as raw
 
 from resume_match.errors import InputError, LimitError
 from resume_match.extract.layout import PageWords, WordBox, build_document, is_bold, is_italic
+from resume_match.extract.normalize import file_date
 from resume_match.extract.rules import Rule, count_ruled_tables
 from resume_match.models import Document
 
@@ -83,12 +84,23 @@ def read_pdf_pdfium(data: bytes, label: str, *, max_pages: int = 40, ocr: bool =
         if count == 0:
             raise InputError(f"{label}: damaged PDF (no pages found)")
         pages = [page_words(pdf, i, label) for i in range(count)]
+        created, producer = _file_facts(pdf)
     finally:
         pdf.close()
     if ocr:
         from resume_match.extract.ocr import build_with_ocr
-        return build_with_ocr(data, label, pages)
-    return build_document(label, pages, file_size=len(data))
+        return build_with_ocr(data, label, pages, created=created, producer=producer)
+    return build_document(label, pages, file_size=len(data), created=created, producer=producer)
+
+
+def _file_facts(pdf: pdfium.PdfDocument) -> tuple[str, str]:
+    """As extract/pdf.py's: the later of CreationDate and ModDate, and Producer or Creator."""
+    try:
+        info = pdf.get_metadata_dict()
+    except Exception:
+        return "", ""
+    return (file_date(info.get("CreationDate"), info.get("ModDate")),
+            str(info.get("Producer") or info.get("Creator") or "")[:80])
 
 
 def _open(data: bytes, label: str) -> pdfium.PdfDocument:

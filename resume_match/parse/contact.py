@@ -29,7 +29,7 @@ _URL = re.compile(
     r"(?P<host>(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?P<tld>[a-z]{2,12}))(?![a-z0-9-])"
     r"(?::\d{2,5})?(?P<path>/[^\s|,;()<>\"'\u2022\u00b7]*)?)", re.IGNORECASE)
 _DOT_LETTER = re.compile(r"\.[a-z]", re.IGNORECASE)
-_LINK_CUE = re.compile(rf"(?i)\b(?:{alternation(_WORDS['link_cues'])})\b\s*[:\-–|]?\s*")
+_LINK_CUE = re.compile(rf"(?i)\b(?:{alternation(_WORDS['link_cues'])})\s*(?::|\s[\-–|])\s*")
 _LINK_TAIL = re.compile(r"(?<!\S)\S+[/\-]$")
 _TLDS = frozenset(_WORDS["tlds"])
 _PROFILE_HOSTS = tuple(_WORDS["profile_hosts"])
@@ -286,13 +286,14 @@ def email_block(sections: tuple[Section, ...], reach: int = 3) -> list[Line]:
 
 
 def find_cued_links(texts: Iterable[str]) -> list[str]:
-    """Bare domains outside the contact block, accepted after a cue word ('Portfolio:
-    jane.dev', 'Website - janedoe.com'), as a phone is after 'Phone:'."""
+    """Bare domains outside the contact block, accepted right after a cue word and its colon
+    or dash ('Portfolio: jane.dev', 'Website - janedoe.com'), as a phone is after 'Phone:';
+    'a website in VB.NET' and 'portfolio of projects at level.In' are prose."""
     out: list[str] = []
     for text in texts:
-        m = _LINK_CUE.search(text)
-        if m:
-            out += [x for x in find_links([text[m.end():]], anywhere=False) if x not in out]
+        for m in _LINK_CUE.finditer(text):
+            first = text[m.end():].split(" ", 1)[0]
+            out += [x for x in find_links([first], anywhere=False) if x not in out]
     return out
 
 

@@ -59,35 +59,70 @@ def extract_facts(doc: Document, sections: tuple[Section, ...]) -> Facts:
 
 # ---------------------------------------------------------------- experience
 
-def cv_date(doc: Document, sections: tuple[Section, ...]) -> tuple[YearMonth, bool]:
-    """When the CV was written, which is what 'Present' means, and whether that is known: a
-    printed 'updated' or full date in the header or page margins, else the file's own date,
-    else today for plain text. A file with no date of its own gets the latest date it prints
-    outside education (known=False: open-ended roles may then be undercounted)."""
+REBUILD_MONTHS = 24        # a TeX file made this long after every date it prints is a rebuild
+_TEX = re.compile(r"(?i)tex\b|tex-|latex|dvipdf|tectonic")
+
+
+@dataclass(frozen=True)
+class AsOf:
+    """When the CV was written, which is what 'Present' means, and the evidence for it."""
+    date: YearMonth
+    known: bool                    # False: a guess that may undercount open ranges
+    basis: str
+
+
+def cv_date(doc: Document, sections: tuple[Section, ...]) -> AsOf:
+    """When the CV was written: a printed 'updated' or full date in the header or margins;
+    else the file's own date (PDF CreationDate/ModDate, DOCX core properties), unless the CV
+    prints a later date, or the file is a TeX build made years after every date it prints
+    (a CV rebuilt by CI); else the latest date it prints outside education; plain text, with
+    no date of its own, is read today."""
     header = [ln for s in sections if s.kind == "header" for ln in s.lines]
     margin = [ln for p in doc.pages for ln in p.margin_lines]
-    printed = [r.start for ln in header + margin
+    stamped = [r.start for ln in header + margin
                if _FULL_DATE.search(ln.text) and not _BIRTH.search(ln.text)
                for r in find_ranges(ln.text) if r.start[1] is not None]
-    if printed:
-        return max(printed, key=month_index), True
+    if stamped:
+        d = max(stamped, key=month_index)
+        return AsOf(d, True, f"the date printed on the CV ({iso(d)})")
+    printed = _latest_printed(sections)
     made = parse_iso(doc.layout.created) if doc.layout.created else None
     if made:
-        return (made[0], made[1] or 12), True
+        made = (made[0], made[1] or 12)
+        if printed and month_index(printed) > month_index(made):
+            return AsOf(printed, True, f"the latest date the CV prints ({iso(printed)}), later "
+                                       f"than the file's own date ({iso(made)})")
+        rebuilt = printed and month_index(made) - month_index(printed) > REBUILD_MONTHS \
+            and _TEX.search(doc.layout.producer)
+        if not rebuilt:
+            return AsOf(made, True, f"the file's own date ({iso(made)})")
+        return AsOf(printed, False, f"the latest date the CV prints ({iso(printed)}): the "  # type: ignore[arg-type]
+                                    f"file's own date ({iso(made)}) is a later rebuild by "
+                                    f"{doc.layout.producer.split()[0]}")
     if doc.kind == "text":
-        return today(), True
-    # Graduation dates and 'seeking ... from May 2014' look ahead, not back: left out. A bare
-    # year counts from its January, as year-only ends do in dates.interval.
+        return AsOf(today(), True, f"today ({iso(today())}): plain text has no date of its own")
+    if printed is None:
+        return AsOf(today(), False, f"today ({iso(today())}): the CV prints no date")
+    return AsOf(printed, False, f"the latest date the CV prints ({iso(printed)}); the file "
+                                "has no date of its own")
+
+
+def _latest_printed(sections: tuple[Section, ...]) -> YearMonth | None:
+    """The latest date printed outside education and forward-looking lines (graduation dates
+    and 'seeking ... from May 2014' look ahead, not back); a bare year counts from its January,
+    as year-only ends do in dates.interval; a date after today is a typo or a plan."""
     past = [ln for s in sections if s.kind != "education" for ln in s.lines
             if not _FUTURE.search(ln.text)]
     anywhere = latest([r for ln in past for r in find_ranges(ln.text)])
     if anywhere is None or month_index(anywhere) > month_index(today()):
-        return today(), False
-    return (anywhere[0], anywhere[1] or 1), False
+        return None
+    return anywhere[0], anywhere[1] or 1
 
 
 def extract_experience(doc: Document, sections: tuple[Section, ...]) -> Experience:
-    """Dated positions in experience sections and the years they cover, overlaps merged."""
+    """Dated positions in experience sections and the years they cover, overlaps merged,
+    with the date 'Present' counted to and why; the CV's own 'N years of experience' is the
+    fallback when the dates give nothing or may undercount, and the basis says so."""
     found: list[tuple[Position, DateRange]] = []
     body = body_size(doc.lines)
     kinds = {s.kind for s in sections}
@@ -99,28 +134,44 @@ def extract_experience(doc: Document, sections: tuple[Section, ...]) -> Experien
     claim = _claimed_years(sections)
     if not found:
         has_section = any(s.kind == "experience" for s in sections)
-        return Experience(years=claim if claim is not None else (None if has_section else 0.0))
-    as_of, known = cv_date(doc, sections)
+        if claim is not None:
+            return Experience(years=claim[0], basis=f"stated in the CV ('{claim[1]}'); no dated "
+                                                    "positions")
+        return Experience(years=None if has_section else 0.0)
+    when = cv_date(doc, sections)
+    as_of, basis = when.date, when.basis
     printed = latest([r for _, r in found])
     if printed and month_index(printed) > month_index(as_of):
         as_of = (printed[0], printed[1] or 12)
+        basis = f"the latest date the CV prints ({iso(printed)})"
+    opened = [r.start for _, r in found if r.current]
+    if not when.known and not doc.layout.created and opened \
+            and month_index(max(opened, key=month_index)) >= month_index(as_of):
+        # 'Mar 2020 - Present' is the CV's last date and the file has none: not 0.1 years
+        as_of = today()
+        basis = (f"today ({iso(as_of)}): the CV's latest date opens a 'Present' range and the "
+                 "file has no date of its own")
     periods = [p for _, r in found if (p := interval(r, as_of))]
     years = total_years(periods)
-    undercounted = not known and any(r.current for _, r in found)
-    if claim is not None and (undercounted or years == 0):
-        years = max(years, claim)      # the CV's own "N years of experience" as a floor
-    return Experience(years=years, positions=tuple(p for p, _ in found))
+    undercounted = not when.known and any(r.current for _, r in found)
+    if claim is not None and (undercounted or years == 0) and claim[0] > years:
+        basis = (f"stated in the CV ('{claim[1]}'); the dated positions give {years} years "
+                 f"to {iso(as_of)}, {basis}")
+        years = claim[0]
+    return Experience(years=years, positions=tuple(p for p, _ in found), as_of=iso(as_of),
+                      basis=basis)
 
 
-def _claimed_years(sections: tuple[Section, ...]) -> float | None:
-    """'5+ years of experience' in the summary, for CVs whose positions carry no dates."""
+def _claimed_years(sections: tuple[Section, ...]) -> tuple[float, str] | None:
+    """'5+ years of experience' in the summary, for CVs whose positions carry no dates: the
+    number and the words."""
     for s in sections:
         if s.kind in ("summary", "header"):
             for line in s.lines:
                 m = _YEARS_CLAIM.search(line.text)
                 if m:
                     n = m.group(1).lower()
-                    return float(_NUMBER_WORDS[n] if n in _NUMBER_WORDS else int(n))
+                    return float(_NUMBER_WORDS[n] if n in _NUMBER_WORDS else int(n)), m.group(0)
     return None
 
 
