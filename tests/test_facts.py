@@ -623,3 +623,21 @@ def test_a_cue_word_in_prose_gives_no_link() -> None:
                             "maintain the ETL portfolio of projects at enterprise level.In a"]) == []
     assert find_cued_links(["Portfolio: asha.design", "Website - janedoe.com | blog"]) == [
         "asha.design", "janedoe.com"]
+
+
+# ---------------------------------------------------------------- education entries
+
+def test_education_keeps_campus_and_the_year_printed_below_each_degree() -> None:
+    cv = ("Priya Raman\n\nEducation\nM.S. in Statistics, University of Washington\n2018\n"
+          "B.S. in Mathematics, University of California, Davis\n2016\n")
+    got = [(e.field, e.institution, e.year) for e in facts_of(cv).education.entries]
+    assert got == [("Statistics", "University of Washington", 2018),
+                   ("Mathematics", "University of California, Davis", 2016)]
+
+
+def test_education_year_printed_above_each_degree() -> None:
+    cv = ("Priya Raman\n\nEducation\n2014 - 2018\nB.S. in Mathematics, University of Oregon\n"
+          "2012 - 2014\nA.A. in Liberal Arts, Lane Community College\n")
+    got = [(e.level, e.institution, e.year) for e in facts_of(cv).education.entries]
+    assert got == [("bachelor", "University of Oregon", 2018),
+                   ("associate", "Lane Community College", 2014)]

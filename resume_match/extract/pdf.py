@@ -43,16 +43,15 @@ def read_pdf(data: bytes, label: str, *, max_pages: int = 40, ocr: bool = False)
 
 def _file_facts(pdf: Any) -> tuple[str, str]:
     """The file's own date (the later of CreationDate and ModDate) and the program that made
-    it (Producer, else Creator); a broken Info dictionary gives neither."""
+    it (Producer / Creator); a broken Info dictionary gives neither."""
     try:
         info = pdf.metadata or {}
     except Exception:
         return "", ""
     made = file_date(info.get("CreationDate"), info.get("ModDate"))
-    producer = info.get("Producer") or info.get("Creator") or ""
-    if isinstance(producer, bytes):
-        producer = producer.decode("latin-1", "replace")
-    return made, str(producer)[:80]
+    names = [v.decode("latin-1", "replace") if isinstance(v, bytes) else str(v)
+             for v in (info.get("Producer"), info.get("Creator")) if v]
+    return made, " / ".join(names)[:120]
 
 
 def _open(data: bytes, label: str) -> Any:

@@ -94,13 +94,13 @@ def read_pdf_pdfium(data: bytes, label: str, *, max_pages: int = 40, ocr: bool =
 
 
 def _file_facts(pdf: pdfium.PdfDocument) -> tuple[str, str]:
-    """As extract/pdf.py's: the later of CreationDate and ModDate, and Producer or Creator."""
+    """As extract/pdf.py's: the later of CreationDate and ModDate, and Producer / Creator."""
     try:
         info = pdf.get_metadata_dict()
     except Exception:
         return "", ""
-    return (file_date(info.get("CreationDate"), info.get("ModDate")),
-            str(info.get("Producer") or info.get("Creator") or "")[:80])
+    names = [str(v) for v in (info.get("Producer"), info.get("Creator")) if v]
+    return file_date(info.get("CreationDate"), info.get("ModDate")), " / ".join(names)[:120]
 
 
 def _open(data: bytes, label: str) -> pdfium.PdfDocument:
