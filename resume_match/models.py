@@ -91,6 +91,10 @@ class Layout:
     created: str = ""              # file's own date (PDF CreationDate/ModDate, DOCX core
                                    # properties) as "YYYY-MM-DD"; "" when unknown. Experience
                                    # years count "Present" up to this date (else today).
+    producer: str = ""             # the program that made the file (PDF Producer/Creator, DOCX
+                                   # application): a TeX engine's file may be a later rebuild
+    links: tuple[str, ...] = ()    # link annotations' targets (URIs behind icons and text),
+                                   # as printed links are: without the scheme
 
 
 @dataclass(frozen=True)
@@ -149,6 +153,8 @@ class Position:
 class Experience:
     years: float | None = None     # total, overlapping periods merged
     positions: tuple[Position, ...] = ()
+    as_of: str | None = None       # "YYYY-MM" an open ("Present") range counts up to
+    basis: str | None = None       # why: which date that is, or that the years are stated in prose
 
 
 @dataclass(frozen=True)
