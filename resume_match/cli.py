@@ -33,6 +33,12 @@ def fail(e: ResumeMatchError) -> click.ClickException:
     return err
 
 
+def wrote(path: Path, data: str | bytes) -> None:
+    """Write a file atomically and name it on stderr, as every written file is."""
+    write_atomic(path, data)
+    click.echo(f"wrote {path}", err=True)
+
+
 def echo_json(data: object) -> None:
     """Payload JSON on stdout, as every --json option prints it."""
     import json
@@ -68,9 +74,9 @@ def analyse_cmd(file: Path, roles: tuple[str, ...], jd: str | None, as_json: boo
     try:
         result = api.analyse(file, roles, jd=jd, engine=engine, ocr=ocr)
         if html_out is not None:
-            write_atomic(html_out, render.render_html(result, cv_href=render.relative_href(cv_out, html_out) if cv_out else None))
+            wrote(html_out, render.render_html(result, cv_href=render.relative_href(cv_out, html_out) if cv_out else None))
         if cv_out is not None:
-            write_atomic(cv_out, render.render_cv(result, template_id))
+            wrote(cv_out, render.render_cv(result, template_id))
     except ResumeMatchError as e:
         raise fail(e) from e
     fmt = "json" if as_json else fmt
@@ -115,7 +121,7 @@ def jd_cmd(posting: str, as_json: bool, save_role: Path | None) -> None:
     try:
         result = api.posting(posting)
         if save_role is not None:
-            write_atomic(save_role, dump_role_yaml(result.profile))
+            wrote(save_role, dump_role_yaml(result.profile))
     except ResumeMatchError as e:
         raise fail(e) from e
     if as_json:
@@ -123,7 +129,7 @@ def jd_cmd(posting: str, as_json: bool, save_role: Path | None) -> None:
     else:
         click.echo(render.render_posting_terminal(result))
     if save_role is not None:
-        click.echo(f"Saved the role to {save_role} (use it with --role {save_role}).", err=True)
+        click.echo(f"  use it with --role {save_role}", err=True)
 
 
 # ---------------------------------------------------------------- roadmap
@@ -137,7 +143,7 @@ def roadmap_cmd(file: Path, as_json: bool, html_out: Path | None) -> None:
     try:
         result = api.roadmap(file)
         if html_out is not None:
-            write_atomic(html_out, render.render_roadmap_html(result))
+            wrote(html_out, render.render_roadmap_html(result))
     except ResumeMatchError as e:
         raise fail(e) from e
     if as_json:

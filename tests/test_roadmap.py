@@ -179,7 +179,7 @@ def test_cli_roadmap_terminal_json_html(tmp_path):
     out = tmp_path / "rm.html"
     r = runner.invoke(main, ["roadmap", str(cv), "--json", "--html", str(out)])
     assert r.exit_code == 0
-    d = json.loads(r.output)
+    d = json.loads(r.stdout)
     assert d["now"]["role"] in {p.id for p in list_roles()}
     assert out.read_text().startswith("<!DOCTYPE html>")
 

@@ -125,8 +125,9 @@ def render_terminal(report: Report) -> str:
     """A readable plain-text summary for the terminal."""
     d: dict[str, Any] = report.to_dict()
     out = [f"{d['source']}"]
-    if not d["readable"]:
+    if not d["readable"]:   # the one cause; empty facts and fits would only repeat it
         out.append(f"  NOT READABLE: {d['unreadable_reason']}")
+        return "\n".join(out + _ats_terminal(report) + [f"  warning: {w}" for w in d["warnings"]])
     out.append(f"  Name: {d['name'] or '-'}")
     c = d["contact"]
     out.append(f"  Email: {c['email'] or '-'}   Phone: {c['phone'] or '-'}   Location: {c['location'] or '-'}")
