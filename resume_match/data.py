@@ -94,7 +94,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
                    "present_words": "list[str]", "number_words": "dict[int]", "tlds": "list[str]",
                    "profile_hosts": "list[str]", "phone_cues": "list[str]",
                    "street_types": "list[str]", "city_prefixes": "list[str]",
-                   "icon_fonts": "list[str]"},
+                   "icon_fonts": "list[str]", "soft_evidence": "dict[dict]"},
     "headings.yaml": {"": "dict[dict]"},
     "places.yaml": {"us_states": "list[str]", "us_state_names": "list[str]",
                     "ca_provinces": "list[str]", "ca_province_names": "list[str]",

@@ -191,7 +191,8 @@ def hostile_report() -> Report:
         certifications=(f"AWS {h}",), warnings=(f"odd {h}",),
         document=build_document(sections))
     matched = MatchedSkill(id="python", name=f"Python {h}", required=True, weight=1, credit=1,
-                           via=f"py {h}", demonstrated=True, evidence=ev)
+                           via=f"py {h}", demonstrated=True, evidence=ev,
+                           close=f"via py {h} is related")
     fit = RoleFit(role="custom", title=f"Role {h}", score=55,
                   components=(Component("required_skills", 20, 45, f"detail {h}"),),
                   matched=(matched,), missing=(MissingSkill("k8s", f"K8s {h}", True, 1, f"Learn {h}"),))

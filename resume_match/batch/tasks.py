@@ -91,7 +91,7 @@ def summarise(report: Report, task: FileTask, settings: BatchSettings) -> BatchR
     """The row for one analysed CV: scores per role and the best role's top skills."""
     fits = {f.role: f for f in report.fits}
     best = fits.get(report.best_role or "")
-    matched = sorted(best.matched, key=lambda m: (not m.required, -m.weight * m.credit, m.name)) if best else []
+    matched = sorted((m for m in best.matched if not m.close), key=lambda m: (not m.required, -m.weight * m.credit, m.name)) if best else []
     missing = sorted(best.missing, key=lambda m: (not m.required, -m.weight, m.name)) if best else []
     c = report.candidate
     return BatchRow(
