@@ -115,7 +115,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
                       "seniority": "dict[list[str]]", "degrees": "dict[list[str]]",
                       "degree_fields": "list[str]"},
     "roadmap.yaml": {"pitfalls": "dict[dict]", "signals": "dict", "plans": "list[dict]",
-                     "default": "dict"},
+                     "vendors": "dict[dict]", "none": "dict"},
     "ats.yaml": {"weights": "dict[number]", "critical": "list[str]", "critical_cap": "number",
                  "without_text": "list[str]", "standard_headings": "list[str]",
                  "heading_similarity": "number",
