@@ -253,6 +253,8 @@ class MatchedSkill:
     via: str | None                # skill id that gave credit when not the skill itself
     demonstrated: bool
     evidence: tuple[Evidence, ...]
+    close: str = ""                # why a linked skill stands in ("XGBoost implies it"): close,
+                                   # not found; "" when the CV names the skill itself
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,11 @@ def render_markdown(report: Report) -> str:
                 line = m["evidence"][0]["text"] if m["evidence"] else ""
                 out.append(f"- **{e(m['name'])}** ({tag}){': “' + e(line) + '”' if line else ''}")
             out.append("")
+        if fit["close"]:
+            out += ["### Close, through a linked skill (partial credit)", ""]
+            out += [f"- **{e(m['name'])}** ({'required' if m['required'] else 'preferred'}): "
+                    f"{e(m['close'])}, {m['credit_pct']} credit" for m in fit["close"]]
+            out.append("")
         if fit["missing"]:
             out += ["### Missing skills", ""]
             out += [f"- **{e(m['name'])}** ({'required' if m['required'] else 'preferred'}): {e(m['advice'])}"

@@ -54,8 +54,8 @@ def _shorten(text: str) -> str:
 def _matched_lines(m: MatchedSkill) -> list[str]:
     how = ["required" if m.required else "preferred",
            "used in work" if m.demonstrated else "listed only"]
-    if m.via:
-        how.append(f"via {m.via}")
+    if m.close:
+        how.append(m.close)
     if m.credit < 1:
         how.append(f"{m.credit:.0%} credit")
     lines = [f"    + {m.name} ({', '.join(how)})"]
@@ -74,9 +74,14 @@ def render_fit_terminal(fit: RoleFit) -> str:
     out = [f"  Fit: {fit.title} ({fit.role}): {fit.score}/100", "    Components:"]
     for c in fit.components:
         out.extend(_component_lines(c))
-    if fit.matched:
-        out.append(f"  Matched skills ({len(fit.matched)}):")
-        ranked = sorted(fit.matched, key=lambda m: (not m.required, -m.weight * m.credit))
+    found = [m for m in fit.matched if not m.close]
+    close = [m for m in fit.matched if m.close]
+    for title, group in ((f"Matched skills ({len(found)})", found),
+                         (f"Close, through a linked skill; partial credit ({len(close)})", close)):
+        if not group:
+            continue
+        out.append(f"  {title}:")
+        ranked = sorted(group, key=lambda m: (not m.required, -m.weight * m.credit))
         for m in ranked[:MAX_MATCHED]:
             out.extend(_matched_lines(m))
         if len(ranked) > MAX_MATCHED:
@@ -125,8 +130,9 @@ def render_terminal(report: Report) -> str:
     """A readable plain-text summary for the terminal."""
     d: dict[str, Any] = report.to_dict()
     out = [f"{d['source']}"]
-    if not d["readable"]:
+    if not d["readable"]:   # the one cause; empty facts and fits would only repeat it
         out.append(f"  NOT READABLE: {d['unreadable_reason']}")
+        return "\n".join(out + _ats_terminal(report) + [f"  warning: {w}" for w in d["warnings"]])
     out.append(f"  Name: {d['name'] or '-'}")
     c = d["contact"]
     out.append(f"  Email: {c['email'] or '-'}   Phone: {c['phone'] or '-'}   Location: {c['location'] or '-'}")

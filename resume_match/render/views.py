@@ -14,7 +14,8 @@ from urllib.parse import quote, urlsplit
 
 from resume_match.errors import DataError
 from resume_match.match.templates import template_info
-from resume_match.models import Candidate, EducationEntry, PostingMatch, Report, RoleFit, TitleMatch
+from resume_match.models import (Candidate, EducationEntry, MatchedSkill, PostingMatch, Report,
+                                  RoleFit, TitleMatch)
 from resume_match.parse.dates import short_month
 from resume_match.parse.lines import strip_bullet
 
@@ -82,6 +83,13 @@ def _component_view(c: Any) -> dict[str, Any]:
             "pct": round(100 * share, 1), "band": score_band(100 * share)[0], "detail": c.detail}
 
 
+def _matched_view(m: MatchedSkill) -> dict[str, Any]:
+    return {"name": m.name, "required": m.required, "credit": m.credit, "via": m.via,
+            "close": m.close, "credit_pct": f"{m.credit:.0%}", "demonstrated": m.demonstrated,
+            "evidence": [{"text": strip_bullet(e.text), "section": e.section, "page": e.page}
+                         for e in m.evidence[:2]]}
+
+
 def _check_view(ch: Any) -> dict[str, Any]:
     icon, word = STATUS_ICONS.get(ch.status, ("?", ch.status))
     return {"id": ch.id, "title": ch.title, "status": ch.status, "icon": icon, "word": word,
@@ -119,10 +127,8 @@ def report_view(report: Report, cv_href: str | None = None) -> dict[str, Any]:
             "role": fit.role, "title": fit.title, "score": fit.score,
             "gauge": gauge(fit.score, f"Fit for {fit.title}", "gauge-fit"),
             "components": [_component_view(c) for c in fit.components],
-            "matched": [{"name": m.name, "required": m.required, "credit": m.credit,
-                         "via": m.via, "demonstrated": m.demonstrated,
-                         "evidence": [{"text": strip_bullet(e.text), "section": e.section, "page": e.page}
-                                      for e in m.evidence[:2]]} for m in fit.matched],
+            "matched": [_matched_view(m) for m in fit.matched if not m.close],
+            "close": [_matched_view(m) for m in fit.matched if m.close],
             "missing": [{"name": m.name, "required": m.required, "advice": m.advice}
                         for m in fit.missing],
         },
