@@ -107,7 +107,9 @@ SCHEMAS: dict[str, dict[str, str]] = {
     "certifications.yaml": {"": "list[dict]"},
     "skill_context.yaml": {key: "list[word]" for key in (
         "separators", "fillers", "list_labels", "prev_cues", "next_cues", "self_cues", "org_words",
-        "org_before", "wish_cues", "sentence_end", "glue")},
+        "org_before", "wish_cues", "sentence_end", "glue", "item_separators", "connectors",
+        "level_words", "time_units", "level_ties", "generic_heads", "item_stop_words",
+        "open_labels", "soft_labels", "spoken_languages", "placeholders")},
     "postings.yaml": {"headings": "dict[list[str]]", "heading_max_words": "int",
                       "boilerplate_cues": "list[str]", "sticky_cues": "list[str]",
                       "metadata_keys": "list[str]", "weak_preferred_cues": "list[str]",

@@ -186,6 +186,10 @@ class SkillHit:
     category: str
     evidence: tuple[Evidence, ...]
     demonstrated: bool             # used in experience/projects bullets, not only listed
+    matched: tuple[str, ...] = ()  # the CV's own words for it, as written, first seen first
+    aliases: tuple[str, ...] = ()  # the taxonomy's other names for the skill
+    known: bool = True             # False: an item of a skills list the taxonomy does not know
+    level: str | None = None       # proficiency written beside it: "Advanced", "24 months"
 
 
 @dataclass(frozen=True)
@@ -201,6 +205,7 @@ class Candidate:
     education: Education
     certifications: tuple[str, ...]
     warnings: tuple[str, ...] = ()
+    soft_skills: tuple[SkillHit, ...] = ()   # soft and business skills, apart from `skills`
     document: Document | None = None
     _private = ("document",)
 

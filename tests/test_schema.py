@@ -69,6 +69,8 @@ def test_report_of_a_text_cv_validates_and_is_filled(validator: jsonschema.Draft
     (("education", "highest_degree"), "masters"),
     (("experience", "positions", 0, "start"), "March 2020"),
     (("contact", "phone"), "call me"),
+    (("skills", 0, "known"), "yes"),                   # a flag, not a word
+    (("skills", 0, "matched"), []),                    # a reported skill names its words
 ])
 def test_schema_rejects_a_broken_report(path: tuple, bad: Any,
                                         validator: jsonschema.Draft202012Validator) -> None:
@@ -84,6 +86,9 @@ def test_schema_rejects_a_broken_report(path: tuple, bad: Any,
 def test_schema_requires_the_contract_fields(validator: jsonschema.Draft202012Validator) -> None:
     report = report_of(TEXT_CV, name="cv.txt")
     del report["education"]
+    assert not validator.is_valid(report)
+    report = report_of(TEXT_CV, name="cv.txt")
+    del report["soft_skills"]
     assert not validator.is_valid(report)
 
 

@@ -150,6 +150,9 @@ def render_terminal(report: Report) -> str:
     if d["certifications"]:
         out.append("  Certifications: " + "; ".join(d["certifications"]))
     out.append(f"  Skills ({len(d['skills'])}): " + ", ".join(s["name"] for s in d["skills"]))
+    if d["soft_skills"]:
+        out.append(f"  Soft skills ({len(d['soft_skills'])}): "
+                   + ", ".join(s["name"] for s in d["soft_skills"]))
     if report.fits:
         out.append(render_fits_terminal(report))
     out += _posting_match_terminal(report)

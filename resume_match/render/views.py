@@ -144,6 +144,7 @@ def report_view(report: Report, cv_href: str | None = None) -> dict[str, Any]:
                                               "suits": _template_suits(tpl.id)},
         "cv_href": safe_href(cv_href),
         "skills": [s.name for s in cand.skills],
+        "soft_skills": [s.name for s in cand.soft_skills],
         "positions": [{"title": p.title or "", "organization": p.organization or "",
                        "span": span(p.start, p.end, p.current)} for p in cand.experience.positions],
         "education": [education_line(e) for e in cand.education.entries],
