@@ -331,6 +331,34 @@ def make_table(path: Path) -> Path:
     return path
 
 
+def make_right_dates(path: Path) -> Path:
+    """Pages-style entries: each degree's dates and the first job's employer printed at the right
+    margin of the entry's own row, the lines under them (institution, thesis) on the left only,
+    so the right side is a sparse column beside the left one; then full-width bullets."""
+    c = Canvas(str(path), pagesize=LETTER)
+    y = _header_block(c, 57, 740, 500)
+    y = draw_items(c, [("heading", "SUMMARY"), ("body", SUMMARY), ("gap", ""),
+                       ("heading", "EDUCATION")], 57, y, 500)
+    rows: list[tuple[str, str, list[str]]] = [
+        ("Master of Science in Statistics and Operations Research", "Sep 2016 – Jun 2018",
+         ["University of Washington, Seattle, WA", "Thesis: Bayesian models of store demand"]),
+        ("Bachelor of Science in Mathematics", "Sep 2012 – Jun 2016",
+         ["University of California, Davis"]),
+    ]
+    for left, right, under in rows:
+        draw_items(c, [("date", right)], 470, y, 90)
+        y = draw_items(c, [("sub", left)] + [("body", u) for u in under], 57, y, 300)
+        y -= 4
+    y = draw_items(c, [("gap", ""), ("heading", "EXPERIENCE")], 57, y, 500)
+    draw_items(c, [("date", "Lumen Analytics, Seattle")], 380, y, 180)
+    y = draw_items(c, [("sub", "Senior Data Scientist, Jan 2021 to Jun 2023")], 57, y, 300)
+    y = draw_items(c, [("bullet", "– " + b) for b in EXPERIENCE[0][2]], 57, y, 500)
+    y = draw_items(c, [("sub", "Data Analyst, Jun 2018 to Dec 2020   Northwind Retail, Portland")]
+                   + [("bullet", "– " + b) for b in EXPERIENCE[1][2]], 57, y - 6, 500)
+    c.save()
+    return path
+
+
 def make_header_footer(path: Path) -> Path:
     """Two pages, each with the same running header (name and email) and a footer 'Page N of 2';
     the body continues from page 1 to page 2."""

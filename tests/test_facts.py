@@ -641,3 +641,17 @@ def test_education_year_printed_above_each_degree() -> None:
     got = [(e.level, e.institution, e.year) for e in facts_of(cv).education.entries]
     assert got == [("bachelor", "University of Oregon", 2018),
                    ("associate", "Lane Community College", 2014)]
+
+
+def test_dates_at_the_right_margin_of_an_entry_row_stay_with_the_entry(tmp_path: Path) -> None:
+    """Pages-style CV: the degrees' dates and the first employer sit at the right end of their
+    rows, and the reader takes them for a second column; they belong to the rows they share."""
+    doc = read_document(pdfgen.make_right_dates(tmp_path / "right-dates.pdf"))
+    assert any(ln.column == 2 for ln in doc.lines)          # the reader's view: two columns
+    sections = split_sections(doc)
+    facts = extract_facts(doc, sections)
+    assert [(p.title, p.organization, p.start, p.end) for p in facts.experience.positions] == [
+        ("Senior Data Scientist", "Lumen Analytics", "2021-01", "2023-06"),
+        ("Data Analyst", "Northwind Retail", "2018-06", "2020-12")]
+    assert facts.experience.years == 5.1                    # not the degrees' years as jobs
+    assert [e.year for e in facts.education.entries] == [2018, 2016]

@@ -334,3 +334,37 @@ def test_pdf_lines_are_never_cut() -> None:
     doc = make_doc([("Jane Doe", 20, True), ("Experience", 14, True),
                     ("Built dashboards for the sales team.Education Details", 10, False)])
     assert kinds(doc) == [("header", ""), ("experience", "Experience")]
+
+
+def _columns(left: list[str], right: list[tuple[int, str]]) -> tuple[Line, ...]:
+    """Column 1 lines 14 pt apart, then column 2 lines on the rows given (the reader's order)."""
+    out = [Line(text=t, page=1, x0=50, top=100 + 14 * i, x1=300, bottom=110 + 14 * i, size=10,
+                column=1) for i, t in enumerate(left)]
+    out += [Line(text=t, page=1, x0=420, top=100 + 14 * row, x1=560, bottom=110 + 14 * row,
+                 size=10, column=2) for row, t in right]
+    return tuple(out)
+
+
+def test_a_sparse_dated_right_column_goes_back_on_its_rows() -> None:
+    from resume_match.parse.sections import rejoin_rows
+    lines = _columns(["Master of Science in Statistics", "University of Washington",
+                      "Bachelor of Science in Mathematics", "UC Davis"],
+                     [(0, "Sep 2016 – Jun 2018"), (2, "Sep 2012 – Jun 2016")])
+    assert [(ln.text, ln.column) for ln in rejoin_rows(lines)] == [
+        ("Master of Science in Statistics   Sep 2016 – Jun 2018", 0),
+        ("University of Washington", 0),
+        ("Bachelor of Science in Mathematics   Sep 2012 – Jun 2016", 0), ("UC Davis", 0)]
+
+
+@pytest.mark.parametrize("right", [
+    [(0, "Skills"), (1, "Python, SQL")],                                  # a heading of its own
+    [(0, "Sep 2016 – Jun 2018"), (1, "Teaching assistant"), (2, "2015"), (3, "Tutor")],  # as dense
+    [(0, "Led the migration of the billing platform to Kubernetes in 2019")],   # prose
+    [(0, "Seattle, WA"), (2, "Davis, CA"), (3, "Remote")],               # mostly undated
+])
+def test_a_real_second_column_keeps_its_reading_order(right: list[tuple[int, str]]) -> None:
+    from resume_match.parse.sections import rejoin_rows
+    lines = _columns(["Master of Science in Statistics", "University of Washington",
+                      "Bachelor of Science in Mathematics", "UC Davis", "Teaching", "Tutoring"],
+                     right)
+    assert rejoin_rows(lines) == lines

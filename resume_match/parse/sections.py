@@ -16,6 +16,7 @@ from rapidfuzz import fuzz, process
 from resume_match.data import load
 from resume_match.errors import DataError
 from resume_match.models import SECTION_KINDS, Document, Line, Section, SectionKind
+from resume_match.parse.dates import find_ranges
 
 MAX_HEADING_WORDS = 6
 MAX_HEADING_CHARS = 48
@@ -415,9 +416,71 @@ def _split_flat(text: str) -> list[str]:
     return [text]
 
 
+# ---------------------------------------------------------------- rows read as two columns
+
+ROW_TOLERANCE = 1.5      # points: two lines this close in height share one printed row
+MAX_ROW_WORDS = 8        # a right-hand entry column holds dates and short names, not prose
+
+
+def rejoin_rows(lines: tuple[Line, ...]) -> tuple[Line, ...]:
+    """Entries printed with their dates (and employer) at the right margin of the same row
+    ('Master of Science ...      Jul 2014 - Present'), which the reader took for a second
+    column because the left side has rows of its own: each right-hand line is put back on the
+    left line of its row. Only when the right side is sparse and dated (see _date_column); a
+    real second column has prose and rows of its own."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and lines[j].column > 0 and lines[j].page == lines[i].page:
+            j += 1
+        if j == i:
+            out.append(lines[i])
+            i += 1
+            continue
+        out += _rejoined(lines[i:j])
+        i = j
+    return tuple(out)
+
+
+def _rejoined(run: tuple[Line, ...]) -> list[Line]:
+    """One run of column lines, as rows when its right side is a date column."""
+    left = [ln for ln in run if ln.column == 1]
+    right = [ln for ln in run if ln.column == 2]
+    partner = _date_column(left, right)
+    if partner is None:
+        return list(run)
+    out = []
+    for n, ln in enumerate(left):
+        r = partner.get(n)
+        if r is None:
+            out.append(dataclasses.replace(ln, column=0))
+        else:
+            out.append(dataclasses.replace(ln, text=f"{ln.text.rstrip()}   {r.text.strip()}",
+                                           x1=r.x1, column=0))
+    return out
+
+
+def _date_column(left: list[Line], right: list[Line]) -> dict[int, Line] | None:
+    """Left line index -> the right line of its row, when every right line shares a row with a
+    left one, the right side has at most half as many lines, none longer than MAX_ROW_WORDS or
+    a heading, and at least half of them print a date."""
+    if not right or len(right) > len(left) / 2:
+        return None
+    partner: dict[int, Line] = {}
+    for r in right:
+        n = next((k for k, ln in enumerate(left)
+                  if abs(ln.top - r.top) <= ROW_TOLERANCE and ln.x1 < r.x0 and k not in partner), None)
+        if n is None or len(r.text.split()) > MAX_ROW_WORDS or _sure(r.text):
+            return None
+        partner[n] = r
+    dated = sum(bool(find_ranges(r.text)) for r in right)
+    return partner if 2 * dated >= len(right) else None
+
+
 def split_sections(doc: Document) -> tuple[Section, ...]:
     """The header block (text before the first heading) and one Section per heading."""
-    lines = unflatten(doc.lines) if doc.kind == "text" else doc.lines
+    lines = unflatten(doc.lines) if doc.kind == "text" else rejoin_rows(doc.lines)
     if not lines:
         return ()
     heads = find_headings(doc, lines)
