@@ -655,3 +655,10 @@ def test_dates_at_the_right_margin_of_an_entry_row_stay_with_the_entry(tmp_path:
         ("Data Analyst", "Northwind Retail", "2018-06", "2020-12")]
     assert facts.experience.years == 5.1                    # not the degrees' years as jobs
     assert [e.year for e in facts.education.entries] == [2018, 2016]
+
+
+def test_an_entry_opening_with_degree_in_a_field_is_a_first_degree() -> None:
+    facts = facts_of("Ravi Kumar\n\nEducation\nDegree in Civil Engineering, Noida University, 2017\n")
+    assert facts.education.highest_degree == "bachelor"
+    assert find_degree("The degree of risk in a family") is None
+    assert find_degree("Master degree in Physics")[0] == "master"   # type: ignore[index]

@@ -368,3 +368,29 @@ def test_a_real_second_column_keeps_its_reading_order(right: list[tuple[int, str
                       "Bachelor of Science in Mathematics", "UC Davis", "Teaching", "Tutoring"],
                      right)
     assert rejoin_rows(lines) == lines
+
+
+def test_a_summary_heading_over_another_sections_entries_is_that_section() -> None:
+    """Form-style CVs head their degree table 'Summary of Qualification' and their jobs
+    'Summary of Experience': the entries decide."""
+    txt = ("Ravi Kumar\nravi.kumar@example.com\n\nSUMMARY OF QUALIFICATION\n"
+           "QUALIFICATION INSTITUTE/COLLEGE CGPA/%\n"
+           "B.TECH IN MECHANICAL ENGINEERING PUNE UNIVERSITY 7.9\nHIGHER SECONDARY STATE BOARD\n\n"
+           "SUMMARY OF EXPERIENCE\nCOMPANY: - LARSEN BUILDERS PVT. LTD\nDESIGNATION: - SITE ENGINEER\n"
+           "DURATION:- MARCH 2017 to TILL DATE.\n").encode()
+    assert [k for k, _ in kinds(read_text(txt, "cv.txt"))] == ["header", "education", "experience"]
+
+
+def test_a_summary_of_qualifications_over_strengths_stays_a_summary() -> None:
+    txt = (b"Ana Ruiz\nana@example.com\n\nSummary of Qualifications\n"
+           b"Eight years of classroom teaching and curriculum design\n"
+           b"Cultivates relationships with parents Masters degree in education\n"
+           b"\nSummary of Experience\nLed teams of analysts since 2015 across three regional offices, "
+           b"building the reporting the board reads every quarter.\n\nEducation\nM.Ed., 2014\n")
+    assert [k for k, _ in kinds(read_text(txt, "cv.txt"))] == ["header", "summary", "summary",
+                                                                 "education"]
+
+
+def test_languages_known_is_the_languages_section() -> None:
+    assert match_heading("Languages Known:").kind == "languages"    # type: ignore[union-attr]
+    assert match_heading("Technologies Known").kind == "skills"     # type: ignore[union-attr]

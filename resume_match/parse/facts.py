@@ -15,6 +15,7 @@ from resume_match.parse.dates import (alternation, DateRange, YearMonth, find_ra
 from resume_match.errors import DataError
 from resume_match.models import (DEGREE_LEVELS, Contact, Document, Education, EducationEntry,
                                  Experience, Line, Position, Section)
+from resume_match.parse.education import degree_patterns, find_degree
 from resume_match.parse.sections import body_size
 
 MAX_ENTRY_WORDS = 12               # a dated line with more words than this is a description
@@ -352,32 +353,6 @@ def title_and_org(own: str, above: list[str], below: list[str] | None = None
 
 
 # ---------------------------------------------------------------- education
-
-@lru_cache(maxsize=1)
-def degree_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """(level, pattern) pairs from data/degrees.yaml, highest level first."""
-    raw = load("degrees.yaml")
-    out = []
-    for level, pats in raw.items():
-        if level not in DEGREE_LEVELS:
-            raise DataError(f"data/degrees.yaml: key {level!r}: expected one of {', '.join(DEGREE_LEVELS)}")
-        for p in pats:
-            try:
-                out.append((level, re.compile(p)))
-            except re.error as e:
-                raise DataError(f"data/degrees.yaml: {level}: bad pattern {p!r} ({e})") from e
-    return tuple(out)
-
-
-def find_degree(text: str) -> tuple[str, re.Match[str]] | None:
-    """The highest degree level named in a line and where it is printed."""
-    best: tuple[str, re.Match[str]] | None = None
-    for level, pat in degree_patterns():
-        m = pat.search(text)
-        if m and (best is None or DEGREE_LEVELS.index(level) > DEGREE_LEVELS.index(best[0])):
-            best = (level, m)
-    return best
-
 
 def extract_education(doc: Document, sections: tuple[Section, ...]) -> Education:
     """Degrees in education sections (or, without one, long-form degrees anywhere)."""

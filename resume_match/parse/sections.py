@@ -17,6 +17,7 @@ from resume_match.data import load
 from resume_match.errors import DataError
 from resume_match.models import SECTION_KINDS, Document, Line, Section, SectionKind
 from resume_match.parse.dates import find_ranges
+from resume_match.parse.education import find_degree
 
 MAX_HEADING_WORDS = 6
 MAX_HEADING_CHARS = 48
@@ -478,6 +479,39 @@ def _date_column(left: list[Line], right: list[Line]) -> dict[int, Line] | None:
     return partner if 2 * dated >= len(right) else None
 
 
+# ---------------------------------------------------------------- summaries of another kind
+
+MAX_ENTRY_WORDS = 12            # an entry line (degree, dated role), not a sentence
+_SUMMARY_WORDS = frozenset({"summary", "of", "brief"})
+_BY_CONTENT = ("education", "experience")
+
+
+def _summarised(heading: str, body: tuple[Line, ...]) -> str | None:
+    """'Summary of Qualification' over a table of degrees, 'Summary of Experience' over dated
+    roles: a summary heading naming education or experience is that section when its body holds
+    that section's entries (a degree, a date range on a short line); over prose or a list of
+    strengths ('Summary of Qualifications' in most US CVs) it stays a summary."""
+    words = [w for w in clean_heading(heading).split() if w not in _SUMMARY_WORDS]
+    if not words or len(words) == len(clean_heading(heading).split()):
+        return None
+    lex = load_lexicon()
+    key = "".join(words)
+    kind = lex.phrases.get(key) or lex.phrases.get(key + "s") or lex.phrases.get(key.rstrip("s"))
+    if kind not in _BY_CONTENT:
+        return None
+    entries = [ln.text for ln in body if len(ln.text.split()) <= MAX_ENTRY_WORDS]
+    if kind == "education":
+        return kind if any(_opens_with_degree(t) for t in entries) else None
+    return kind if any(r.is_range for t in entries for r in find_ranges(t)) else None
+
+
+def _opens_with_degree(text: str) -> bool:
+    """'DEGREE IN CIVIL ENGINEERING  NOIDA UNIVERSITY', 'B.Tech, 2016': an entry opens with
+    its degree; 'Cultivates relationships Masters degree in education' is a list of strengths."""
+    hit = find_degree(text)
+    return hit is not None and not re.search(r"[A-Za-z]", text[:hit[1].start()])
+
+
 def split_sections(doc: Document) -> tuple[Section, ...]:
     """The header block (text before the first heading) and one Section per heading."""
     lines = unflatten(doc.lines) if doc.kind == "text" else rejoin_rows(doc.lines)
@@ -498,6 +532,8 @@ def split_sections(doc: Document) -> tuple[Section, ...]:
             body = (dataclasses.replace(body[0], text=h.next_rest),) + body[1:]
         if h.rest:
             body = (dataclasses.replace(lines[h.index], text=h.rest),) + body
+        if kind == "summary":
+            kind = _summarised(h.text, body) or kind
         out.append(Section(kind=cast(SectionKind, kind), heading=h.text, page=lines[h.index].page, lines=body))
     return tuple(out)
 
