@@ -353,6 +353,9 @@ def test_no_experience_section_means_zero_years() -> None:
     ("BSBA : Human Resource Management", "bachelor"), ("BSN, Nursing", "bachelor"),
     ("Diplom-Informatiker, TU M\u00fcnchen", "master"), ("Dipl.-Ing. Maschinenbau", "master"),
     ("Laurea Magistrale in Informatica", "master"), ("Laurea Triennale in Fisica", "bachelor"),
+    ("B.E : Electrical Engineering", "bachelor"), ("May 2013 to May 2017 B.E   UIT-RGPV", "bachelor"),
+    ("M.E : Structural Engineering", "master"), ("B.TECH IN CIVIL ENGINEERING", "bachelor"),
+    ("M.TECH, IIT DELHI", "master"), ("Degree in Civil Engineering", "bachelor"),
 ])
 def test_degree_levels(text: str, level: str) -> None:
     hit = find_degree(text)
@@ -360,7 +363,8 @@ def test_degree_levels(text: str, level: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["MS Office and Excel", "AA batteries", "Boston, MA", "Baltimore, MD", "Master's Award for research",
-                                  "Big data pipelines"])
+                                  "Big data pipelines", "The degree of risk", "Built a B.Engaged app",
+                                  "Team of degree holders"])
 def test_words_that_are_not_degrees(text: str) -> None:
     assert find_degree(text) is None
 
