@@ -99,6 +99,12 @@ def test_contact_from_the_header() -> None:
     ("020 7946 0958", "GB", "+442079460958"),            # national format, region from location
     ("(540) 947–1238", None, "+15409471238"),             # en dash
     ("Seattle WA 98101 (206) 555-0199", None, "+12065550199"),   # a zip code just before it
+    ("0091 98765 43210", None, "+919876543210"),          # 00, the exit code, in place of '+'
+    ("0044-20-7946-0958", None, "+442079460958"),
+    ("06 12 34 56 78", "FR", "+33612345678"),
+    ("0176 12345678", "DE", "+4917612345678"),
+    ("(11) 91234-5678", "BR", "+5511912345678"),
+    ("0412 345 678", "AU", "+61412345678"),
 ])
 def test_phone_normalised_to_e164(printed: str, region: str | None, e164: str) -> None:
     assert find_phone([f"Phone: {printed}"], region) == e164
@@ -114,6 +120,13 @@ def test_region_of_the_phone_comes_from_the_location() -> None:
     doc = read_text(b"Amelie Roy\nLondon, UK | 020 7946 0958 | amelie@example.co.uk\n\nSkills\nPython\n",
                     "cv.txt")
     assert extract_facts(doc, split_sections(doc)).contact.phone == "+442079460958"
+
+
+def test_a_country_named_alone_in_the_header_gives_the_phone_region() -> None:
+    doc = read_text(b"Rahul Verma\nC-204, Sector 12, Noida 201301, India | rahul@example.com\n"
+                    b"Ph: 98765 43210\n\nSkills\nPython\n", "cv.txt")
+    contact = extract_facts(doc, split_sections(doc)).contact
+    assert contact.phone == "+919876543210" and contact.location is None
 
 
 def test_link_kinds_as_printed_without_scheme() -> None:

@@ -115,6 +115,8 @@ def normalize_phone(raw: str, region: str = DEFAULT_REGION) -> str | None:
     if not 7 <= len(digits) <= 15 or _not_a_phone(raw.strip()):
         return None
     intl = raw.lstrip(" (").startswith("+")
+    if not intl and _dialled_abroad(raw, digits):
+        intl, digits = True, digits[2:]          # '0049 30 1234567': 00 is the exit code
     text = "+" + digits if intl else raw
     try:
         num = phonenumbers.parse(text, None if intl else region)
@@ -127,6 +129,17 @@ def normalize_phone(raw: str, region: str = DEFAULT_REGION) -> str | None:
     if len(digits) < 10:
         return None
     return ("+" if intl else "") + digits
+
+
+def _dialled_abroad(raw: str, digits: str) -> bool:
+    """'0091 98765 43210', '0044-20-7946-0958': the international prefix most countries dial
+    (00) and then a country's valid number, printed in place of '+'."""
+    if not raw.lstrip(" (").startswith("00") or len(digits) < 10:
+        return False
+    try:
+        return phonenumbers.is_valid_number(phonenumbers.parse("+" + digits[2:], None))
+    except phonenumbers.NumberParseException:
+        return False
 
 
 def _not_a_phone(raw: str) -> bool:
@@ -182,7 +195,30 @@ def _location_pattern() -> re.Pattern[str]:
 
 
 def find_location(texts: Iterable[str]) -> tuple[str | None, str | None]:
-    """'City, ST' / 'City, State' / 'City, Country' and the phone region it implies."""
+    """'City, ST' / 'City, State' / 'City, Country' and the phone region it implies; with no
+    such place, the region of a country named on its own ('Noida 201301, India') still tells
+    how local phone numbers are written."""
+    texts = list(texts)
+    loc, region = _place(texts)
+    return loc, region or _country_region(texts)
+
+
+@lru_cache(maxsize=1)
+def _country_pattern() -> re.Pattern[str]:
+    """A country's name as a word of its own, written as printed (case matters: 'US', not 'us')."""
+    names = sorted(load_places().countries, key=len, reverse=True)
+    return re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
+
+
+def _country_region(texts: list[str]) -> str | None:
+    for text in texts:
+        m = _country_pattern().search(clean(text))
+        if m:
+            return load_places().countries[m.group(0)]
+    return None
+
+
+def _place(texts: list[str]) -> tuple[str | None, str | None]:
     names, pat = place_names()[0], _location_pattern()
     for text in texts:
         t = clean(text)
