@@ -7,7 +7,8 @@ from pathlib import Path
 import pdfgen
 import pytest
 
-from resume_match.parse.contact import find_links, find_location, find_name, find_phone
+from resume_match.parse.contact import (find_links, find_location, find_name, find_phone,
+                                        join_split_links)
 from resume_match.extract import read_document
 from resume_match.extract.text import read_text
 from resume_match.parse.facts import Facts, extract_facts, find_degree, positions_in
@@ -127,6 +128,22 @@ def test_a_country_named_alone_in_the_header_gives_the_phone_region() -> None:
                     b"Ph: 98765 43210\n\nSkills\nPython\n", "cv.txt")
     contact = extract_facts(doc, split_sections(doc)).contact
     assert contact.phone == "+919876543210" and contact.location is None
+
+
+@pytest.mark.parametrize("printed, link", [
+    ("linkedin.com/in/ jane-doe", "linkedin.com/in/jane-doe"),
+    ("linkedin.com / in / jane-doe", "linkedin.com/in/jane-doe"),
+    ("github.com/jane- doe-42", "github.com/jane-doe-42"),
+    ("github.com/janedoe/ and more on request", "github.com/janedoe"),
+])
+def test_a_profile_link_printed_with_a_space_inside_it(printed: str, link: str) -> None:
+    doc = read_text(f"Jane Doe\njane@example.com | {printed}\n\nSkills\nPython\n".encode(), "cv.txt")
+    assert extract_facts(doc, split_sections(doc)).contact.links == (link,)
+
+
+def test_two_links_around_a_slash_stay_two() -> None:
+    assert find_links(join_split_links(["github.com/jd / gitlab.com/jd"]), anywhere=False) == [
+        "github.com/jd", "gitlab.com/jd"]
 
 
 def test_link_kinds_as_printed_without_scheme() -> None:

@@ -40,6 +40,9 @@ def test_letter_spacing_and_small_caps(raw: str, want: str) -> None:
     ("pre- and post-processing", "pre- and post-processing"),
     ("data-driven, end-to-end", "data-driven, end-to-end"),
     ("Jan 2019 - 2021-", "Jan 2019 - 2021-"),            # a date waiting for its end
+    ("github.com/jane- doe-42", "github.com/jane- doe-42"),   # a link's own hyphen
+    ("https://janedoe- portfolio", "https://janedoe- portfolio"),
+    ("Data/ML- Engineer", "Data/ML - Engineer"),          # a slash alone is no link
 ])
 def test_glued_hyphens(raw: str, want: str) -> None:
     assert normalize_line(raw) == want

@@ -142,7 +142,17 @@ def split_glued_hyphens(text: str) -> str:
     text = _GLUED_LEAD.sub("- ", text)
     if _TRAILING.search(text):
         text = text[:-1]
-    return _GLUED_TAIL.sub(" -", text)
+    return _GLUED_TAIL.sub(lambda m: "-" if _in_link(text, m.start()) else " -", text)
+
+
+_LINK_WORD = re.compile(r"\.[a-z]{2,}/|^(?:https?:|www\.)", re.IGNORECASE)
+
+
+def _in_link(text: str, pos: int) -> bool:
+    """Whether the word ending at `pos` is part of a link ('github.com/jane- doe', broken
+    there by the PDF): its hyphen is the link's, kept for the contact rules to rejoin."""
+    word = text[:pos].rsplit(None, 1)[-1] if text[:pos].strip() else ""
+    return bool(_LINK_WORD.search(word))
 
 
 # ---------------------------------------------------------------- positioned words (PDF)

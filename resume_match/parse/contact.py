@@ -333,10 +333,32 @@ def find_cued_links(texts: Iterable[str]) -> list[str]:
     return out
 
 
+# a profile link, then a space inside it: after '/' or '-' ('linkedin.com/in/ jane-doe',
+# 'github.com/jane- doe') or around '/' ('linkedin.com / in / jd'); the rest in lower case, and
+# not an English word after the link ('github.com/jd/ and ...')
+_SPACED_LINK = re.compile(r"(?P<head>\S*(?i:" + "|".join(re.escape(h) for h in _PROFILE_HOSTS)
+                          + r")\S*)(?:(?<=[/\-])\s+|\s+/\s*)"
+                          r"(?!(?:a|an|and|the|or|for|to|with|of|at|on|by|is)\b(?!/))"
+                          r"(?=[a-z0-9][a-z0-9_\-]*(?:[\s/|,;]|$))")
+
+
+def _join_spaced(text: str) -> str:
+    """A link the PDF printed with a space inside it, put back together; the rest must be a
+    handle (letters, digits, '-', '_': no dot, so 'github.com/jd / gitlab.com/jd' stays two)."""
+    while "/" in text or "-" in text:
+        m = _SPACED_LINK.search(text)
+        if m is None:
+            return text
+        glue = "" if m.group("head").endswith(("/", "-")) else "/"
+        text = text[:m.end("head")] + glue + text[m.end():]
+    return text
+
+
 def join_split_links(texts: list[str]) -> list[str]:
     """A link broken at the line end after '/' or '-' ('linkedin.com/in/' / 'jane-doe-42')
-    joined with the next line's first word when that word can only be the rest of it."""
-    out = list(texts)
+    joined with the next line's first word when that word can only be the rest of it; a space
+    inside a profile link on one line closed up (_join_spaced)."""
+    out = [_join_spaced(t) if _DOT_LETTER.search(t) else t for t in texts]
     for i in range(len(out) - 1):
         a, b = out[i].rstrip(), out[i + 1].lstrip()
         m = _LINK_TAIL.search(a)
