@@ -35,6 +35,12 @@ def only(text: str) -> DateRange:
     ("03/2020 - presente", (2020, 3), None, True),
     ("2022\u2013     Research Scientist, DeepMind", (2022, None), None, True),   # open: '2022–'
     ("Sep 2020- Data Scientist", (2020, 9), None, True),
+    ("03-2019 to 08-2021", (2019, 3), (2021, 8), False),     # month-year with a hyphen
+    ("Jan-2019 to Jun-2019", (2019, 1), (2019, 6), False),
+    ("Okt. 2020 – Dez. 2021", (2020, 10), (2021, 12), False),  # German, French, Spanish months
+    ("janv. 2020 - déc. 2021", (2020, 1), (2021, 12), False),
+    ("ene. 2020 - dic. 2021", (2020, 1), (2021, 12), False),
+    ("Março 2019 - atualmente", (2019, 3), None, True),
 ])
 def test_each_printed_range_format(text: str, start, end, current: bool) -> None:
     r = only(text)
@@ -192,3 +198,9 @@ def test_compact_and_two_digit_year_ranges(text: str, start, end, current: bool)
                                   "Python 3.10 and v2/19 API"])
 def test_two_digit_years_alone_are_not_dates(text: str) -> None:
     assert [r for r in find_ranges(text) if r.start[0] != 2019 or r.start[1]] == []
+
+
+@pytest.mark.parametrize("text", ["Worked out 2019 budgets", "Set 2019 targets", "Tel 555-12-2019",
+                                  "ID 2012-2019-77", "Mag 2019 issue"])
+def test_english_words_and_ids_are_not_month_dates(text: str) -> None:
+    assert all(r.start[1] is None for r in find_ranges(text))

@@ -54,10 +54,11 @@ _YY = r"['\u2018\u2019`]\d\d"
 def _date_pat(p: str) -> str:
     """One printed date; group names are prefixed with `p` so a range can hold two."""
     return (
-        rf"(?:(?<!\d)\d{{1,2}}(?:st|nd|rd|th)?\s*)?(?P<{p}mon>{_MON})\.?,?\s*"
+        rf"(?:(?<!\d)\d{{1,2}}(?:st|nd|rd|th)?\s*)?(?P<{p}mon>{_MON})\.?(?:,|-(?=\d{{4}}))?\s*"
         rf"(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s*)?(?P<{p}my>{_YEAR}|{_YY}|(?<!\d)\d\d(?![\d:,]))(?!\d)"
         rf"|(?P<{p}season>{season_pattern()})\s*,?\s*(?P<{p}sy>{_YEAR}|{_YY})(?!\d)"
         rf"|(?<![\d/.])(?P<{p}mm>0?[1-9]|1[0-2])\s*[/.]\s*(?P<{p}ny>{_YEAR})(?!\d)"
+        rf"|(?<![\d/.\-])(?P<{p}hm>0[1-9]|1[0-2])-(?P<{p}hy>{_YEAR})(?![\d\-])"
         rf"|(?<![\d/.])(?P<{p}iy>{_YEAR})[/.-](?P<{p}im>0[1-9]|1[0-2])(?![\d/.]|-[0-3]\d(?!\d))"
         rf"|(?<![\d/.])(?P<{p}mmyy>0[1-9]|1[0-2])\s*/\s*(?P<{p}yy2>\d\d)(?![\d/.%])"
         rf"|(?<![\d$#+.,/])(?P<{p}y>{_YEAR})(?![\d%+])"
@@ -236,6 +237,8 @@ def _date_from(m: re.Match[str], p: str) -> YearMonth | None:
         return _year(g(f"{p}sy")), SEASONS[g(f"{p}season").lower()][0]
     if g(f"{p}mm"):
         return int(g(f"{p}ny")), int(g(f"{p}mm"))
+    if g(f"{p}hm"):
+        return int(g(f"{p}hy")), int(g(f"{p}hm"))
     if g(f"{p}iy"):
         return int(g(f"{p}iy")), int(g(f"{p}im"))
     if g(f"{p}mmyy"):
