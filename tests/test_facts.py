@@ -386,6 +386,12 @@ def test_no_experience_section_means_zero_years() -> None:
     ("B.E : Electrical Engineering", "bachelor"), ("May 2013 to May 2017 B.E   UIT-RGPV", "bachelor"),
     ("M.E : Structural Engineering", "master"), ("B.TECH IN CIVIL ENGINEERING", "bachelor"),
     ("M.TECH, IIT DELHI", "master"), ("Degree in Civil Engineering", "bachelor"),
+    ("Ingeniería de Sistemas, Universidad Nacional", "bachelor"),   # Spanish, Portuguese, ...
+    ("Bachiller en Ingeniería Industrial", "bachelor"), ("Bachillerato, IES Cervantes", "high_school"),
+    ("Máster en Ciencia de Datos", "master"), ("Maestría en Estadística", "master"),
+    ("Doctorado en Física", "phd"), ("Licenciatura en Matemáticas", "bachelor"),
+    ("Mestrado em Computação", "master"), ("Abitur, Gymnasium Berlin", "high_school"),
+    ("International Baccalaureate Diploma", "high_school"), ("Baccalaureate in Nursing", "bachelor"),
 ])
 def test_degree_levels(text: str, level: str) -> None:
     hit = find_degree(text)

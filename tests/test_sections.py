@@ -394,3 +394,33 @@ def test_a_summary_of_qualifications_over_strengths_stays_a_summary() -> None:
 def test_languages_known_is_the_languages_section() -> None:
     assert match_heading("Languages Known:").kind == "languages"    # type: ignore[union-attr]
     assert match_heading("Technologies Known").kind == "skills"     # type: ignore[union-attr]
+
+
+
+@pytest.mark.parametrize("heading, kind", [
+    ("Experiencia Laboral", "experience"), ("Formaci\u00f3n Acad\u00e9mica", "education"),
+    ("Habilidades T\u00e9cnicas", "skills"), ("Idiomas", "languages"), ("Proyectos", "projects"),
+    ("Berufserfahrung", "experience"), ("Ausbildung", "education"), ("Kenntnisse", "skills"),
+    ("Exp\u00e9rience professionnelle", "experience"), ("Comp\u00e9tences", "skills"),
+    ("Esperienza lavorativa", "experience"), ("Forma\u00e7\u00e3o Acad\u00eamica", "education"),
+    ("Datos Personales", "other"), ("Referencias", "references"),
+])
+def test_headings_of_cvs_in_spanish_portuguese_german_french_italian(heading: str, kind: str) -> None:
+    m = match_heading(heading)
+    assert m is not None and m.whole and m.kind == kind
+
+
+@pytest.mark.parametrize("heading, kind", [
+    ("Skills & Tools", "skills"), ("Publications and Patents", "publications"),
+    ("Experience & Internships", "experience"),
+])
+def test_two_known_headings_joined_by_and_read_as_the_first(heading: str, kind: str) -> None:
+    m = match_heading(heading)
+    assert m is not None and m.whole and m.kind == kind
+
+
+@pytest.mark.parametrize("text", ["Python & SQL", "Sales and Marketing", "Docker & Kubernetes",
+                                  "Information", "workshops"])
+def test_lines_that_only_look_like_joined_or_foreign_headings(text: str) -> None:
+    m = match_heading(text)
+    assert m is None or not m.whole

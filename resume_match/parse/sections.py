@@ -144,9 +144,11 @@ def _with_suffix(words: list[str], lex: Lexicon) -> HeadingMatch | None:
 def _paired(text: str, lex: Lexicon) -> HeadingMatch | None:
     """'Berufserfahrung / Experience', 'Work Experience | Internships', 'Skills/Tools': a
     known heading paired with a translation or a second name reads as the known one (the
-    first that is known). As sure as a fuzzy match, so in a PDF its style must still back it."""
+    first that is known); 'Skills & Tools', 'Publications and Patents': two known headings
+    joined by '&' or 'and' read as the first. As sure as a fuzzy match, so in a PDF its style
+    must still back it."""
     if "/" not in text and "|" not in text:     # most lines: nothing to split
-        return None
+        return _joined(text, lex)
     parts = _PAIR_SEP.split(text.strip())
     if not 2 <= len(parts) <= 3:
         return None
@@ -155,6 +157,20 @@ def _paired(text: str, lex: Lexicon) -> HeadingMatch | None:
         if key in lex.phrases:
             return HeadingMatch(lex.phrases[key], PAIR_SCORE, True)
     return None
+
+
+_AND = re.compile(r"\s+(?:&|and)\s+", re.IGNORECASE)
+
+
+def _joined(text: str, lex: Lexicon) -> HeadingMatch | None:
+    """Two known headings joined by '&' or 'and', both whole: the first one's kind."""
+    parts = _AND.split(text.strip().rstrip(":"))
+    if len(parts) != 2:
+        return None
+    kinds = [lex.phrases.get(_key(part)) for part in parts]
+    if kinds[0] is None or kinds[1] is None:
+        return None
+    return HeadingMatch(kinds[0], PAIR_SCORE, True)
 
 
 @dataclass(frozen=True)
