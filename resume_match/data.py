@@ -92,7 +92,7 @@ def load_yaml(where: Home, name: str) -> Any:
 SCHEMAS: dict[str, dict[str, str]] = {
     "words.yaml": {"months": "dict[list[str]]", "seasons": "dict[list[int]]",
                    "present_words": "list[str]", "number_words": "dict[int]", "tlds": "list[str]",
-                   "profile_hosts": "list[str]", "phone_cues": "list[str]",
+                   "profile_hosts": "list[str]", "phone_cues": "list[str]", "id_cues": "list[str]",
                    "street_types": "list[str]", "city_prefixes": "list[str]",
                    "icon_fonts": "list[str]", "heading_suffixes": "list[str]", "link_cues": "list[str]",
                    "generators": "list[str]", "soft_evidence": "dict[dict]"},

@@ -117,6 +117,13 @@ def test_dates_and_ids_are_not_phones() -> None:
     assert find_phone(["GPA 3.9/4.0, 2019"]) is None
 
 
+@pytest.mark.parametrize("line", ["Qatari Id No : 28735642209", "DNI: 12345678", "PAN Card No: 1234567890",
+                                  "Employee ID 1234567890", "Passport No. 98765432"])
+def test_identity_and_document_numbers_are_not_phones(line: str) -> None:
+    assert find_phone([line], "IN") is None
+    assert find_phone([f"Mobile: 9876543210 | {line}"], "IN") == "+919876543210"
+
+
 def test_region_of_the_phone_comes_from_the_location() -> None:
     doc = read_text(b"Amelie Roy\nLondon, UK | 020 7946 0958 | amelie@example.co.uk\n\nSkills\nPython\n",
                     "cv.txt")

@@ -24,6 +24,8 @@ _EMAIL = re.compile(r"(?<![\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:
 _PHONE = re.compile(r"(?<![\w+])(?:\(\s*\+?\d{1,4}\s*\)\s*|\+\s?)?\d[\d \u00a0().\-/]{5,}\d(?![\w])")
 _WORDS = load("words.yaml")
 _PHONE_WORDS = re.compile(rf"(?i)\b(?:{alternation(_WORDS['phone_cues'])})\b")
+# an id or document label just before a number: 'Id No :', 'DNI:', 'Passport No.'
+_ID_LABEL = re.compile(rf"(?i)\b(?:{alternation(_WORDS['id_cues'])})\b\.?\s*(?:card\s*)?(?:no\.?|number|num|#)?\s*[:.\-#]*\s*$")
 _URL = re.compile(
     r"(?<![@\w.\-/])(?P<url>(?P<scheme>https?://)?(?P<www>www\.)?"
     r"(?P<host>(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?P<tld>[a-z]{2,12}))(?![a-z0-9-])"
@@ -91,16 +93,24 @@ def find_phone(texts: Iterable[str], region: str | None = None) -> str | None:
     for text in texts:
         norm = normalize(clean(text))
         for m in _PHONE.finditer(norm):
+            if _id_before(norm, m.start()):
+                continue                      # an identity number, not a phone
             for span in _spans(m.group(0)):
                 phone = normalize_phone(span, region or DEFAULT_REGION)
                 if phone:
                     return phone
         if sum(map(str.isdigit, norm)) >= 7:
             for match in phonenumbers.PhoneNumberMatcher(norm, region or DEFAULT_REGION):
-                if not _not_a_phone(match.raw_string):
+                if not _not_a_phone(match.raw_string) and not _id_before(norm, match.start):
                     return phonenumbers.format_number(match.number,
                                                       phonenumbers.PhoneNumberFormat.E164)
     return None
+
+
+def _id_before(text: str, start: int) -> bool:
+    """Whether an id or document label ('Id No :', 'DNI:', 'PAN Card No.') ends just before
+    `start` (data/words.yaml id_cues)."""
+    return bool(_ID_LABEL.search(text[max(0, start - 30):start]))
 
 
 def _spans(raw: str) -> list[str]:
