@@ -270,8 +270,19 @@ def test_cli_exit_codes_and_summary(tmp_path: Path) -> None:
     good.mkdir()
     (good / "ana.txt").write_text(text_cv("Ana Lindqvist", "ana@example.net"))
     code, out, err = run_cli("batch", str(good), "--role", "data-scientist", "--out", str(tmp_path / "o1"), "--workers", "1")
-    assert code == 0 and out == "" and re.search(r"^batch: 1 CVs, 1 ok, 0 failed", err, re.M), err
+    assert code == 0 and out == "" and re.search(r"^batch: 1 CVs, 1 ok, 0 unreadable, 0 failed", err, re.M), err
     assert "\r" not in err                       # no progress bar when stderr is not a terminal
+    scans = tmp_path / "scans"
+    scans.mkdir()
+    (scans / "ana.txt").write_text(text_cv("Ana Lindqvist", "ana@example.net"))
+    pdfgen.make_image_only(scans / "scan.pdf")
+    code, out, err = run_cli("batch", str(scans), "--role", "data-scientist", "--out", str(tmp_path / "o0"), "--quiet")
+    assert code == 0 and "unreadable: scan.pdf: no text layer" in err
+    assert re.search(r"^batch: 2 CVs, 1 ok, 1 unreadable, 0 failed", err, re.M), err
+    rows = read_jsonl(tmp_path / "o0" / "results.jsonl")
+    assert [(r["file"], r["status"]) for r in rows] == [("ana.txt", "ok"), ("scan.pdf", "unreadable")]
+    assert rows[1]["scores"] == {} and rows[1]["best_score"] is None      # no 0 beside a '–'
+    assert rows[0]["name"] == "Ana Lindqvist" and "Apache Spark" in rows[0]["found"]
     pdfgen.make_truncated(good / "bad.pdf")
     code, out, err = run_cli("batch", str(good), "--role", "data-scientist", "--out", str(tmp_path / "o2"), "--quiet")
     assert code == 1 and "error: bad.pdf: damaged or truncated PDF" in err and "1 failed" in err

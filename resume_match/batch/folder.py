@@ -46,10 +46,16 @@ class BatchResult:
     def failed(self) -> tuple[BatchRow, ...]:
         return tuple(r for r in self.rows if r.status == "error")
 
+    @property
+    def unreadable(self) -> tuple[BatchRow, ...]:
+        """Files read but with no usable text (image-only scans): no scores, not failures."""
+        return tuple(r for r in self.rows if r.status == "unreadable")
+
     def summary(self) -> str:
         """One plain line for stderr."""
         rate = self.analysed / self.seconds if self.seconds > 0 else 0.0
-        return (f"batch: {len(self.rows)} CVs, {len(self.rows) - len(self.failed)} ok, "
+        ok = len(self.rows) - len(self.failed) - len(self.unreadable)
+        return (f"batch: {len(self.rows)} CVs, {ok} ok, {len(self.unreadable)} unreadable, "
                 f"{len(self.failed)} failed, {self.reused} reused, in {self.seconds:.1f} s "
                 f"({rate:.1f} CVs/s, {self.workers} workers); results in {self.out_dir}")
 
@@ -66,6 +72,7 @@ def failure_lines(result: BatchResult, limit: int = MAX_FAILURES_SHOWN) -> list[
     """The failed files' one-line errors for stderr (at most `limit`, then a count)."""
     failed = result.failed
     lines = [f"error: {r.error}" for r in failed[:limit]]
+    lines += [f"unreadable: {r.error}" for r in result.unreadable[:max(0, limit - len(lines))]]
     if len(failed) > limit:
         lines.append(f"... and {len(failed) - limit} more failures (see {result.out_dir / 'results.csv'})")
     return lines

@@ -91,18 +91,21 @@ def summarise(report: Report, task: FileTask, settings: BatchSettings) -> BatchR
     """The row for one analysed CV: scores per role and the best role's top skills."""
     fits = {f.role: f for f in report.fits}
     best = fits.get(report.best_role or "")
-    matched = sorted(best.matched, key=lambda m: (not m.required, -m.weight * m.credit, m.name)) if best else []
+    matched = sorted((m for m in best.matched if not m.close), key=lambda m: (not m.required, -m.weight * m.credit, m.name)) if best else []
     missing = sorted(best.missing, key=lambda m: (not m.required, -m.weight, m.name)) if best else []
     c = report.candidate
+    readable = c.readable        # an unreadable file has no scores: '–' everywhere, never 0
     return BatchRow(
-        file=task.file, sha256=task.sha256, status="ok", readable=c.readable,
-        best_role=report.best_role, best_score=best.score if best else None,
-        scores={role: f.score for role, f in fits.items()},
+        file=task.file, sha256=task.sha256, status="ok" if readable else "unreadable",
+        error=None if readable else f"{task.file}: {c.unreadable_reason or 'no usable text'}",
+        readable=readable, best_role=report.best_role, best_score=best.score if best else None,
+        scores={role: f.score for role, f in fits.items()} if readable else {},
         matched=tuple(m.name for m in matched[:settings.top]),
         missing=tuple(m.name for m in missing[:settings.top]),
         ats_score=report.ats.score if report.ats else None,
         years=c.experience.years, highest_degree=c.education.highest_degree,
-        report=f"{REPORTS_DIR}/{task.sha256[:16]}.html" if settings.html else None)
+        report=f"{REPORTS_DIR}/{task.sha256[:16]}.html" if settings.html else None,
+        name=None if settings.blind else c.name, found=tuple(m.name for m in matched))
 
 
 __all__ = ["BatchSettings", "FileTask", "FileOutcome", "Analyse", "analyse_file", "error_row",

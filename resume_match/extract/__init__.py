@@ -1,13 +1,16 @@
 """Input file -> Document. Dispatches on the file's content to one reader per input kind."""
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from resume_match.errors import InputError, LimitError
 from resume_match.models import Document
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_PAGES = 40
+# The documented text formats; a text file named otherwise (notes.xyz) is refused, not read as a
+# CV. A name without a suffix (bytes, stdin) is read when its content is text.
+TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
 
 
 def read_document(source: str | Path | bytes, *, name: str | None = None,
@@ -67,6 +70,9 @@ def sniff(data: bytes, label: str) -> str:
         raise InputError(f"{label}: not a valid PDF (no PDF header)")
     if lower.endswith(".doc"):
         raise InputError(f"{label}: legacy .doc is not supported; save it as .docx or PDF")
+    suffix = PurePath(lower).suffix
+    if suffix and suffix not in TEXT_SUFFIXES:
+        raise InputError(f"{label}: unsupported file type '{suffix}' (PDF, DOCX, .txt or .md)")
     if _looks_like_text(head):
         return "text"
     raise InputError(f"{label}: unsupported file type (not PDF, DOCX or text)")
