@@ -40,9 +40,10 @@ def wrote(path: Path, data: str | bytes) -> None:
 
 
 def echo_json(data: object) -> None:
-    """Payload JSON on stdout, as every --json option prints it."""
+    """Payload JSON on stdout, as every --json option prints it (C1 controls escaped)."""
     import json
-    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    from resume_match.extract.safetext import escape_c1
+    click.echo(escape_c1(json.dumps(data, indent=2, ensure_ascii=False)))
 
 
 @click.group(cls=DefaultGroup, epilog=EXIT_CODES)
