@@ -20,7 +20,8 @@ MAX_PAGES = DEFAULT.max_pages
 # CV. A name without a suffix (bytes, stdin) is read when its content is text.
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
 
-__all__ = ["read_document", "sniff", "Limits", "MAX_BYTES", "MAX_PAGES", "TEXT_SUFFIXES"]
+__all__ = ["read_document", "sniff", "pdfium_hint", "Limits", "MAX_BYTES", "MAX_PAGES",
+           "TEXT_SUFFIXES"]
 
 
 def read_document(source: str | Path | bytes, *, name: str | None = None,
@@ -38,11 +39,11 @@ def read_document(source: str | Path | bytes, *, name: str | None = None,
         doc = _read(data, label, kind, encoding, engine, ocr, limits)
     except InputError as e:
         if kind == "pdf" and engine != "pdfium" and not isinstance(e, LimitError):
-            raise InputError(f"{e}{_pdfium_hint(data)}") from e
+            raise InputError(f"{e}{pdfium_hint(data)}") from e
         raise
     except Exception as e:      # any other failure of a reader on its input is that input's
         reason = f"{type(e).__name__}: {str(e).strip()[:80]}".rstrip(": ")
-        hint = _pdfium_hint(data) if kind == "pdf" and engine != "pdfium" else ""
+        hint = pdfium_hint(data) if kind == "pdf" and engine != "pdfium" else ""
         raise InputError(f"{label}: damaged {_KINDS[kind]} ({reason.splitlines()[0]}){hint}") from e
     return _without_controls(doc)
 
@@ -69,7 +70,7 @@ def _read(data: bytes, label: str, kind: str, encoding: str | None, engine: str,
     return read_text(data, label, encoding=encoding, limits=limits)
 
 
-def _pdfium_hint(data: bytes) -> str:
+def pdfium_hint(data: bytes) -> str:
     """'; pdfium can read it: try --engine pdfium' when pdfium opens the file pdfplumber could
     not read (a broken xref, a malformed box, a reference loop), '' when it cannot either."""
     try:
