@@ -187,7 +187,7 @@ class _Reader:
 
     def columns(self, doc: Any) -> int:
         cols = doc.element.body.iter(f"{W}cols")
-        return max((int(c.get(f"{W}num") or 1) for c in cols), default=1)
+        return max((_count(c.get(f"{W}num")) for c in cols), default=1)
 
 
 def _is_list_item(p: Any, style: Any) -> bool:
@@ -264,10 +264,24 @@ def _chain(style: Any) -> Iterator[Any]:
         seen += 1
 
 
+def _count(value: str | None) -> int:
+    """A column count as written (w:num), 1 when missing, not a number ('many') or below 1."""
+    try:
+        return max(1, int(value or 1))
+    except ValueError:
+        return 1
+
+
 def _style_size(style: Any) -> float | None:
+    """The size a style or the styles it is based on set; a size python-docx cannot read
+    ('many') is no size, as in a run (_run_size)."""
     for s in _chain(style):
-        if s.font.size is not None:
-            return round(s.font.size.pt, 1)
+        try:
+            size = s.font.size
+        except ValueError:
+            continue
+        if size is not None:
+            return round(size.pt, 1)
     return None
 
 
