@@ -102,9 +102,10 @@ def glyph_lines_pdf(lines: int, per_line: int) -> bytes:
     return one_page(stream(zlib.compress(body), b"/Filter /FlateDecode "))
 
 
-def ref_loop_pdf() -> bytes:
-    """/Contents 5 0 R, where object 5 is `6 0 R` and 6 is `5 0 R`: pdfplumber never ends."""
-    return one_page(b"6 0 R", extra={6: b"5 0 R"})
+def ref_loop_pdf(*, comment: bool = False) -> bytes:
+    """/Contents 5 0 R, where object 5 is `6 0 R` and 6 is `5 0 R`: pdfminer never ends
+    (`comment`: a comment between the reference and endobj)."""
+    return one_page(b"6 0 R" + (b" % to 6\n" if comment else b""), extra={6: b"5 0 R"})
 
 
 def xref_shifted_pdf() -> bytes:

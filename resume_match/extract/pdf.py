@@ -6,6 +6,7 @@ module (engine-independent) turns them into lines in reading order and decides `
 from __future__ import annotations
 
 import io
+import re
 from contextvars import ContextVar
 from typing import Any
 from unicodedata import normalize as normalize_unicode
@@ -31,6 +32,7 @@ GLYPHS_PER_CHAR = 4             # glyphs a page may draw per character of its ca
 def read_pdf(data: bytes, label: str, *, ocr: bool = False, limits: Limits = DEFAULT) -> Document:
     """Read a PDF's text layer (OCR pages without one when `ocr`); InputError on broken files,
     LimitError past a page or character limit."""
+    _refuse_reference_loops(data, label)
     budget = CharBudget(label, limits)
     token = _GLYPH_CAP.set(limits.max_chars_per_page)
     try:
@@ -49,6 +51,29 @@ def read_pdf(data: bytes, label: str, *, ocr: bool = False, limits: Limits = DEF
         from resume_match.extract.ocr import build_with_ocr
         return build_with_ocr(data, label, pages, created=created, producer=producer)
     return build_document(label, pages, file_size=len(data), created=created, producer=producer)
+
+
+# an object whose whole body is a reference to another: `5 0 obj 6 0 R endobj`
+_GAP = rb"(?:\s|%[^\r\n]{0,200}[\r\n])*"          # white space and comments
+_BARE_REF = re.compile(rb"(?<![0-9])(\d{1,10})\s+\d{1,5}\s+obj" + _GAP + rb"(\d{1,10})\s+\d{1,5}\s+R"
+                       + _GAP + rb"endobj")
+
+
+def _refuse_reference_loops(data: bytes, label: str) -> None:
+    """pdfminer resolves a reference to a reference until it finds an object, so objects that
+    are only references to each other (5 -> 6 -> 5, or 6 -> 6) make it spin for ever: refused
+    here, from the file's bytes, before it opens the file. pdfium breaks such loops itself."""
+    to = {int(m.group(1)): int(m.group(2)) for m in _BARE_REF.finditer(data)}
+    for start in to:
+        seen, at = [start], to[start]
+        while at in to and at not in seen:
+            seen.append(at)
+            at = to[at]
+        if at in seen:
+            loop = seen[seen.index(at):]
+            names = " -> ".join(str(n) for n in loop + [at])
+            raise InputError(f"{label}: damaged PDF (objects refer to each other in a loop: "
+                             f"{names})")
 
 
 def _page_count(pdf: Any, label: str) -> int:
