@@ -118,6 +118,8 @@ def _open(data: bytes, label: str) -> pdfium.PdfDocument:
         if getattr(e, "err_code", None) == raw.FPDF_ERR_PASSWORD or "password" in str(e).lower():
             raise InputError(f"{label}: PDF is password-protected (encrypted); save an "
                              "unprotected copy and try again") from e
+        if getattr(e, "err_code", None) == raw.FPDF_ERR_SUCCESS:   # it failed, but says 'Success'
+            raise InputError(f"{label}: damaged PDF (no pages found)") from e
         raise InputError(f"{label}: damaged or truncated PDF (pdfium: {_reason(e)})") from e
 
 
