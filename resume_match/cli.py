@@ -40,9 +40,10 @@ def wrote(path: Path, data: str | bytes) -> None:
 
 
 def echo_json(data: object) -> None:
-    """Payload JSON on stdout, as every --json option prints it."""
+    """Payload JSON on stdout, as every --json option prints it (C1 controls escaped)."""
     import json
-    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    from resume_match.extract.safetext import escape_c1
+    click.echo(escape_c1(json.dumps(data, indent=2, ensure_ascii=False)))
 
 
 @click.group(cls=DefaultGroup, epilog=EXIT_CODES)
@@ -67,15 +68,16 @@ def main() -> None:
 @click.option("--template", "template_id", type=click.Choice(["classic", "template-a", "template-b", "executive"]), default=None, help="Template for --cv-out (default: the suggested one).")
 @click.option("--engine", type=click.Choice(["pdfplumber", "pdfium"]), default="pdfplumber", show_default=True, help="PDF text engine.")
 @click.option("--ocr", is_flag=True, help="OCR image-only PDF pages with Tesseract.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=api.DEFAULT_TIMEOUT_S, show_default=True, help="Time limit in seconds for the CV (as batch's per-file limit); the analysis runs in a child process that is killed when it is up.")
 def analyse_cmd(file: Path, roles: tuple[str, ...], jd: str | None, as_json: bool, fmt: str,
                 html_out: Path | None, cv_out: Path | None, template_id: str | None,
-                engine: str, ocr: bool) -> None:
+                engine: str, ocr: bool, timeout: float) -> None:
     """Analyse one CV: what it says, how it fits roles, how an ATS reads it."""
     pdf = cv_out is not None and cv_out.suffix.lower() == ".pdf"
     if pdf and (problem := render.pdf_writer_missing()):
         raise fail(UsageError(f"{cv_out}: {problem}"))      # before any work is done
     try:
-        result = api.analyse(file, roles, jd=jd, engine=engine, ocr=ocr)
+        result = api.analyse(file, roles, jd=jd, engine=engine, ocr=ocr, timeout=timeout)
         if html_out is not None:
             wrote(html_out, render.render_html(result, cv_href=render.relative_href(cv_out, html_out) if cv_out else None))
         if cv_out is not None:
@@ -142,10 +144,11 @@ def jd_cmd(posting: str, as_json: bool, save_role: Path | None) -> None:
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 @click.option("--html", "html_out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Write the roadmap as HTML.")
-def roadmap_cmd(file: Path, as_json: bool, html_out: Path | None) -> None:
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=api.DEFAULT_TIMEOUT_S, show_default=True, help="Time limit in seconds for the CV, as analyse's.")
+def roadmap_cmd(file: Path, as_json: bool, html_out: Path | None, timeout: float) -> None:
     """The career roadmap for a CV: best-fit role now, next roles, gaps and a learning plan."""
     try:
-        result = api.roadmap(file)
+        result = api.roadmap(file, timeout=timeout)
         if html_out is not None:
             wrote(html_out, render.render_roadmap_html(result))
     except ResumeMatchError as e:

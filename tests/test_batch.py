@@ -121,7 +121,7 @@ def test_every_file_gets_one_row_and_broken_files_get_clear_errors(result: batch
     errors = {f: by_file[f].error for f in BROKEN}
     assert all(by_file[f].status == "error" and errors[f].startswith(f + ":") for f in BROKEN)
     assert "password" in errors["encrypted.pdf"] and "empty" in errors["empty.pdf"]
-    assert "40-page limit" in errors["many_pages.pdf"] and "25.0 MB, over the" in errors["huge.pdf"]
+    assert "40-page limit" in errors["many_pages.pdf"] and "23.8 MiB, over the 20 MiB limit" in errors["huge.pdf"]
     assert result.analysed == 12 and result.reused == 0 and len(result.failed) == 6
 
 
