@@ -20,7 +20,7 @@ from typing import Any, Callable
 
 from resume_match import api
 from resume_match import render as report
-from resume_match.batch.folder import _collect_garbage_rarely
+from resume_match.batch.local import collect_garbage_rarely
 from resume_match.extract.layout import build_document
 from resume_match.parse.facts import extract_facts
 from resume_match.models import Candidate
@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     # one CV first, untimed: data files (sections lexicon, places, degrees, roles, templates)
     # load on first use, once per process, and would otherwise count as per-CV work
     report.render_html(api.analyse(files[0], profiles, engine=args.engine, matcher=matcher))
-    _collect_garbage_rarely()
+    collect_garbage_rarely()
     ms: dict[str, float] = defaultdict(float)
     for f in files:
         data = f.read_bytes()

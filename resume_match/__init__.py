@@ -3,8 +3,7 @@ from resume_match.api import (analyse, analyse_folder, evaluate, list_roles, loa
                               read, resolve_roles, roadmap)
 from resume_match.errors import DataError, InputError, ResumeMatchError, UsageError
 from resume_match.models import Candidate, Document, Report, RoleFit, RoleProfile
-
-__version__ = "0.1.0"
+from resume_match.version import __version__
 
 __all__ = [
     "analyse", "evaluate", "read", "resolve_roles", "list_roles", "load_role", "analyse_folder",

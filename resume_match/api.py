@@ -5,8 +5,9 @@ own subpackages (pipeline.py runs one CV through them).
 """
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Literal
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Literal, TypeVar
 
 from resume_match.batch.folder import DEFAULT_TIMEOUT_S, BatchResult, Progress
 from resume_match.batch.folder import analyse_folder as _analyse_folder
@@ -15,12 +16,15 @@ from resume_match.match.roles import RoleRef, list_roles, load_role, resolve_rol
 from resume_match.models import Report
 from resume_match.pipeline import Source, evaluate, read
 from resume_match.postings.derive import Posting, derive_posting
+from resume_match.postings.keywords import match_posting
 
 if TYPE_CHECKING:
     from resume_match.skills.matcher import SkillMatcher
 
+_T = TypeVar("_T")
+
 __all__ = ["Source", "RoleRef", "read", "evaluate", "analyse", "resolve_roles", "list_roles",
-           "load_role", "posting", "roadmap", "analyse_folder"]
+           "load_role", "posting", "roadmap", "analyse_folder", "bounded", "DEFAULT_TIMEOUT_S"]
 
 
 def _with_posting(roles: Iterable[RoleRef] | None, jd: str | Path | None) -> list[RoleRef] | None:
@@ -31,14 +35,28 @@ def _with_posting(roles: Iterable[RoleRef] | None, jd: str | Path | None) -> lis
     return refs or None
 
 
-def analyse(source: Source, roles: Iterable[RoleRef] | None = None, *, jd: str | Path | None = None,
+def analyse(source: Source, roles: Iterable[RoleRef] | None = None, *,
+            jd: str | Path | Posting | None = None,
             name: str | None = None, engine: str = "pdfplumber", ocr: bool = False,
-            matcher: SkillMatcher | None = None) -> Report:
+            matcher: SkillMatcher | None = None, timeout: float | None = None) -> Report:
     """Read a CV and score it against the given roles (all ten roadmap roles by default) and,
-    with `jd`, against the role derived from that job posting."""
-    profiles = resolve_roles(_with_posting(roles, jd))
+    with `jd`, against the role derived from that job posting, whose keywords and title the
+    report then compares with the CV's (a `Posting` already derived is taken as it is).
+
+    With `timeout` (seconds) the work runs in a child process that is killed when the time is
+    up: a hang inside a C library or a regex cannot outlive it (InputError then)."""
+    if timeout is not None:
+        return bounded(analyse, (source, tuple(roles or ())),
+                       {"jd": jd, "name": name, "engine": engine, "ocr": ocr},
+                       timeout=timeout, source=source, label=name, engine=engine)
+    job = jd if isinstance(jd, Posting) or jd is None else derive_posting(jd)
+    refs = list(roles or ()) + ([job.profile] if job is not None else [])
+    profiles = resolve_roles(refs or None)
     candidate = read(source, name=name, engine=engine, ocr=ocr, matcher=matcher)
-    return evaluate(candidate, profiles)
+    report = evaluate(candidate, profiles)
+    if job is not None and candidate.readable:
+        report = dataclasses.replace(report, posting=match_posting(job, candidate))
+    return report
 
 
 def posting(source: str | Path) -> Posting:
@@ -46,9 +64,63 @@ def posting(source: str | Path) -> Posting:
     return derive_posting(source)
 
 
-def roadmap(source: Source, *, engine: str = "pdfplumber", ocr: bool = False) -> Roadmap:
+def roadmap(source: Source, *, engine: str = "pdfplumber", ocr: bool = False,
+            timeout: float | None = None) -> Roadmap:
     """The career roadmap for a CV: best-fit role now, next roles, gaps and a learning plan."""
-    return build_roadmap(analyse(source, engine=engine, ocr=ocr))
+    return build_roadmap(analyse(source, engine=engine, ocr=ocr, timeout=timeout))
+
+
+def bounded(func: Callable[..., _T], args: tuple[Any, ...], kwargs: dict[str, Any], *,
+            timeout: float, source: Source, label: str | None = None,
+            engine: str = "pdfplumber") -> _T:
+    """func(*args, **kwargs) in a child process (batch/pool.py's worker, with its time limit
+    and hard kill), for one CV: its result, or its ResumeMatchError raised here; a child that
+    runs out of time or dies is an InputError naming the CV."""
+    import multiprocessing as mp
+    from resume_match.batch.pool import default_context, run_tasks
+    from resume_match.errors import InputError, ResumeMatchError
+    label = label or (str(source) if not isinstance(source, bytes) else "<bytes>")
+    # fork: the child starts with everything this process imported (no second start-up)
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else default_context()
+    for result in run_tasks(_call, [(func, args, kwargs)], workers=1, timeout=timeout, ctx=ctx):
+        if result.ok:
+            kind, value = result.value
+            if kind == "error":
+                raise value
+            return value  # type: ignore[no-any-return]
+        if result.failure == "timeout":
+            raise InputError(f"{label}: gave up after {timeout:g} s (the time limit for one CV, "
+                             f"--timeout){_engine_hint(source, engine)}")
+        if result.failure == "crash":
+            raise InputError(f"{label}: the analysis stopped ({result.message})")
+        raise ResumeMatchError(f"{label}: internal error ({result.message})")
+    raise AssertionError("run_tasks gave no result")
+
+
+def _call(item: tuple[Callable[..., Any], tuple[Any, ...], dict[str, Any]]) -> tuple[str, Any]:
+    """The child's side of bounded(): ('ok', value) or ('error', the ResumeMatchError)."""
+    from resume_match.errors import ResumeMatchError
+    func, args, kwargs = item
+    try:
+        return "ok", func(*args, **kwargs)
+    except ResumeMatchError as e:
+        return "error", e
+
+
+def _engine_hint(source: Source, engine: str) -> str:
+    """pdfplumber hangs on some files pdfium reads (reference loops): say so when it can."""
+    if engine == "pdfium":
+        return ""
+    from resume_match.extract import MAX_BYTES, pdfium_hint
+    try:
+        if isinstance(source, bytes):
+            data = source
+        else:
+            with open(source, "rb") as fh:
+                data = fh.read(MAX_BYTES)
+    except OSError:
+        return ""
+    return pdfium_hint(data) if data[:1024].find(b"%PDF-") >= 0 else ""
 
 
 def analyse_folder(folder: str | Path, roles: Iterable[RoleRef] | None = None, *,

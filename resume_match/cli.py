@@ -33,10 +33,17 @@ def fail(e: ResumeMatchError) -> click.ClickException:
     return err
 
 
+def wrote(path: Path, data: str | bytes) -> None:
+    """Write a file atomically and name it on stderr, as every written file is."""
+    write_atomic(path, data)
+    click.echo(f"wrote {path}", err=True)
+
+
 def echo_json(data: object) -> None:
-    """Payload JSON on stdout, as every --json option prints it."""
+    """Payload JSON on stdout, as every --json option prints it (C1 controls escaped)."""
     import json
-    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    from resume_match.extract.safetext import escape_c1
+    click.echo(escape_c1(json.dumps(data, indent=2, ensure_ascii=False)))
 
 
 @click.group(cls=DefaultGroup, epilog=EXIT_CODES)
@@ -57,20 +64,25 @@ def main() -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON on stdout (same as --format json).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True, help="Output format on stdout.")
 @click.option("--html", "html_out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Also write a self-contained HTML report to this file.")
-@click.option("--cv-out", "cv_out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Also render the CV into an ATS-friendly template (HTML) at this path.")
+@click.option("--cv-out", "cv_out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Also render the CV into an ATS-friendly template at this path: HTML, or a PDF when it ends in .pdf (needs the pdf extra: WeasyPrint).")
 @click.option("--template", "template_id", type=click.Choice(["classic", "template-a", "template-b", "executive"]), default=None, help="Template for --cv-out (default: the suggested one).")
 @click.option("--engine", type=click.Choice(["pdfplumber", "pdfium"]), default="pdfplumber", show_default=True, help="PDF text engine.")
 @click.option("--ocr", is_flag=True, help="OCR image-only PDF pages with Tesseract.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=api.DEFAULT_TIMEOUT_S, show_default=True, help="Time limit in seconds for the CV (as batch's per-file limit); the analysis runs in a child process that is killed when it is up.")
 def analyse_cmd(file: Path, roles: tuple[str, ...], jd: str | None, as_json: bool, fmt: str,
                 html_out: Path | None, cv_out: Path | None, template_id: str | None,
-                engine: str, ocr: bool) -> None:
+                engine: str, ocr: bool, timeout: float) -> None:
     """Analyse one CV: what it says, how it fits roles, how an ATS reads it."""
+    pdf = cv_out is not None and cv_out.suffix.lower() == ".pdf"
+    if pdf and (problem := render.pdf_writer_missing()):
+        raise fail(UsageError(f"{cv_out}: {problem}"))      # before any work is done
     try:
-        result = api.analyse(file, roles, jd=jd, engine=engine, ocr=ocr)
+        result = api.analyse(file, roles, jd=jd, engine=engine, ocr=ocr, timeout=timeout)
         if html_out is not None:
-            write_atomic(html_out, render.render_html(result, cv_href=render.relative_href(cv_out, html_out) if cv_out else None))
+            wrote(html_out, render.render_html(result, cv_href=render.relative_href(cv_out, html_out) if cv_out else None))
         if cv_out is not None:
-            write_atomic(cv_out, render.render_cv(result, template_id))
+            wrote(cv_out, render.render_cv_pdf(result, template_id) if pdf
+                  else render.render_cv(result, template_id))
     except ResumeMatchError as e:
         raise fail(e) from e
     fmt = "json" if as_json else fmt
@@ -115,7 +127,7 @@ def jd_cmd(posting: str, as_json: bool, save_role: Path | None) -> None:
     try:
         result = api.posting(posting)
         if save_role is not None:
-            write_atomic(save_role, dump_role_yaml(result.profile))
+            wrote(save_role, dump_role_yaml(result.profile))
     except ResumeMatchError as e:
         raise fail(e) from e
     if as_json:
@@ -123,7 +135,7 @@ def jd_cmd(posting: str, as_json: bool, save_role: Path | None) -> None:
     else:
         click.echo(render.render_posting_terminal(result))
     if save_role is not None:
-        click.echo(f"Saved the role to {save_role} (use it with --role {save_role}).", err=True)
+        click.echo(f"  use it with --role {save_role}", err=True)
 
 
 # ---------------------------------------------------------------- roadmap
@@ -132,12 +144,13 @@ def jd_cmd(posting: str, as_json: bool, save_role: Path | None) -> None:
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 @click.option("--html", "html_out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Write the roadmap as HTML.")
-def roadmap_cmd(file: Path, as_json: bool, html_out: Path | None) -> None:
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=api.DEFAULT_TIMEOUT_S, show_default=True, help="Time limit in seconds for the CV, as analyse's.")
+def roadmap_cmd(file: Path, as_json: bool, html_out: Path | None, timeout: float) -> None:
     """The career roadmap for a CV: best-fit role now, next roles, gaps and a learning plan."""
     try:
-        result = api.roadmap(file)
+        result = api.roadmap(file, timeout=timeout)
         if html_out is not None:
-            write_atomic(html_out, render.render_roadmap_html(result))
+            wrote(html_out, render.render_roadmap_html(result))
     except ResumeMatchError as e:
         raise fail(e) from e
     if as_json:
@@ -184,6 +197,28 @@ def batch_cmd(folder: Path, roles: tuple[str, ...], jd: str | None, out_dir: Pat
     click.echo(result.summary(), err=True)
     if result.failed:
         sys.exit(1)
+
+
+# ---------------------------------------------------------------- serve (the web extra)
+
+@main.command("serve", epilog=EXIT_CODES)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (only this machine by default).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port (0: any free port, said in the listening line).")
+@click.option("--workers", type=click.IntRange(min=1), default=None, help="Analysis processes (default: the number of cores).")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0, show_default=True, help="Per-file time limit in seconds, as for batch.")
+@click.option("--queue", type=click.IntRange(min=1), default=400, show_default=True, help="Files waiting or being analysed at most; more get 503 with Retry-After.")
+@click.option("--max-file-mb", type=click.FloatRange(min=0, min_open=True), default=10.0, show_default=True, help="Largest CV or posting file accepted (413 above).")
+@click.option("--max-files", type=click.IntRange(min=1), default=200, show_default=True, help="CVs in one recruiter upload, zip entries included.")
+def serve_cmd(host: str, port: int, workers: int | None, timeout: float, queue: int,
+              max_file_mb: float, max_files: int) -> None:
+    """A local web app for the same analysis: candidate and recruiter pages and a JSON API
+    (needs the web extra: pip install 'resume-match[web]')."""
+    from resume_match import web
+    try:
+        web.serve(host, port, workers, timeout=timeout, queue=queue, max_file_mb=max_file_mb,
+                  max_files=max_files)
+    except ResumeMatchError as e:
+        raise fail(e) from e
 
 
 if __name__ == "__main__":

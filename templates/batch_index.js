@@ -36,7 +36,8 @@
     var lo = parseFloat(min.value) || 0;
     var shown = 0;
     rows.forEach(function (r) {
-      var ok = (!q || r.textContent.toLowerCase().indexOf(q) !== -1) &&
+      // data-search holds name, file, role and skills found (not the missing skills)
+      var ok = (!q || (r.getAttribute("data-search") || "").indexOf(q) !== -1) &&
         (lo <= 0 || parseFloat(r.getAttribute("data-score")) >= lo) &&
         (!role.value || r.getAttribute("data-role") === role.value) &&
         (!status.value || r.getAttribute("data-status") === status.value);

@@ -167,6 +167,103 @@ def make_one_column(path: Path) -> Path:
     return path
 
 
+FIRST_NAMES = ("Ana", "Ben", "Chloe", "Dev", "Elif", "Femi", "Grace", "Hiro", "Ines", "Jonas")
+LAST_NAMES = ("Okafor", "Lindqvist", "Moreau", "Patel", "Yilmaz")
+
+
+def make_varied(path: Path, number: int) -> Path:
+    """The one-column CV's layout for the `number`-th of many different people: own name and
+    e-mail, a longer or shorter slice of the skills list and of the experience, so a folder of
+    them ranks with a spread of scores (the web recruiter test uploads 30)."""
+    first, last = FIRST_NAMES[number % len(FIRST_NAMES)], LAST_NAMES[number // len(FIRST_NAMES) % len(LAST_NAMES)]
+    c = Canvas(str(path), pagesize=LETTER)
+    c.setTitle(f"{first} {last} CV")
+    contact = f"{first.lower()}.{last.lower()}{number}@example.com | {PHONE} | {LOCATION}"
+    y = draw_items(c, [("name", f"{first} {last}"), ("title", TITLE), ("contact", contact), ("gap", "")],
+                   60, 740, 490)
+    items = [i for i in cv_items(sections=("summary", "experience", "education"))
+             if number % 3 or "Northwind" not in i[1]]
+    skills = SKILLS[: 3 + number % (len(SKILLS) - 2)]
+    items += [("heading", "SKILLS"), ("body", ", ".join(skills)), ("gap", "")]
+    draw_items(c, items, 60, y, 490)
+    c.save()
+    return path
+
+
+DENSE_LINES: list[tuple[str, str, str]] = [     # (style, left text, right text)
+    ("name", "Maya Okonkwo", ""), ("body", "Machine Learning Engineer", ""),
+    ("body", "maya.okonkwo@example.com | +1 (206) 555-0199 | github.com/mayaok | Seattle, WA", ""),
+    ("heading", "SUMMARY", ""),
+    ("body", "Machine learning engineer with nine years of experience taking forecasting, ranking "
+             "and risk models from notebooks to monitored production services, and leading the "
+             "teams that run them.", ""),
+    ("heading", "EXPERIENCE", ""),
+    ("sub", "Senior Machine Learning Engineer, Orbital Freight   Mar 2019 –", ""),
+    ("date", "Present", ""),
+] + [("bullet", f"– {b}", "") for b in (
+    "Led a team of five engineers building the demand forecasting platform used by 30 warehouses",
+    "Cut model training cost 40% by moving feature pipelines from pandas to Spark on AWS EMR",
+    "Designed the online feature store and its monitoring, serving 2,000 requests per second",
+    "Mentored three junior engineers through code review and weekly pairing sessions",
+    "Shipped a gradient boosting ETA model that reduced late deliveries by 12% across two regions")
+] + [("sub", "Data Scientist, Brightline Health, Portland, OR   Jun 2015 – Feb 2019", "")] + [
+    ("bullet", f"– {b}", "") for b in (
+        "Built readmission risk models in Python and scikit-learn for 14 hospitals",
+        "Ran A/B tests of patient outreach that lifted appointment attendance by 9%",
+        "Automated weekly reporting in SQL and Tableau, saving analysts 10 hours a week",
+        "Presented model results to clinicians and product leads every quarter")
+] + [item for org, dates in (("Data Analyst, Northwind Retail, Boise, ID", "Jan 2014 – May 2015"),
+                              ("Research Assistant, Oregon State University", "Sep 2013 – Dec 2013"))
+       for item in [("sub", f"{org}   {dates}", "")] + [("bullet", f"– {b}", "") for b in (
+           "Wrote SQL and pandas pipelines feeding dashboards used by 40 store managers each week",
+           "Forecast weekly demand with Prophet and ARIMA time series models (MAPE 9%)",
+           "Designed and analysed pricing experiments across three markets with the finance team",
+           "Documented the data model and onboarded two new analysts to the reporting stack")]
+] + [("sub", "Data Science Intern, Cascade Analytics   Summer 2012 and 2013", "")] + [
+    ("bullet", f"– {b}", "") for b in (
+        "Cleaned and analysed retail sales data in R; wrote the store clustering report",
+        "Prototyped a churn model in Python that the team later put into production")
+] + [("heading", "PROJECTS", ""), ("sub", "Gitlytics | Python, Flask, React", ""),
+     ("date", "June 2020 – Present", ""),
+     ("bullet", "– Developed a full-stack web application that analyses GitHub repositories and "
+                "reports their contributors' habits over time", ""),
+     ("sub", "Route Planner | OR-Tools, FastAPI", ""), ("date", "Jan 2021", ""),
+     ("bullet", "– Solved vehicle routing for a food bank's 40 daily stops with OR-Tools", ""),
+     ("heading", "EDUCATION", ""),
+     ("sub", "M.S. in Computer Science, University of Washington, Seattle, WA   2015", ""),
+     ("body", "GPA: 3.9/4.0; thesis on probabilistic forecasting", ""),
+     ("sub", "B.S. in Mathematics, Oregon State University, Corvallis, OR   2013", ""),
+     ("heading", "SKILLS", ""),
+     ("body", "Languages: Python, SQL, R, Scala", ""),
+     ("body", "ML: scikit-learn, XGBoost, PyTorch, Spark MLlib, time series forecasting", ""),
+     ("body", "Platforms: AWS (SageMaker, EMR), Docker, Kubernetes, Airflow, Git", "")]
+
+
+def make_dense_one_page(path: Path) -> Path:
+    """A full one-page Letter CV in 8.5pt type with dates after the titles, a range wrapped on
+    to 'Present', a season range, projects with their dates on a line of their own, GPA and
+    places in the education lines, and labelled skills lines."""
+    c = Canvas(str(path), pagesize=LETTER)
+    sizes = {"name": ("Helvetica-Bold", 16, 19), "heading": ("Helvetica-Bold", 9.5, 15),
+             "sub": ("Helvetica-Bold", 8.5, 11), "date": ("Helvetica", 8.5, 11),
+             "body": ("Helvetica", 8.5, 11), "bullet": ("Helvetica", 8.5, 11)}
+    x, right, y = 40, 572, 750
+    for style, text, when in DENSE_LINES:
+        font, size, leading = sizes[style]
+        c.setFont(font, size)
+        indent = 8 if style == "bullet" else 0
+        for i, part in enumerate(simpleSplit(text, font, size, right - x - indent) or [""]):
+            c.drawString(x + (indent + 6 if i else indent), y, part)
+            if when and i == 0:
+                c.setFont("Helvetica", size)
+                c.drawRightString(right, y, when)
+                c.setFont(font, size)
+            y -= leading
+    assert y > 30, "the dense fixture must fit one page"
+    c.save()
+    return path
+
+
 def make_two_column(path: Path) -> Path:
     """Full-width name banner, then two columns whose lines share baselines (Deedy/AltaCV style):
     left has Experience and Education, right has Summary, Skills, Certifications, Languages."""
@@ -230,6 +327,34 @@ def make_table(path: Path) -> Path:
     for i in range(len(grid) + 1):
         c.line(50, top - 18 * i, 560, top - 18 * i)
     y = draw_items(c, [("gap", "")] + cv_items(sections=("education",)), 50, y - 6, 510)
+    c.save()
+    return path
+
+
+def make_right_dates(path: Path) -> Path:
+    """Pages-style entries: each degree's dates and the first job's employer printed at the right
+    margin of the entry's own row, the lines under them (institution, thesis) on the left only,
+    so the right side is a sparse column beside the left one; then full-width bullets."""
+    c = Canvas(str(path), pagesize=LETTER)
+    y = _header_block(c, 57, 740, 500)
+    y = draw_items(c, [("heading", "SUMMARY"), ("body", SUMMARY), ("gap", ""),
+                       ("heading", "EDUCATION")], 57, y, 500)
+    rows: list[tuple[str, str, list[str]]] = [
+        ("Master of Science in Statistics and Operations Research", "Sep 2016 – Jun 2018",
+         ["University of Washington, Seattle, WA", "Thesis: Bayesian models of store demand"]),
+        ("Bachelor of Science in Mathematics", "Sep 2012 – Jun 2016",
+         ["University of California, Davis"]),
+    ]
+    for left, right, under in rows:
+        draw_items(c, [("date", right)], 470, y, 90)
+        y = draw_items(c, [("sub", left)] + [("body", u) for u in under], 57, y, 300)
+        y -= 4
+    y = draw_items(c, [("gap", ""), ("heading", "EXPERIENCE")], 57, y, 500)
+    draw_items(c, [("date", "Lumen Analytics, Seattle")], 380, y, 180)
+    y = draw_items(c, [("sub", "Senior Data Scientist, Jan 2021 to Jun 2023")], 57, y, 300)
+    y = draw_items(c, [("bullet", "– " + b) for b in EXPERIENCE[0][2]], 57, y, 500)
+    y = draw_items(c, [("sub", "Data Analyst, Jun 2018 to Dec 2020   Northwind Retail, Portland")]
+                   + [("bullet", "– " + b) for b in EXPERIENCE[1][2]], 57, y - 6, 500)
     c.save()
     return path
 
@@ -354,6 +479,67 @@ def make_hyphenation(path: Path) -> Path:
         y -= 14
     draw_items(c, [("gap", "")] + cv_items(sections=("experience", "education", "skills")),
                60, y, 490)
+    c.save()
+    return path
+
+
+def make_typeset_quirks(path: Path) -> Path:
+    """Text as designer and LaTeX CVs print it: headings in small capitals (a 12 pt capital and
+    9.6 pt rest, no gap: 'D OCTORAL D EGREE' to a naive reader) and letter-spaced ('C O N T A C
+    T', wide tracking), an accent drawn as its own glyph over a dotless i (LaTeX's Na\\"{\\i}ve,
+    DejaVu Sans), UTF-8 text decoded as Windows-1252 ('â€¢' bullets, 'Ã¯') and hyphens glued to
+    words ('Python- Experience', '-Data cleaning')."""
+    font = pua_font_path() or ""
+    if "DV" not in pdfmetrics.getRegisteredFontNames() and font:
+        pdfmetrics.registerFont(TTFont("DV", font))
+    body = "DV" if font else "Helvetica"
+    c = Canvas(str(path), pagesize=LETTER)
+    y = _header_block(c, 60, 740, 490)
+
+    def small_caps(text: str, y: float, size: float = 12) -> None:
+        x = 60.0
+        for word in text.split():
+            for i, ch in enumerate(word.upper()):
+                s = size if i == 0 else size * 0.8
+                c.setFont("Helvetica-Bold", s)
+                c.drawString(x, y, ch)
+                x += pdfmetrics.stringWidth(ch, "Helvetica-Bold", s)
+            x += pdfmetrics.stringWidth(" ", "Helvetica-Bold", size)
+
+    def tracked(text: str, y: float) -> None:
+        t = c.beginText(60, y)
+        t.setFont("Helvetica-Bold", 12)
+        t.setCharSpace(5)
+        t.textLine(text)
+        t.setCharSpace(0)
+        c.drawText(t)
+
+    small_caps("Technical Skills", y)
+    y -= 16
+    c.setFont(body, 10)
+    c.drawString(60, y, "Python- Experience - 24 months")
+    y -= 13
+    c.drawString(60, y, "-Data cleaning, Data Visualisation")
+    y -= 13
+    x = 60 + pdfmetrics.stringWidth("Classifiers: Na", body, 10)
+    c.drawString(60, y, "Classifiers: Na")
+    if font:
+        c.drawString(x + 0.6, y, "\u00a8")
+        c.drawString(x, y, "\u0131")
+        x += pdfmetrics.stringWidth("\u0131", body, 10)
+        c.drawString(x, y, "ve Bayes, random forests")
+    y -= 13
+    c.drawString(60, y, "\u00e2\u20ac\u00a2 Bayesian NaÃ¯ve models")
+    y -= 22
+    small_caps("Doctoral Degree", y)
+    y -= 16
+    c.setFont("Helvetica", 10)
+    c.drawString(60, y, "Ph.D. in Statistics, University of Washington, 2018")
+    y -= 22
+    tracked("CONTACT", y)
+    y -= 16
+    c.setFont("Helvetica", 10)
+    c.drawString(60, y, "linkedin.com/in/priya-raman")
     c.save()
     return path
 
@@ -507,6 +693,7 @@ FIXTURES: dict[str, Callable[[Path], Path]] = {
     "gibberish_cid.pdf": make_gibberish_cid,
     "gibberish_shifted.pdf": make_gibberish_shifted,
     "hyphenation.pdf": make_hyphenation,
+    "typeset_quirks.pdf": make_typeset_quirks,
     "image_only.pdf": make_image_only,
     "encrypted.pdf": make_encrypted,
     "truncated.pdf": make_truncated,

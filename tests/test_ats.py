@@ -85,6 +85,16 @@ def test_unreadable_file_scores_low() -> None:
     assert report.score <= ats_rules()["critical_cap"]
 
 
+def test_unreadable_file_shows_the_one_cause_not_its_consequences(fixtures_dir) -> None:
+    """A scan has no text, so contact, headings, dates and bullets cannot be judged: only the
+    checks that do not need text are reported, and the text layer is the failure."""
+    from resume_match import api
+    report = check_ats(api.read(fixtures_dir / "image_only.pdf"))
+    assert [c.id for c in report.checks] == ["text_layer", "file"]
+    assert [c.status for c in report.checks if c.status == "fail"] == ["fail"]
+    assert report.score <= ats_rules()["critical_cap"]
+
+
 # ---------------------------------------------------------------- one check at a time
 
 def test_text_layer_ocr_fails() -> None:

@@ -6,14 +6,17 @@ import hashlib
 import json
 import re
 import time
+from functools import partial
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 import pdfgen
+from faulty_workers import crash_on, hang_on
 from resume_match.batch import folder as batch
 from resume_match.batch.folder import analyse_folder, scan_folder
+from resume_match.batch.tasks import TOP_SKILLS
 from resume_match.cli import main
 from resume_match.errors import InputError, UsageError
 from resume_match.batch.progress import ProgressBar
@@ -118,7 +121,7 @@ def test_every_file_gets_one_row_and_broken_files_get_clear_errors(result: batch
     errors = {f: by_file[f].error for f in BROKEN}
     assert all(by_file[f].status == "error" and errors[f].startswith(f + ":") for f in BROKEN)
     assert "password" in errors["encrypted.pdf"] and "empty" in errors["empty.pdf"]
-    assert "40-page limit" in errors["many_pages.pdf"] and "25.0 MB, over the" in errors["huge.pdf"]
+    assert "40-page limit" in errors["many_pages.pdf"] and "23.8 MiB, over the 20 MiB limit" in errors["huge.pdf"]
     assert result.analysed == 12 and result.reused == 0 and len(result.failed) == 6
 
 
@@ -136,7 +139,7 @@ def test_jsonl_has_the_contract_fields_and_is_ranked(folder: Path, result: batch
     assert keys == sorted(keys) and rows[len(ok):] == [r for r in rows if r["status"] == "error"]
     one = next(r for r in ok if r["file"] == "one_column.pdf")
     assert one["sha256"] == hashlib.sha256((folder / "one_column.pdf").read_bytes()).hexdigest()
-    assert (one["matched"] or one["missing"]) and len(one["missing"]) <= batch.TOP_SKILLS
+    assert (one["matched"] or one["missing"]) and len(one["missing"]) <= TOP_SKILLS
 
 
 def test_csv_has_the_same_rows_as_flat_columns(result: batch.BatchResult) -> None:
@@ -180,21 +183,21 @@ def three_cvs(src: Path, middle: str) -> Path:
 
 
 @pytest.mark.parametrize("workers", [1, 2])   # with one, z.txt waits queued behind the stuck file
-def test_a_stuck_file_is_killed_after_the_timeout_and_the_batch_goes_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int) -> None:
+def test_a_stuck_file_is_killed_after_the_timeout_and_the_batch_goes_on(tmp_path: Path, workers: int) -> None:
     src = three_cvs(tmp_path / "in", "slow.txt")
-    monkeypatch.setenv(batch.HANG_ENV, "slow.txt")
     started = time.monotonic()
-    res = analyse_folder(src, ["data-scientist"], out_dir=tmp_path / "out", workers=workers, timeout=3)
+    res = analyse_folder(src, ["data-scientist"], out_dir=tmp_path / "out", workers=workers, timeout=3,
+                         _analyse=partial(hang_on, "slow.txt"))
     assert time.monotonic() - started < 30
     by_file = {r.file: r for r in res.rows}
     assert by_file["slow.txt"].status == "error" and "gave up after 3 s" in by_file["slow.txt"].error
     assert by_file["a.txt"].status == by_file["z.txt"].status == "ok"
 
 
-def test_a_worker_that_dies_costs_one_row(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_worker_that_dies_costs_one_row(tmp_path: Path) -> None:
     src = three_cvs(tmp_path / "in", "boom.txt")     # z.txt is queued behind it: it must not be lost
-    monkeypatch.setenv(batch.CRASH_ENV, "boom.txt")
-    res = analyse_folder(src, ["data-scientist"], out_dir=tmp_path / "out", workers=1)
+    res = analyse_folder(src, ["data-scientist"], out_dir=tmp_path / "out", workers=1,
+                         _analyse=partial(crash_on, "boom.txt"))
     by_file = {r.file: r for r in res.rows}
     assert by_file["boom.txt"].status == "error" and "stopped" in by_file["boom.txt"].error
     assert by_file["a.txt"].status == by_file["z.txt"].status == "ok"
@@ -225,16 +228,16 @@ def test_an_interrupted_batch_resumes_to_the_same_results(folder: Path, result: 
     assert (again.reused, again.analysed) == (12, 0)
 
 
-def test_resume_retries_a_file_that_timed_out_but_not_a_broken_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_resume_retries_a_file_that_timed_out_but_not_a_broken_one(tmp_path: Path) -> None:
     src = three_cvs(tmp_path / "in", "slow.txt")
     (src / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
     out = tmp_path / "out"
-    monkeypatch.setenv(batch.HANG_ENV, "slow.txt")
-    first = analyse_folder(src, ["data-scientist"], out_dir=out, workers=2, timeout=3)
+    first = analyse_folder(src, ["data-scientist"], out_dir=out, workers=2, timeout=3,
+                           _analyse=partial(hang_on, "slow.txt"))
     by_file = {r.file: r for r in first.rows}
     assert by_file["slow.txt"].transient and not by_file["broken.pdf"].transient
     assert {r["file"]: r["transient"] for r in read_jsonl(out / "results.jsonl")}["slow.txt"] is True
-    monkeypatch.delenv(batch.HANG_ENV)       # whatever held it up has passed
+    # whatever held it up has passed: the workers analyse it as usual
     second = analyse_folder(src, ["data-scientist"], out_dir=out, workers=2, timeout=3, resume=True)
     assert (second.reused, second.analysed) == (3, 1)
     by_file = {r.file: r for r in second.rows}
@@ -267,8 +270,19 @@ def test_cli_exit_codes_and_summary(tmp_path: Path) -> None:
     good.mkdir()
     (good / "ana.txt").write_text(text_cv("Ana Lindqvist", "ana@example.net"))
     code, out, err = run_cli("batch", str(good), "--role", "data-scientist", "--out", str(tmp_path / "o1"), "--workers", "1")
-    assert code == 0 and out == "" and re.search(r"^batch: 1 CVs, 1 ok, 0 failed", err, re.M), err
+    assert code == 0 and out == "" and re.search(r"^batch: 1 CVs, 1 ok, 0 unreadable, 0 failed", err, re.M), err
     assert "\r" not in err                       # no progress bar when stderr is not a terminal
+    scans = tmp_path / "scans"
+    scans.mkdir()
+    (scans / "ana.txt").write_text(text_cv("Ana Lindqvist", "ana@example.net"))
+    pdfgen.make_image_only(scans / "scan.pdf")
+    code, out, err = run_cli("batch", str(scans), "--role", "data-scientist", "--out", str(tmp_path / "o0"), "--quiet")
+    assert code == 0 and "unreadable: scan.pdf: no text layer" in err
+    assert re.search(r"^batch: 2 CVs, 1 ok, 1 unreadable, 0 failed", err, re.M), err
+    rows = read_jsonl(tmp_path / "o0" / "results.jsonl")
+    assert [(r["file"], r["status"]) for r in rows] == [("ana.txt", "ok"), ("scan.pdf", "unreadable")]
+    assert rows[1]["scores"] == {} and rows[1]["best_score"] is None      # no 0 beside a '–'
+    assert rows[0]["name"] == "Ana Lindqvist" and "Apache Spark" in rows[0]["found"]
     pdfgen.make_truncated(good / "bad.pdf")
     code, out, err = run_cli("batch", str(good), "--role", "data-scientist", "--out", str(tmp_path / "o2"), "--quiet")
     assert code == 1 and "error: bad.pdf: damaged or truncated PDF" in err and "1 failed" in err

@@ -62,6 +62,8 @@ def test_blind_output_holds_no_name_contact_address_or_age(blind_out: Path) -> N
         for secret in SECRETS:
             assert not re.search(rf"(?<!\w){re.escape(secret)}(?!\w)", text), f"{secret!r} in {name}"
         assert not re.search(r"[\w.+-]+@[\w-]+\.\w+", text), f"an email address in {name}"
+    assert '<button type="button">Name</button>' not in texts["index.html"]   # no name column
+    assert "Search (file, role, skills found)" in texts["index.html"]
 
 
 def test_blind_rows_keep_scores_and_skills_under_pseudonyms(blind_out: Path, tmp_path: Path) -> None:

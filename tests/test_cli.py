@@ -57,6 +57,46 @@ def test_binary_junk_is_refused_with_reason(tmp_path: Path) -> None:
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+def test_text_file_of_an_undocumented_type_is_refused(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.xyz"
+    notes.write_text(CV_TEXT)
+    result = run(str(notes))
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.strip() == f"Error: {notes}: unsupported file type '.xyz' (PDF, DOCX, .txt or .md)"
+
+
+def test_documented_text_types_are_read(tmp_path: Path) -> None:
+    for name in ("cv.txt", "cv.md", "CV.MD"):
+        (tmp_path / name).write_text(CV_TEXT)
+        result = run(str(tmp_path / name), "--json")
+        assert result.exit_code == 0, (name, result.stderr)
+        assert json.loads(result.stdout)["name"] == "Jane Doe"
+
+
+def test_every_written_file_is_named_on_stderr(tmp_path: Path) -> None:
+    cv = tmp_path / "cv.txt"
+    cv.write_text(CV_TEXT)
+    html, page = tmp_path / "out" / "report.html", tmp_path / "out" / "cv.html"
+    result = run(str(cv), "--json", "--html", str(html), "--cv-out", str(page))
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [f"wrote {html}", f"wrote {page}"]
+    assert html.exists() and page.exists()
+    json.loads(result.stdout)                         # stdout is still only the payload
+    roadmap = tmp_path / "roadmap.html"
+    result = run("roadmap", str(cv), "--html", str(roadmap))
+    assert result.exit_code == 0 and result.stderr.splitlines() == [f"wrote {roadmap}"]
+
+
+def test_unreadable_cv_prints_the_cause_once(fixtures_dir) -> None:
+    result = run(str(fixtures_dir / "image_only.pdf"), "--role", "data-scientist")
+    assert result.exit_code == 0
+    out = result.stdout
+    assert out.count("NOT READABLE: no text layer") == 1
+    flagged = [ln.strip() for ln in out.splitlines() if ln.strip().startswith("[")]
+    assert len(flagged) == 1 and flagged[0].startswith("[FAIL] Text layer")   # no echoes
+    assert "Name: -" not in out and "Skills (0)" not in out
+
+
 def test_pdf_name_without_pdf_content(tmp_path: Path) -> None:
     fake = tmp_path / "cv.pdf"
     fake.write_text("this is not a pdf at all")

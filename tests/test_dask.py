@@ -69,12 +69,13 @@ def test_dask_without_a_scheduler_is_a_usage_error(tmp_path: Path) -> None:
 
 def test_dask_submits_a_bounded_number_of_files_at_a_time(client, tmp_path: Path) -> None:
     from resume_match.api import resolve_roles
-    from resume_match.batch.folder import BatchSettings, make_tasks, scan_folder
     from resume_match.batch.cluster import run_dask
+    from resume_match.batch.folder import make_tasks, scan_folder
+    from resume_match.batch.tasks import BatchSettings
     for i in range(5):
         (tmp_path / f"cv{i}.txt").write_text(CV + f"\nProject {i}\n")
     tasks = make_tasks(tmp_path, scan_folder(tmp_path), blind=False)
     settings = BatchSettings(profiles=resolve_roles(["data-scientist"]), html=False)
     done = list(run_dask(tasks, settings, client, in_flight=2))
-    assert sorted(t.file for t, _ in done) == [f"cv{i}.txt" for i in range(5)]
+    assert sorted(tasks[i].file for i, _ in done) == [f"cv{i}.txt" for i in range(5)]
     assert all(o.row.status == "ok" and o.html is None for _, o in done)

@@ -138,6 +138,66 @@ def test_roadmap_best_fit_next_roles_and_learning_plan():
     assert any(g.certifications for s in rm.next for g in s.gap)
 
 
+def _gap_for(role_id: str, skill: str, role=None):
+    """The learning step the roadmap gives for one missing skill of a role."""
+    from resume_match.match.roadmap import _learning
+    from resume_match.models import MissingSkill
+    role = role or load_role(role_id)
+    req = next((r for r in role.required + role.preferred if skill in r.any_of), None)
+    sid = req.any_of[0] if req else skill
+    return _learning(MissingSkill(sid, (req.label if req else "") or sid, True, 1, ""), role)
+
+
+def _words(step) -> str:
+    return " ".join((step.advice, step.area, *step.courses, *step.certifications, *step.projects)).lower()
+
+
+@pytest.mark.parametrize("role_id, skill, area, never", [
+    ("senior-ml-engineer", "leadership", "leadership and mentoring", ("dashboard", "tableau")),
+    ("ai-product-manager", "leadership", "leadership and mentoring", ("dashboard",)),
+    ("senior-ml-engineer", "system-design", "ML system design and architecture", ("git",)),
+    ("ml-architect", "system-design", "ML system design and architecture", ("git",)),
+    ("ml-architect", "terraform", "infrastructure as code", ("git", "version control")),
+    ("ml-engineer", "kubernetes", "deployment and MLOps", ("azure", "aws ", "google cloud")),
+])
+def test_plans_follow_the_skills_own_area(role_id: str, skill: str, area: str, never) -> None:
+    step = _gap_for(role_id, skill)
+    assert step.area == area
+    assert not [w for w in never if w in _words(step)], _words(step)
+
+
+def test_vendor_items_only_for_that_vendors_skills() -> None:
+    from resume_match.match.roles import role_from_dict, role_to_dict
+    aws_role = role_from_dict({**role_to_dict(load_role("data-scientist")),
+                               "required": [{"skill": "aws", "weight": 1}], "preferred": [],
+                               "learning": {}})
+    aws = _gap_for("", "aws", aws_role)
+    assert aws.certifications and all("AWS" in c for c in aws.certifications)
+    assert "azure" not in _words(aws) and "google cloud" not in _words(aws)
+    assert aws.advice.startswith("Deploy a trained model with aws")          # the plan's line
+    group = _gap_for("data-scientist", "aws")                                 # "a cloud platform"
+    assert [c.split()[0] for c in group.certifications] == ["AWS", "Google", "Microsoft"]
+    pytorch_role = role_from_dict({**role_to_dict(aws_role), "required": [{"skill": "pytorch"}]})
+    assert "tensorflow" not in " ".join(_gap_for("", "pytorch", pytorch_role).certifications).lower()
+
+
+def test_a_skill_without_a_plan_says_so() -> None:
+    from resume_match.match.roles import role_from_dict, role_to_dict
+    role = role_from_dict({**role_to_dict(load_role("data-scientist")),
+                           "required": [{"skill": "react", "weight": 1}], "preferred": [],
+                           "learning": {"default": "Take an advanced course and lead a project."}})
+    step = _gap_for("", "react", role)
+    assert step.area == "no specific item" and not (step.courses or step.certifications or step.projects)
+    assert step.advice.startswith("The roadmap has no learning item for react yet")
+    assert "advanced course" not in step.advice                      # not the role's generic line
+
+
+def test_the_roles_own_advice_comes_first() -> None:
+    step = _gap_for("ml-architect", "terraform")
+    assert step.advice == " ".join(load_role("ml-architect").learning["terraform"].split()) \
+        or step.advice == load_role("ml-architect").learning["terraform"]
+
+
 def test_roadmap_uses_the_reports_fits_and_rejects_unreadable_cvs():
     from resume_match.api import evaluate
     from resume_match.match.roles import list_roles
@@ -179,7 +239,7 @@ def test_cli_roadmap_terminal_json_html(tmp_path):
     out = tmp_path / "rm.html"
     r = runner.invoke(main, ["roadmap", str(cv), "--json", "--html", str(out)])
     assert r.exit_code == 0
-    d = json.loads(r.output)
+    d = json.loads(r.stdout)
     assert d["now"]["role"] in {p.id for p in list_roles()}
     assert out.read_text().startswith("<!DOCTYPE html>")
 
@@ -202,9 +262,14 @@ def test_roadmap_data_names_only_taxonomy_skills():
         ids |= set(spec["ids"])
         cats |= set(spec["categories"])
     for plan in d["plans"]:
-        ids |= set(plan["skills"])
-        cats |= set(plan["categories"])
-        assert plan["courses"] or plan["projects"]
+        ids |= set(plan.get("skills", ()))
+        cats |= set(plan.get("categories", ()))
+        assert (plan["courses"] or plan["projects"]) and "{skill}" in plan["advice"] or \
+            plan.get("skills"), plan["area"]          # a category plan's line names the skill
+    for vendor in d["vendors"].values():
+        ids |= set(vendor["skills"])
+    taken = [c for p in d["plans"] for c in p.get("categories", ())]
+    assert len(taken) == len(set(taken)), "a category leads to one plan"
     assert sorted(i for i in ids if i not in tax.skills) == []
     assert sorted(c for c in cats if c not in CATEGORIES) == []
     assert set(d["pitfalls"]) == {"no-engineering-practice", "single-specialty", "no-portfolio",

@@ -90,3 +90,21 @@ def test_schema_requires_the_contract_fields(validator: jsonschema.Draft202012Va
     report = report_of(TEXT_CV, name="cv.txt")
     del report["soft_skills"]
     assert not validator.is_valid(report)
+
+
+def test_a_report_with_a_posting_validates_and_has_the_posting(
+        tmp_path: Path, validator: jsonschema.Draft202012Validator) -> None:
+    jd = tmp_path / "jd.txt"
+    jd.write_text("Title: ML Engineer\nRequirements\n- Python and SQL\n- PyTorch\n- Kubernetes\n")
+    report = json.loads(json.dumps(api.analyse(TEXT_CV, name="cv.txt", jd=jd).to_dict()))
+    validator.validate(report)
+    posting = report["posting"]
+    assert posting["title_match"] == {"posting_title": "ML Engineer", "cv_title": "ML Engineer",
+                                      "where": "current position", "match": "exact"}
+    counts = {k["id"]: (k["kind"], k["in_posting"], k["in_cv"]) for k in posting["keywords"]}
+    assert counts["python"] == ("required", 1, 1) and counts["kubernetes"] == ("required", 1, 0)
+    broken = copy.deepcopy(report)
+    broken["posting"]["keywords"][0]["kind"] = "mandatory"
+    assert not validator.is_valid(broken)
+    # no posting, no posting field
+    assert "posting" not in report_of(TEXT_CV, name="cv.txt")

@@ -7,8 +7,9 @@ from resume_match.render.terminal import render_fit_terminal, render_fits_termin
 from resume_match.models import (Candidate, Contact, Education, EducationEntry, Evidence,
                                  Experience, Line, Position, Report, RoleFit, Section, SkillHit)
 from resume_match.match.roles import list_roles, load_role, role_from_dict, role_to_dict
-from resume_match.match.scoring import (FULL_RELEVANCE_AT, LISTED_CREDIT, SkillGraph, best_fit,
-                                  graph_from_entries, score_role)
+from resume_match.match.scoring import (CHAIN_STEP, FULL_RELEVANCE_AT, IMPLIED_CREDIT,
+                                        LISTED_CREDIT, SkillGraph, best_fit, graph_from_entries,
+                                        score_role)
 
 GRAPH = graph_from_entries([
     {"id": "python", "name": "Python"}, {"id": "sql", "name": "SQL"},
@@ -128,10 +129,48 @@ def test_role_without_preferred_skills_moves_those_points_to_required() -> None:
 # ---------------------------------------------------------------- related and implied credit
 
 def test_implied_skill_gives_partial_credit_through_a_chain() -> None:
+    """PyTorch -> deep learning -> ML: close (not found), less sure for each further step,
+    with the chain as its reason."""
     fit = score_role(cv([hit("pytorch")]), ROLE, GRAPH)
     ml = next(m for m in fit.matched if m.id == "machine-learning")
-    assert ml.via == "pytorch" and ml.credit == pytest.approx(0.8)
-    assert "Machine Learning (via PyTorch)" in detail(fit, "required_skills")
+    assert ml.via == "pytorch" and ml.credit == pytest.approx(IMPLIED_CREDIT * CHAIN_STEP)
+    assert ml.close == "PyTorch implies it (through Deep Learning)"
+    text = detail(fit, "required_skills")
+    assert text.startswith("0 of 4 required skills found; close, partial credit: Machine "
+                           "Learning (PyTorch implies it (through Deep Learning), 72%)")
+
+
+def test_credit_through_a_link_never_counts_a_required_skill_as_found() -> None:
+    """A related tool (scikit-learn for XGBoost) or a skill that implies another is 'close':
+    it earns part of the points, and the reader is told why, but it is not found."""
+    graph = graph_from_entries([{"id": "xgboost", "name": "XGBoost", "related": ["scikit-learn"]},
+                                {"id": "scikit-learn", "name": "scikit-learn"},
+                                {"id": "regression-analysis", "name": "Regression analysis",
+                                 "implies": ["regression"]},
+                                {"id": "regression", "name": "Regression",
+                                 "implies": ["supervised-learning"]},
+                                {"id": "supervised-learning", "name": "Supervised learning",
+                                 "implies": ["machine-learning"]},
+                                {"id": "machine-learning", "name": "Machine Learning"}])
+    role = role_from_dict({**role_to_dict(ROLE), "required": [
+        {"skill": "xgboost", "weight": 1}, {"skill": "machine-learning", "weight": 1}],
+        "preferred": [], "learning": {}})
+    tutor = cv([hit("scikit-learn", shown=False),
+                hit("regression-analysis", text="Taught regression analysis to 40 students")])
+    fit = score_role(tutor, role, graph)
+    close = {m.id: m for m in fit.matched}
+    assert close["xgboost"].close == "scikit-learn is related"
+    assert close["xgboost"].credit == pytest.approx(0.5 * LISTED_CREDIT)
+    assert close["machine-learning"].close == ("Regression analysis implies it (through "
+                                               "Regression, Supervised learning)")
+    assert close["machine-learning"].credit < IMPLIED_CREDIT          # not 80% three steps away
+    assert detail(fit, "required_skills").startswith("0 of 2 required skills found; close")
+    req = next(c for c in fit.components if c.name == "required_skills")
+    assert 0 < req.points < 0.6 * req.max_points
+    text = render_fit_terminal(fit)
+    assert "Matched skills" not in text
+    assert "Close, through a linked skill; partial credit (2):" in text
+    assert "XGBoost (required, listed only, scikit-learn is related, 38% credit)" in text
 
 
 def test_related_skill_gives_half_credit() -> None:
@@ -162,7 +201,8 @@ def test_listed_skill_shown_through_a_tool_used_in_work() -> None:
     fit = score_role(cv([hit("machine-learning", shown=False), hit("pytorch", text=line)]),
                      ROLE, GRAPH)
     ml = next(m for m in fit.matched if m.id == "machine-learning")
-    assert ml.via is None and ml.demonstrated and ml.credit == pytest.approx(0.8)
+    assert ml.via is None and ml.demonstrated and ml.credit == pytest.approx(IMPLIED_CREDIT)
+    assert not ml.close                                # named on the CV: found
     assert [e.text for e in ml.evidence] == ["machine-learning", line]
 
 
@@ -318,6 +358,41 @@ def test_senior_titles_are_evidence_of_leadership() -> None:
     assert "leadership" in [m.id for m in score_role(not_led, role, GRAPH).missing]
 
 
+@pytest.mark.parametrize("said, skill", [
+    ("Leading a team of AI engineers building retrieval systems.", "leadership"),
+    ("Led a team of 5 data scientists through two product launches.", "leadership"),
+    ("Managed a squad of four developers and a designer.", "leadership"),
+    ("Mentored two junior analysts, both promoted within a year.", "mentoring"),
+    ("Coached new hires on code review and testing.", "mentoring"),
+])
+def test_soft_requirements_are_matched_from_what_the_cv_says(said: str, skill: str) -> None:
+    """The matcher counts soft skills only where they are listed; a role's leadership and
+    mentoring requirement is met by a line telling that the person did it."""
+    role = load_role("senior-ml-engineer")
+    line = Line(text=said, page=1)
+    base = cv([hit(s) for s in ALL])
+    told = Candidate(**{**base.__dict__, "sections": (
+        Section(kind="experience", heading="Experience", page=1, lines=(line,)),)})
+    fit = score_role(told, role, GRAPH)
+    match = next(m for m in fit.matched if m.id == skill)
+    assert not match.close and match.demonstrated and match.evidence[0].text == said
+    assert "technical leadership and mentoring" not in [m.name for m in fit.missing]
+
+
+@pytest.mark.parametrize("said", [
+    "Led the migration of the data warehouse to BigQuery.",       # led work, not people
+    "Trained gradient boosting models on 2M rows.",               # trained models
+    "Skills: team player, leadership",                             # a list, in the skills section
+])
+def test_soft_evidence_needs_people_in_the_work_sections(said: str) -> None:
+    role = load_role("senior-ml-engineer")
+    kind = "skills" if said.startswith("Skills") else "experience"
+    base = cv([hit(s) for s in ALL])
+    told = Candidate(**{**base.__dict__, "sections": (
+        Section(kind=kind, heading=kind.title(), page=1, lines=(Line(text=said, page=1),)),)})
+    assert "technical leadership and mentoring" in [m.name for m in score_role(told, role, GRAPH).missing]
+
+
 # ---------------------------------------------------------------- background gated by relevance
 
 def test_background_counts_only_with_relevant_skills() -> None:
@@ -386,7 +461,7 @@ def test_fit_terminal_text_shows_points_evidence_and_advice() -> None:
     assert "Required skills" in text and "/ 45" in text
     assert '+ Python (required, used in work)' in text
     assert 'experience, p1: "Built ETL jobs in Python"' in text
-    assert "+ TensorFlow (preferred, used in work, via keras, 50% credit)" in text
+    assert "+ TensorFlow (preferred, used in work, Keras is related, 50% credit)" in text
     assert "- SQL (required, weight 2)" in text and "Learn SQL for querying databases." in text
 
 

@@ -277,3 +277,150 @@ def test_heading_length_limit_counts_the_stripped_text() -> None:
     assert len(heading) == MAX_HEADING_CHARS
     assert match_heading(f"   {heading}   ") is not None
     assert match_heading(heading + "x") is None
+
+
+# ---------------------------------------------------------------- flattened plain text
+
+FLAT_CV = """Skills * Programming Languages: Python (pandas, numpy), SQL, Java. * Machine learning: \
+Regression, SVM, Random Forest. Operating Systems Windows, Ubuntu Education Details
+May 2013 to May 2017 B.E   Rajiv Gandhi Technical University
+Data Scientist - Matelabs
+Skill Details
+Python- Exprience - 24 months
+Machine learning- Exprience - Less than 1 year months
+SQL- Exprience - 12 monthsCompany Details
+
+company - Matelabs
+description - Built churn models in Python and SQL for a retail bank.
+"""
+
+
+def test_flattened_text_gets_sections_like_a_pdf() -> None:
+    doc = read_text(FLAT_CV.encode(), "cv.txt")
+    secs = split_sections(doc)
+    assert [(s.kind, s.heading) for s in secs] == [
+        ("skills", "Skills"), ("education", "Education Details"), ("skills", "Skill Details"),
+        ("experience", "Company Details")]
+    skills = [ln.text for ln in secs[0].lines]
+    assert skills == ["Programming Languages: Python (pandas, numpy), SQL, Java. * Machine "
+                      "learning: Regression, SVM, Random Forest. Operating Systems Windows, Ubuntu"]
+    assert [ln.text for ln in secs[2].lines] == [
+        "Python - Exprience - 24 months", "Machine learning - Exprience - Less than 1 year months",
+        "SQL - Exprience - 12 months"]
+    assert [ln.text for ln in secs[3].lines][0] == "company - Matelabs"
+
+
+def test_capital_headings_run_into_their_text_are_cut_out() -> None:
+    doc = read_text(b"SKILLS C Basics, Python, MATLAB, Microsoft Excel. RECOGNITION Secured "
+                    b"first place in B.Tech.\nTools & Technologies: Python, Tableau\n", "cv.txt")
+    secs = split_sections(doc)
+    assert [(s.kind, s.heading) for s in secs] == [("skills", "SKILLS"), ("awards", "RECOGNITION")]
+    assert [ln.text for ln in secs[0].lines] == ["C Basics, Python, MATLAB, Microsoft Excel."]
+    # a labelled list inside a section stays one line: a colon labels, it does not head
+    assert [ln.text for ln in secs[1].lines] == ["Secured first place in B.Tech.",
+                                                 "Tools & Technologies: Python, Tableau"]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Skill Details", "skills"), ("Education Details", "education"), ("Project Details", "projects"),
+    ("Academic Information", "education"), ("Work Details", "experience"),
+    ("Order Details", None), ("Shipping Information", None)])
+def test_a_section_word_labelled_details_is_a_heading(text: str, kind: str | None) -> None:
+    m = match_heading(text)
+    assert (m.kind if m and m.whole else None) == kind
+
+
+def test_pdf_lines_are_never_cut() -> None:
+    doc = make_doc([("Jane Doe", 20, True), ("Experience", 14, True),
+                    ("Built dashboards for the sales team.Education Details", 10, False)])
+    assert kinds(doc) == [("header", ""), ("experience", "Experience")]
+
+
+def _columns(left: list[str], right: list[tuple[int, str]]) -> tuple[Line, ...]:
+    """Column 1 lines 14 pt apart, then column 2 lines on the rows given (the reader's order)."""
+    out = [Line(text=t, page=1, x0=50, top=100 + 14 * i, x1=300, bottom=110 + 14 * i, size=10,
+                column=1) for i, t in enumerate(left)]
+    out += [Line(text=t, page=1, x0=420, top=100 + 14 * row, x1=560, bottom=110 + 14 * row,
+                 size=10, column=2) for row, t in right]
+    return tuple(out)
+
+
+def test_a_sparse_dated_right_column_goes_back_on_its_rows() -> None:
+    from resume_match.parse.sections import rejoin_rows
+    lines = _columns(["Master of Science in Statistics", "University of Washington",
+                      "Bachelor of Science in Mathematics", "UC Davis"],
+                     [(0, "Sep 2016 – Jun 2018"), (2, "Sep 2012 – Jun 2016")])
+    assert [(ln.text, ln.column) for ln in rejoin_rows(lines)] == [
+        ("Master of Science in Statistics   Sep 2016 – Jun 2018", 0),
+        ("University of Washington", 0),
+        ("Bachelor of Science in Mathematics   Sep 2012 – Jun 2016", 0), ("UC Davis", 0)]
+
+
+@pytest.mark.parametrize("right", [
+    [(0, "Skills"), (1, "Python, SQL")],                                  # a heading of its own
+    [(0, "Sep 2016 – Jun 2018"), (1, "Teaching assistant"), (2, "2015"), (3, "Tutor")],  # as dense
+    [(0, "Led the migration of the billing platform to Kubernetes in 2019")],   # prose
+    [(0, "Seattle, WA"), (2, "Davis, CA"), (3, "Remote")],               # mostly undated
+])
+def test_a_real_second_column_keeps_its_reading_order(right: list[tuple[int, str]]) -> None:
+    from resume_match.parse.sections import rejoin_rows
+    lines = _columns(["Master of Science in Statistics", "University of Washington",
+                      "Bachelor of Science in Mathematics", "UC Davis", "Teaching", "Tutoring"],
+                     right)
+    assert rejoin_rows(lines) == lines
+
+
+def test_a_summary_heading_over_another_sections_entries_is_that_section() -> None:
+    """Form-style CVs head their degree table 'Summary of Qualification' and their jobs
+    'Summary of Experience': the entries decide."""
+    txt = ("Ravi Kumar\nravi.kumar@example.com\n\nSUMMARY OF QUALIFICATION\n"
+           "QUALIFICATION INSTITUTE/COLLEGE CGPA/%\n"
+           "B.TECH IN MECHANICAL ENGINEERING PUNE UNIVERSITY 7.9\nHIGHER SECONDARY STATE BOARD\n\n"
+           "SUMMARY OF EXPERIENCE\nCOMPANY: - LARSEN BUILDERS PVT. LTD\nDESIGNATION: - SITE ENGINEER\n"
+           "DURATION:- MARCH 2017 to TILL DATE.\n").encode()
+    assert [k for k, _ in kinds(read_text(txt, "cv.txt"))] == ["header", "education", "experience"]
+
+
+def test_a_summary_of_qualifications_over_strengths_stays_a_summary() -> None:
+    txt = (b"Ana Ruiz\nana@example.com\n\nSummary of Qualifications\n"
+           b"Eight years of classroom teaching and curriculum design\n"
+           b"Cultivates relationships with parents Masters degree in education\n"
+           b"\nSummary of Experience\nLed teams of analysts since 2015 across three regional offices, "
+           b"building the reporting the board reads every quarter.\n\nEducation\nM.Ed., 2014\n")
+    assert [k for k, _ in kinds(read_text(txt, "cv.txt"))] == ["header", "summary", "summary",
+                                                                 "education"]
+
+
+def test_languages_known_is_the_languages_section() -> None:
+    assert match_heading("Languages Known:").kind == "languages"    # type: ignore[union-attr]
+    assert match_heading("Technologies Known").kind == "skills"     # type: ignore[union-attr]
+
+
+
+@pytest.mark.parametrize("heading, kind", [
+    ("Experiencia Laboral", "experience"), ("Formaci\u00f3n Acad\u00e9mica", "education"),
+    ("Habilidades T\u00e9cnicas", "skills"), ("Idiomas", "languages"), ("Proyectos", "projects"),
+    ("Berufserfahrung", "experience"), ("Ausbildung", "education"), ("Kenntnisse", "skills"),
+    ("Exp\u00e9rience professionnelle", "experience"), ("Comp\u00e9tences", "skills"),
+    ("Esperienza lavorativa", "experience"), ("Forma\u00e7\u00e3o Acad\u00eamica", "education"),
+    ("Datos Personales", "other"), ("Referencias", "references"),
+])
+def test_headings_of_cvs_in_spanish_portuguese_german_french_italian(heading: str, kind: str) -> None:
+    m = match_heading(heading)
+    assert m is not None and m.whole and m.kind == kind
+
+
+@pytest.mark.parametrize("heading, kind", [
+    ("Skills & Tools", "skills"), ("Publications and Patents", "publications"),
+    ("Experience & Internships", "experience"),
+])
+def test_two_known_headings_joined_by_and_read_as_the_first(heading: str, kind: str) -> None:
+    m = match_heading(heading)
+    assert m is not None and m.whole and m.kind == kind
+
+
+@pytest.mark.parametrize("text", ["Python & SQL", "Sales and Marketing", "Docker & Kubernetes",
+                                  "Information", "workshops"])
+def test_lines_that_only_look_like_joined_or_foreign_headings(text: str) -> None:
+    m = match_heading(text)
+    assert m is None or not m.whole

@@ -4,28 +4,25 @@ Dask is an optional extra (`pip install resume-match[dask]`); nothing imports it
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import Any, Iterator
 
+from resume_match.batch.tasks import Analyse, BatchSettings, FileOutcome, FileTask, analyse_file, error_row
 from resume_match.errors import UsageError
 from resume_match.extract import MAX_BYTES
+from resume_match.skills import get_matcher
 
 IN_FLIGHT = 256   # files submitted to the cluster at a time
 
-if TYPE_CHECKING:
-    from resume_match.batch.folder import BatchSettings, FileOutcome, FileTask
 
-
-def _analyse_on_worker(task: "FileTask", settings: "BatchSettings") -> "FileOutcome":
+def _analyse_on_worker(task: FileTask, settings: BatchSettings, analyse: Analyse) -> FileOutcome:
     """Runs on a Dask worker; get_matcher() is cached per process, so it is built once per worker."""
-    from resume_match.batch.folder import analyse_file
-    from resume_match.skills import get_matcher
-    return analyse_file(task, settings, get_matcher())
+    return analyse(task, settings, get_matcher())
 
 
-def with_content(task: "FileTask") -> "FileTask":
+def with_content(task: FileTask) -> FileTask:
     """The task carrying the file's bytes, so workers need no shared disk (huge files stay paths)."""
-    from dataclasses import replace
     path = Path(task.path)
     try:
         if path.stat().st_size <= MAX_BYTES:
@@ -51,41 +48,45 @@ def connect(scheduler: Any) -> tuple[Any, bool]:
         raise UsageError(f"--scheduler {scheduler}: cannot connect ({e})") from e
 
 
-def run_dask(tasks: list["FileTask"], settings: "BatchSettings", scheduler: Any,
-             in_flight: int = IN_FLIGHT) -> Iterator[tuple["FileTask", "FileOutcome"]]:
-    """Yield (task, outcome) as the cluster finishes them; a failed task becomes an error row.
+def run_dask(tasks: list[FileTask], settings: BatchSettings, scheduler: Any,
+             in_flight: int = IN_FLIGHT,
+             analyse: Analyse = analyse_file) -> Iterator[tuple[int, FileOutcome]]:
+    """Yield (index in `tasks`, outcome) as the cluster finishes them; a failed task becomes an
+    error row.
 
     At most `in_flight` files are submitted at a time, so a folder of any size is never all in
-    memory (each task carries its file's bytes).
+    memory (each task carries its file's bytes). `analyse` is the per-file function the
+    workers run (see local.run_local).
     """
     from distributed import as_completed
 
-    from resume_match.batch.folder import FileOutcome, error_row
     client, owned = connect(scheduler)
     try:
         shared = client.scatter(settings, broadcast=True)
-        pending = iter(tasks)
-        running: dict[Any, "FileTask"] = {}
+        pending = iter(enumerate(tasks))
+        running: dict[Any, tuple[int, FileTask]] = {}
         done = as_completed()
 
         def submit_next() -> None:
-            task = next(pending, None)
-            if task is not None:
-                future = client.submit(_analyse_on_worker, with_content(task), shared, pure=False)
-                running[future] = task
+            item = next(pending, None)
+            if item is not None:
+                index, task = item
+                future = client.submit(_analyse_on_worker, with_content(task), shared, analyse,
+                                       pure=False)
+                running[future] = index, task
                 done.add(future)
 
         for _ in range(in_flight):
             submit_next()
         for future in done:
-            task = running.pop(future)
+            index, task = running.pop(future)
             try:
                 outcome = future.result()
             except Exception as e:  # a worker lost or killed: one row, not the batch
                 outcome = FileOutcome(error_row(task, f"{task.file}: dask task failed ({type(e).__name__}: {e})",
                                                     transient=True))
             submit_next()
-            yield task, outcome
+            yield index, outcome
     finally:
         if owned:
             client.close()

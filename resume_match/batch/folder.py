@@ -1,76 +1,32 @@
-"""Batch scoring of a folder: walk it, analyse each CV in worker processes with a time limit,
-isolate failures, resume from what the output folder holds, and write the ranked shortlist.
+"""Batch scoring of a folder: walk it, make a task per CV, run the tasks on an executor (local
+worker processes with a time limit, or Dask), resume from what the output folder holds, and write
+the ranked shortlist.
 """
 from __future__ import annotations
 
-import gc
 import hashlib
-import json
 import os
 import time
 from contextlib import closing
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Generator, Iterable, Literal
+from typing import Any, Callable, Generator, Iterable, Literal
 
-from resume_match import pipeline
-from resume_match.match.roles import RoleRef, resolve_roles
-from resume_match import render
+from resume_match.batch.cluster import run_dask
+from resume_match.batch.local import run_local
 from resume_match.batch.output import (BatchRow, Journal, load_finished, read_manifest,
-                                       write_outputs, write_manifest, REPORTS_DIR)
-from resume_match.render.blind import blind_report
-from resume_match.errors import InputError, ResumeMatchError, UsageError
+                                       write_outputs, write_manifest)
+from resume_match.batch.pool import PoolStats
+from resume_match.batch.tasks import Analyse, BatchSettings, FileTask, FileOutcome, analyse_file
+from resume_match.errors import InputError, UsageError
 from resume_match.fileio import write_atomic
-from resume_match.models import Report, RoleProfile, to_dict
-from resume_match.batch.pool import PoolStats, TaskResult, WorkerInitError, default_context, run_tasks
-from resume_match.skills import get_matcher
-
-if TYPE_CHECKING:
-    from resume_match.skills.matcher import SkillMatcher
+from resume_match.match.roles import RoleRef, resolve_roles
 
 CV_SUFFIXES = (".pdf", ".docx", ".txt", ".md")
-TOP_SKILLS = 8
 MAX_FAILURES_SHOWN = 20
 DEFAULT_TIMEOUT_S = 60.0
-GC_THRESHOLD = 50_000      # allocations between young-generation collections in a worker (default 700)
-HANG_ENV = "RESUME_MATCH_TEST_HANG"     # test-only: a worker sleeps on the file of this name
-CRASH_ENV = "RESUME_MATCH_TEST_CRASH"   # test-only: a worker dies on the file of this name
 
 Progress = Callable[[int, int, int], None]   # (done, total, failed)
-
-
-@dataclass(frozen=True)
-class BatchSettings:
-    """Everything that decides a row's content; a resumed batch must use the same."""
-    profiles: tuple[RoleProfile, ...]
-    engine: str = "pdfplumber"
-    ocr: bool = False
-    blind: bool = False
-    html: bool = True
-    top: int = TOP_SKILLS
-
-    def key(self) -> str:
-        """A fingerprint of the settings and the role profiles, stored in the manifest."""
-        from resume_match import __version__   # the package imports this module
-        data = {"version": __version__, "engine": self.engine, "ocr": self.ocr,
-                "blind": self.blind, "html": self.html, "top": self.top,
-                "roles": to_dict(self.profiles)}
-        return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
-
-
-@dataclass(frozen=True)
-class FileTask:
-    """One CV to analyse: where it is, its content hash, and the name reports show for it."""
-    path: str
-    file: str                      # path relative to the folder, or a pseudonym when blind
-    sha256: str
-    data: bytes | None = None      # the content itself, for executors without a shared disk
-
-
-@dataclass(frozen=True)
-class FileOutcome:
-    row: BatchRow
-    html: str | None = None
 
 
 @dataclass(frozen=True)
@@ -90,10 +46,16 @@ class BatchResult:
     def failed(self) -> tuple[BatchRow, ...]:
         return tuple(r for r in self.rows if r.status == "error")
 
+    @property
+    def unreadable(self) -> tuple[BatchRow, ...]:
+        """Files read but with no usable text (image-only scans): no scores, not failures."""
+        return tuple(r for r in self.rows if r.status == "unreadable")
+
     def summary(self) -> str:
         """One plain line for stderr."""
         rate = self.analysed / self.seconds if self.seconds > 0 else 0.0
-        return (f"batch: {len(self.rows)} CVs, {len(self.rows) - len(self.failed)} ok, "
+        ok = len(self.rows) - len(self.failed) - len(self.unreadable)
+        return (f"batch: {len(self.rows)} CVs, {ok} ok, {len(self.unreadable)} unreadable, "
                 f"{len(self.failed)} failed, {self.reused} reused, in {self.seconds:.1f} s "
                 f"({rate:.1f} CVs/s, {self.workers} workers); results in {self.out_dir}")
 
@@ -110,6 +72,7 @@ def failure_lines(result: BatchResult, limit: int = MAX_FAILURES_SHOWN) -> list[
     """The failed files' one-line errors for stderr (at most `limit`, then a count)."""
     failed = result.failed
     lines = [f"error: {r.error}" for r in failed[:limit]]
+    lines += [f"unreadable: {r.error}" for r in result.unreadable[:max(0, limit - len(lines))]]
     if len(failed) > limit:
         lines.append(f"... and {len(failed) - limit} more failures (see {result.out_dir / 'results.csv'})")
     return lines
@@ -160,109 +123,6 @@ def make_tasks(folder: Path, files: Iterable[Path], *, blind: bool) -> list[File
     return tasks
 
 
-# ---------------------------------------------------------------- the per-file function
-
-def analyse_file(task: FileTask, settings: BatchSettings,
-                 matcher: SkillMatcher | None = None) -> FileOutcome:
-    """Analyse one CV into a row (and its HTML report); any failure becomes an error row.
-
-    This is the unit every executor runs (local processes, Dask, Spark mapPartitions).
-    """
-    try:
-        source = task.data if task.data is not None else task.path
-        candidate = pipeline.read(source, name=task.file, engine=settings.engine, ocr=settings.ocr,
-                             matcher=matcher)
-        report = pipeline.evaluate(candidate, settings.profiles)
-        if settings.blind:
-            report = blind_report(report)
-        html = render.render_html(report) if settings.html else None
-    except ResumeMatchError as e:
-        return FileOutcome(error_row(task, str(e)))
-    except Exception as e:  # a fault in one stage must cost one row, not the batch
-        return FileOutcome(error_row(task, f"{task.file}: internal error ({type(e).__name__}: {e})",
-                                     transient=True))
-    return FileOutcome(summarise(report, task, settings), html)
-
-
-def error_row(task: FileTask, message: str, *, transient: bool = False) -> BatchRow:
-    """A failed file's row; `transient` when trying again may succeed (--resume will)."""
-    return BatchRow(file=task.file, sha256=task.sha256, status="error", error=message,
-                    transient=transient)
-
-
-def summarise(report: Report, task: FileTask, settings: BatchSettings) -> BatchRow:
-    """The row for one analysed CV: scores per role and the best role's top skills."""
-    fits = {f.role: f for f in report.fits}
-    best = fits.get(report.best_role or "")
-    matched = sorted(best.matched, key=lambda m: (not m.required, -m.weight * m.credit, m.name)) if best else []
-    missing = sorted(best.missing, key=lambda m: (not m.required, -m.weight, m.name)) if best else []
-    c = report.candidate
-    return BatchRow(
-        file=task.file, sha256=task.sha256, status="ok", readable=c.readable,
-        best_role=report.best_role, best_score=best.score if best else None,
-        scores={role: f.score for role, f in fits.items()},
-        matched=tuple(m.name for m in matched[:settings.top]),
-        missing=tuple(m.name for m in missing[:settings.top]),
-        ats_score=report.ats.score if report.ats else None,
-        years=c.experience.years, highest_degree=c.education.highest_degree,
-        report=f"{REPORTS_DIR}/{task.sha256[:16]}.html" if settings.html else None)
-
-
-# ---------------------------------------------------------------- local worker processes
-
-_WORKER: dict[str, Any] = {}
-
-
-def _init_worker(settings: BatchSettings, hang: str | None, crash: str | None) -> None:
-    """Runs once per worker process: the NLP matcher (already built in the forkserver, see
-    batch_warm.py, or built here) is made ready before any file, never per file."""
-    _WORKER.update(settings=settings, matcher=get_matcher(), hang=hang, crash=crash)
-    _collect_garbage_rarely()
-
-
-def _collect_garbage_rarely() -> None:
-    """A CV makes millions of short-lived objects (pdfminer one per token) and almost no
-    reference cycles, so the cycle collector mostly rescans the long-lived pipeline (taxonomy,
-    matcher, spaCy vocabulary). Freezing those and collecting 70x less often saves ~10% of a
-    pdfplumber worker's CPU per CV (bench/batch.py, 60 CVs: 283 -> 257 ms) for 3 MB more memory.
-    Only our own worker processes are tuned, never a caller's (Dask, Spark, the library)."""
-    gc.freeze()
-    gc.set_threshold(GC_THRESHOLD, 10, 10)
-
-
-def _work(task: FileTask) -> FileOutcome:
-    name = Path(task.path).name
-    if name == _WORKER["hang"]:
-        time.sleep(3600)
-    if name == _WORKER["crash"]:
-        os._exit(3)
-    return analyse_file(task, _WORKER["settings"], _WORKER["matcher"])
-
-
-def _failed_outcome(task: FileTask, result: TaskResult, timeout: float | None) -> FileOutcome:
-    if result.failure == "timeout":
-        message = f"{task.file}: gave up after {timeout:g} s (per-file time limit); the worker was replaced"
-    elif result.failure == "crash":
-        message = f"{task.file}: the worker analysing it stopped ({result.message})"
-    else:
-        message = f"{task.file}: internal error ({result.message})"
-    return FileOutcome(error_row(task, message, transient=True))
-
-
-def run_local(tasks: list[FileTask], settings: BatchSettings, *, workers: int,
-              timeout: float | None, stats: PoolStats) -> Iterable[tuple[FileTask, FileOutcome]]:
-    """Yield (task, outcome) as worker processes finish them."""
-    initargs = (settings, os.environ.get(HANG_ENV), os.environ.get(CRASH_ENV))
-    try:
-        for result in run_tasks(_work, tasks, workers=workers, timeout=timeout,
-                                init=_init_worker, initargs=initargs, stats=stats,
-                                ctx=default_context(preload=["resume_match.batch.warm"])):
-            task = tasks[result.index]
-            yield task, result.value if result.ok else _failed_outcome(task, result, timeout)
-    except WorkerInitError as e:
-        raise ResumeMatchError(f"batch: a worker could not start: {e}") from e
-
-
 # ---------------------------------------------------------------- the orchestrator
 
 def analyse_folder(folder: str | Path, roles: Iterable[RoleRef] | None = None, *,
@@ -270,9 +130,13 @@ def analyse_folder(folder: str | Path, roles: Iterable[RoleRef] | None = None, *
                    timeout: float | None = DEFAULT_TIMEOUT_S, resume: bool = False,
                    blind: bool = False, engine: str = "pdfplumber", ocr: bool = False,
                    html: bool = True, executor: Literal["local", "dask"] = "local",
-                   scheduler: Any = None, progress: Progress | None = None) -> BatchResult:
+                   scheduler: Any = None, progress: Progress | None = None,
+                   _analyse: Analyse = analyse_file) -> BatchResult:
     """Score every CV under `folder` against `roles`; write results.csv, results.jsonl, per-CV
     HTML reports and index.html into `out_dir`. Inputs are only read, never modified.
+
+    `_analyse` (private) replaces the per-file function the workers run: the tests inject one
+    that hangs or crashes on a named file (tests/faulty_workers.py).
     """
     started = time.monotonic()
     root, out = Path(folder), Path(out_dir)
@@ -294,8 +158,8 @@ def analyse_folder(folder: str | Path, roles: Iterable[RoleRef] | None = None, *
     try:
         write_manifest(out, settings.key(), settings, resume=resume)
         outcomes = _execute([t for _, t in unique], settings, executor, scheduler, workers,
-                            timeout, stats)
-        rows.update(_collect(outcomes, dict((id(t), i) for i, t in unique), out, rows,
+                            timeout, stats, _analyse)
+        rows.update(_collect(outcomes, [i for i, _ in unique], out, rows,
                              len(rows) + len(unique), resume, progress))
         for i, t in todo:
             if i not in rows:
@@ -325,20 +189,21 @@ def _check_options(workers: int, timeout: float | None, executor: str) -> None:
         raise UsageError(f"unknown executor {executor!r} (choose local or dask)")
 
 
-def _collect(outcomes: Generator[tuple[FileTask, FileOutcome], None, None], position: dict[int, int], out: Path,
-             reused: dict[int, BatchRow], total: int, resume: bool,
+def _collect(outcomes: Generator[tuple[int, FileOutcome], None, None], position: list[int],
+             out: Path, reused: dict[int, BatchRow], total: int, resume: bool,
              progress: Progress | None) -> dict[int, BatchRow]:
-    """Write each finished file's report and journal line as it arrives; its row by position."""
+    """Write each finished file's report and journal line as it arrives; its row by position
+    in the folder (`position[i]` for the executor's i-th task)."""
     rows: dict[int, BatchRow] = {}
     failed = sum(r.status == "error" for r in reused.values())
     if progress:
         progress(len(reused), total, failed)
     with Journal(out, append=resume) as journal, closing(outcomes):
-        for task, outcome in outcomes:
+        for index, outcome in outcomes:
             if outcome.html is not None and outcome.row.report:
                 write_atomic(out / outcome.row.report, outcome.html)
             journal.add(outcome.row)
-            rows[position[id(task)]] = outcome.row
+            rows[position[index]] = outcome.row
             failed += outcome.row.status == "error"
             if progress:
                 progress(len(reused) + len(rows), total, failed)
@@ -346,16 +211,17 @@ def _collect(outcomes: Generator[tuple[FileTask, FileOutcome], None, None], posi
 
 
 def _execute(todo: list[FileTask], settings: BatchSettings, executor: str, scheduler: Any,
-             workers: int, timeout: float | None,
-             stats: PoolStats) -> Generator[tuple[FileTask, FileOutcome], None, None]:
-    """Outcomes from the chosen executor; closing this stops its workers (e.g. on Ctrl-C)."""
+             workers: int, timeout: float | None, stats: PoolStats,
+             analyse: Analyse) -> Generator[tuple[int, FileOutcome], None, None]:
+    """(index in `todo`, outcome) from the chosen executor as files finish; closing this stops
+    its workers (e.g. on Ctrl-C)."""
     if not todo:
         return
     if executor == "dask":
-        from resume_match.batch.cluster import run_dask
-        yield from run_dask(todo, settings, scheduler)
+        yield from run_dask(todo, settings, scheduler, analyse=analyse)
     else:
-        yield from run_local(todo, settings, workers=workers, timeout=timeout, stats=stats)
+        yield from run_local(todo, settings, workers=workers, timeout=timeout, stats=stats,
+                             analyse=analyse)
 
 
 def _previous_rows(out: Path, settings: BatchSettings, resume: bool) -> dict[str, BatchRow]:
@@ -371,5 +237,5 @@ def _previous_rows(out: Path, settings: BatchSettings, resume: bool) -> dict[str
     return load_finished(out, with_reports=settings.html)
 
 
-__all__ = ["analyse_folder", "analyse_file", "scan_folder", "BatchSettings", "BatchResult",
-           "BatchRow", "FileTask", "FileOutcome"]
+__all__ = ["analyse_folder", "scan_folder", "make_tasks", "failure_lines", "BatchResult",
+           "DEFAULT_TIMEOUT_S", "Progress"]

@@ -32,8 +32,8 @@ class BatchRow:
     """One CV's line in the shortlist (JSONL object / CSV row)."""
     file: str                      # path relative to the folder (a pseudonym when blind)
     sha256: str
-    status: Literal["ok", "error"]
-    error: str | None = None
+    status: Literal["ok", "unreadable", "error"]   # unreadable: read, but no usable text (a scan)
+    error: str | None = None       # the one-line reason (also for an unreadable file)
     # the failure may not recur (time limit, worker crash, internal fault): --resume retries it
     transient: bool = False
     readable: bool | None = None
@@ -46,6 +46,8 @@ class BatchRow:
     years: float | None = None
     highest_degree: str | None = None
     report: str | None = None      # the per-CV HTML report, relative to the output folder
+    name: str | None = None        # the candidate's name (never with --blind)
+    found: tuple[str, ...] = ()    # every skill of the best role the CV names (index search)
 
     def to_dict(self) -> dict[str, Any]:
         return {f.name: _plain(getattr(self, f.name)) for f in fields(self)}
@@ -62,9 +64,13 @@ def _plain(value: Any) -> Any:
     return list(value) if isinstance(value, tuple) else value
 
 
+STATUS_ORDER = {"ok": 0, "unreadable": 1, "error": 2}
+
+
 def rank(rows: Iterable[BatchRow]) -> tuple[BatchRow, ...]:
-    """Best score first, then file name; error rows last."""
-    return tuple(sorted(rows, key=lambda r: (r.status != "ok", -(r.best_score or 0), r.file)))
+    """Best score first, then file name; unreadable files, then errors, last."""
+    return tuple(sorted(rows, key=lambda r: (STATUS_ORDER.get(r.status, 3), -(r.best_score or 0),
+                                             r.file)))
 
 
 # ---------------------------------------------------------------- final outputs
@@ -74,15 +80,19 @@ def write_outputs(out: Path, rows: Iterable[BatchRow], profiles: tuple[RoleProfi
     """Write results.jsonl, results.csv and index.html (each atomically); the ranked rows."""
     ranked = rank(rows)
     role_ids = [p.id for p in profiles]
-    write_atomic(out / RESULTS_JSONL, "".join(json.dumps(r.to_dict(), ensure_ascii=False) + "\n"
-                                              for r in ranked))
+    write_atomic(out / RESULTS_JSONL, render_jsonl(ranked))
     write_atomic(out / RESULTS_CSV, render_csv(ranked, role_ids))
     write_atomic(out / INDEX_HTML, render.render_batch_index(index_view(ranked, profiles, blind=blind)))
     (out / JOURNAL).unlink(missing_ok=True)
     return ranked
 
 
-CSV_COLUMNS = ("file", "sha256", "status", "error", "transient", "readable", "best_role", "best_score",
+def render_jsonl(rows: Iterable[BatchRow]) -> str:
+    """results.jsonl: one JSON object per row."""
+    return "".join(json.dumps(r.to_dict(), ensure_ascii=False) + "\n" for r in rows)
+
+
+CSV_COLUMNS = ("file", "name", "sha256", "status", "error", "transient", "readable", "best_role", "best_score",
                "ats_score", "years", "highest_degree", "matched", "missing", "report")
 
 
@@ -124,26 +134,34 @@ def index_view(rows: tuple[BatchRow, ...], profiles: tuple[RoleProfile, ...], *,
                blind: bool) -> dict[str, Any]:
     """Plain values for templates/batch_index.html.jinja2 (no logic in the template)."""
     titles = {p.id: p.title for p in profiles}
-    ok = sum(r.status == "ok" for r in rows)
+    counts = {s: sum(r.status == s for r in rows) for s in STATUS_ORDER}
     script = bundled_text("templates", "batch_index.js")
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
     return {
         "title": "Batch results" + (" (blind)" if blind else ""), "blind": blind,
-        "total": len(rows), "ok": ok, "failed": len(rows) - ok,
+        "total": len(rows), "ok": counts["ok"], "unreadable": counts["unreadable"],
+        "failed": counts["error"], "statuses": [s for s in STATUS_ORDER],
         "roles": [{"id": p.id, "title": p.title} for p in profiles],
-        "rows": [_row_view(i, r, titles, [p.id for p in profiles]) for i, r in enumerate(rows, 1)],
+        "rows": [_row_view(i, r, titles, [p.id for p in profiles], blind)
+                 for i, r in enumerate(rows, 1)],
         "hist": histogram_view(histogram(rows)),
         "script": script, "script_hash": f"sha256-{digest}",
     }
 
 
-def _row_view(rank_no: int, r: BatchRow, titles: dict[str, str], role_ids: list[str]) -> dict[str, Any]:
-    return {"rank": rank_no, "file": r.file, "report": r.report, "status": r.status,
-            "error": r.error, "best_role": r.best_role,
-            "best_role_title": titles.get(r.best_role or "", r.best_role or ""),
+def _row_view(rank_no: int, r: BatchRow, titles: dict[str, str], role_ids: list[str],
+              blind: bool) -> dict[str, Any]:
+    name = "" if blind else (r.name or "")
+    role_title = titles.get(r.best_role or "", r.best_role or "")
+    # what the free-text search looks in: who, which file, the role and every skill found;
+    # never the missing skills ("python" must not find every CV that lacks it)
+    search = " ".join(filter(None, (name, r.file, role_title, *(r.found or r.matched))))
+    return {"rank": rank_no, "file": r.file, "name": name, "report": r.report, "status": r.status,
+            "error": r.error, "best_role": r.best_role, "best_role_title": role_title,
             "best_score": r.best_score, "role_scores": [r.scores.get(i) for i in role_ids],
             "ats_score": r.ats_score, "years": r.years, "degree": r.highest_degree or "",
-            "matched": ", ".join(r.matched), "missing": ", ".join(r.missing)}
+            "matched": ", ".join(r.matched), "missing": ", ".join(r.missing),
+            "search": search.lower()}
 
 
 def histogram_view(counts: list[int]) -> dict[str, Any]:
@@ -220,7 +238,7 @@ def load_finished(out: Path, *, with_reports: bool) -> dict[str, BatchRow]:
                 row = BatchRow.from_dict(json.loads(line))
             except (ValueError, TypeError):
                 continue
-            if with_reports and row.status == "ok" and not (row.report and (out / row.report).exists()):
+            if with_reports and row.status != "error" and not (row.report and (out / row.report).exists()):
                 continue
             if row.transient:
                 found.pop(row.sha256, None)     # a later journal line may not override it

@@ -4,7 +4,7 @@ them in memory, shared copy-on-write, instead of spending a second building its 
 """
 from __future__ import annotations
 
-import resume_match.batch.folder  # noqa: F401  (the worker's code)
+import resume_match.batch.local  # noqa: F401  (the worker's code)
 from resume_match.errors import ResumeMatchError
 from resume_match.skills import get_matcher
 

@@ -15,6 +15,8 @@ from typing import Any, Iterator
 from resume_match.errors import InputError
 from resume_match.extract.glyphs import clean_text, font_base, strip_bullets
 from resume_match.extract.layout import ADVICE
+from resume_match.extract.limits import DEFAULT, CharBudget, Limits
+from resume_match.extract.normalize import file_date, normalize_document
 from resume_match.models import Document, Layout, Line, Page
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -24,8 +26,24 @@ DEFAULT_SIZE = 11.0
 _HEADING_STYLE = re.compile(r"^(heading|title|subtitle)", re.I)
 
 
-def read_docx(data: bytes, label: str) -> Document:
-    """Read a DOCX into a one-page Document; InputError when it is not a readable DOCX."""
+def read_docx(data: bytes, label: str, *, limits: Limits = DEFAULT) -> Document:
+    """Read a DOCX into a one-page Document; InputError when it is not a readable DOCX (any
+    failure inside python-docx, lxml or this reader on a malformed part is one), LimitError for
+    a paragraph or document past the character caps."""
+    try:
+        return _read(data, label, limits)
+    except InputError:
+        raise
+    except Exception as e:      # e.g. w:num="many": int() of an attribute, deep in the reader
+        raise InputError(f"{label}: damaged DOCX ({_reason(e)})") from e
+
+
+def _reason(e: BaseException) -> str:
+    text = str(e).strip().splitlines()[0][:80] if str(e).strip() else ""
+    return f"{type(e).__name__}: {text}" if text else type(e).__name__
+
+
+def _read(data: bytes, label: str, limits: Limits) -> Document:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
@@ -39,17 +57,42 @@ def read_docx(data: bytes, label: str) -> Document:
     reader.block(doc.element.body)
     margin = reader.margins(doc)
     lines = tuple(reader.lines)
+    budget = CharBudget(label, limits)          # before the text stages, which scale with it
+    for number, line in enumerate(lines + margin, 1):
+        budget.line(number, line.text)
     page = Page(number=1, width=0.0, height=0.0, lines=lines, margin_lines=margin,
                 columns=reader.columns(doc), tables=reader.tables, images=reader.images,
                 char_count=sum(len(ln.text) for ln in lines))
     layout = Layout(file_name=label.replace("\\", "/").rsplit("/", 1)[-1], file_size=len(data),
                     page_count=1, columns=page.columns, tables=reader.tables,
                     text_boxes=reader.text_boxes, images=reader.images,
-                    fonts=tuple(sorted(reader.fonts)))
+                    fonts=tuple(sorted(reader.fonts)), created=_created(doc),
+                    producer=_application(data))
     letters = sum(c.isalnum() for ln in lines for c in ln.text)
     reason = None if letters >= 20 else f"no text in the document (images only?); {ADVICE}"
-    return Document(source=label, kind="docx", pages=(page,), layout=layout,
-                    readable=reason is None, unreadable_reason=reason)
+    return normalize_document(Document(source=label, kind="docx", pages=(page,), layout=layout,
+                                       readable=reason is None, unreadable_reason=reason),
+                              join_wrapped=True)
+
+
+def _created(doc: Any) -> str:
+    """The document's own date: the later of its core properties' created and modified."""
+    try:
+        props = doc.core_properties
+        return file_date(props.created, props.modified)
+    except Exception:          # a malformed docProps/core.xml: no date, not a broken file
+        return ""
+
+
+def _application(data: bytes) -> str:
+    """The program that wrote the file (docProps/app.xml <Application>), '' when unknown."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            app = z.read("docProps/app.xml").decode("utf-8", "replace")
+    except (KeyError, zipfile.BadZipFile, OSError):
+        return ""
+    m = re.search(r"<Application>([^<]{1,80})</Application>", app)
+    return m.group(1) if m else ""
 
 
 class _Reader:
@@ -144,7 +187,7 @@ class _Reader:
 
     def columns(self, doc: Any) -> int:
         cols = doc.element.body.iter(f"{W}cols")
-        return max((int(c.get(f"{W}num") or 1) for c in cols), default=1)
+        return max((_count(c.get(f"{W}num")) for c in cols), default=1)
 
 
 def _is_list_item(p: Any, style: Any) -> bool:
@@ -221,10 +264,24 @@ def _chain(style: Any) -> Iterator[Any]:
         seen += 1
 
 
+def _count(value: str | None) -> int:
+    """A column count as written (w:num), 1 when missing, not a number ('many') or below 1."""
+    try:
+        return max(1, int(value or 1))
+    except ValueError:
+        return 1
+
+
 def _style_size(style: Any) -> float | None:
+    """The size a style or the styles it is based on set; a size python-docx cannot read
+    ('many') is no size, as in a run (_run_size)."""
     for s in _chain(style):
-        if s.font.size is not None:
-            return round(s.font.size.pt, 1)
+        try:
+            size = s.font.size
+        except ValueError:
+            continue
+        if size is not None:
+            return round(size.pt, 1)
     return None
 
 

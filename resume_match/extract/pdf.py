@@ -6,6 +6,8 @@ module (engine-independent) turns them into lines in reading order and decides `
 from __future__ import annotations
 
 import io
+import re
+from contextvars import ContextVar
 from typing import Any
 from unicodedata import normalize as normalize_unicode
 
@@ -14,28 +16,86 @@ import pdfplumber.page
 from pdfminer.layout import LTChar
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.utils import resolve_all, resolve_and_decode
+from pdfplumber.page import PDFPageAggregatorWithMarkedContent
 from pdfplumber.utils.exceptions import PdfminerException
 
 from resume_match.errors import InputError, LimitError
 from resume_match.extract.layout import PageWords, WordBox, build_document
+from resume_match.extract.limits import DEFAULT, CharBudget, Limits
+from resume_match.extract.normalize import file_date, join_touching_boxes
 from resume_match.models import Document
 
-MAX_CHARS_PER_PAGE = 60_000     # a CV page has ~5,000; more means a malformed or hostile file
+X_TOLERANCE_RATIO = 0.15        # LaTeX PDFs have no space glyphs: a wider gap separates words
+GLYPHS_PER_CHAR = 4             # glyphs a page may draw per character of its cap (spaces included)
 
 
-def read_pdf(data: bytes, label: str, *, max_pages: int = 40, ocr: bool = False) -> Document:
-    """Read a PDF's text layer (OCR pages without one when `ocr`); InputError on broken files."""
-    with _open(data, label) as pdf:
-        count = len(pdf.pages)
-        if count > max_pages:
-            raise LimitError(f"{label}: {count} pages, over the {max_pages}-page limit")
-        if count == 0:
-            raise InputError(f"{label}: damaged PDF (no pages found)")
-        pages = [_page_words(page, number, label) for number, page in enumerate(pdf.pages, 1)]
+def read_pdf(data: bytes, label: str, *, ocr: bool = False, limits: Limits = DEFAULT) -> Document:
+    """Read a PDF's text layer (OCR pages without one when `ocr`); InputError on broken files,
+    LimitError past a page or character limit."""
+    _refuse_reference_loops(data, label)
+    budget = CharBudget(label, limits)
+    token = _GLYPH_CAP.set(limits.max_chars_per_page)
+    try:
+        with _open(data, label) as pdf:
+            count = _page_count(pdf, label)
+            if count > limits.max_pages:
+                raise LimitError(f"{label}: {count} pages, over the {limits.max_pages}-page limit")
+            if count == 0:
+                raise InputError(f"{label}: damaged PDF (no pages found)")
+            pages = [_page_words(page, number, label, budget)
+                     for number, page in enumerate(pdf.pages, 1)]
+            created, producer = _file_facts(pdf)
+    finally:
+        _GLYPH_CAP.reset(token)
     if ocr:
         from resume_match.extract.ocr import build_with_ocr
-        return build_with_ocr(data, label, pages)
-    return build_document(label, pages, file_size=len(data))
+        return build_with_ocr(data, label, pages, created=created, producer=producer)
+    return build_document(label, pages, file_size=len(data), created=created, producer=producer)
+
+
+# an object whose whole body is a reference to another: `5 0 obj 6 0 R endobj`
+_GAP = rb"(?:\s|%[^\r\n]{0,200}[\r\n])*"          # white space and comments
+_BARE_REF = re.compile(rb"(?<![0-9])(\d{1,10})\s+\d{1,5}\s+obj" + _GAP + rb"(\d{1,10})\s+\d{1,5}\s+R"
+                       + _GAP + rb"endobj")
+
+
+def _refuse_reference_loops(data: bytes, label: str) -> None:
+    """pdfminer resolves a reference to a reference until it finds an object, so objects that
+    are only references to each other (5 -> 6 -> 5, or 6 -> 6) make it spin for ever: refused
+    here, from the file's bytes, before it opens the file. pdfium breaks such loops itself."""
+    to = {int(m.group(1)): int(m.group(2)) for m in _BARE_REF.finditer(data)}
+    for start in to:
+        seen, at = [start], to[start]
+        while at in to and at not in seen:
+            seen.append(at)
+            at = to[at]
+        if at in seen:
+            loop = seen[seen.index(at):]
+            names = " -> ".join(str(n) for n in loop + [at])
+            raise InputError(f"{label}: damaged PDF (objects refer to each other in a loop: "
+                             f"{names})")
+
+
+def _page_count(pdf: Any, label: str) -> int:
+    """len(pdf.pages): pdfplumber builds every Page here, and a malformed box (MediaBox of
+    names or strings, three numbers) raises from it."""
+    try:
+        return len(pdf.pages)
+    except Exception as e:
+        raise InputError(f"{label}: damaged PDF, its pages cannot be read ({_reason(e)})") from e
+
+
+def _file_facts(pdf: Any) -> tuple[str, str]:
+    """The file's own date (the later of CreationDate and ModDate) and the program that made
+    it (Producer / Creator); a broken Info dictionary gives neither."""
+    try:
+        info = pdf.metadata or {}
+    except Exception:
+        return "", ""
+    made = file_date(info.get("CreationDate"), info.get("ModDate"))
+    names = [v.decode("latin-1", "replace") if isinstance(v, bytes) else str(v)
+             for v in (info.get("Producer"), info.get("Creator")) if v]
+    return made, " / ".join(names)[:120]
 
 
 def _open(data: bytes, label: str) -> Any:
@@ -56,33 +116,84 @@ def _reason(e: BaseException) -> str:
     return f"{type(e).__name__}: {text}" if text else type(e).__name__
 
 
-def _page_words(page: Any, number: int, label: str) -> PageWords:
-    """One page's words and counts; a page pdfminer cannot parse is a damaged file."""
+def _page_words(page: Any, number: int, label: str, budget: CharBudget) -> PageWords:
+    """One page's words and counts; a page pdfminer cannot parse is a damaged file, one that
+    draws more characters than the page cap is refused while it is being read."""
     _use_char_fast_path(page)
     try:
         chars = page.chars
-        if len(chars) > MAX_CHARS_PER_PAGE:
-            raise LimitError(f"{label}: page {number} has {len(chars)} characters, over the "
-                             f"{MAX_CHARS_PER_PAGE} limit for one page")
-        # LaTeX PDFs have no space glyphs: a gap over 15% of the font size separates words.
+        budget.page(number, sum(not c["text"].isspace() for c in chars))
         words = page.extract_words(extra_attrs=["fontname", "size"], expand_ligatures=False,
-                                   x_tolerance_ratio=0.15)
+                                   x_tolerance_ratio=X_TOLERANCE_RATIO)
         tables = _count_tables(page)
         images = len(page.images)
+        links = _link_uris(page)
         width, height = float(page.width), float(page.height)
     except InputError:
         raise
     except Exception as e:
+        cause = e.args[0] if isinstance(e, PdfminerException) and e.args else e
+        if isinstance(cause, _TooManyGlyphs):
+            raise LimitError(f"{label}: page {number} has {cause}, over the limit for one "
+                             "page") from None
         raise InputError(f"{label}: damaged PDF, page {number} cannot be read "
-                         f"({_reason(e)})") from e
+                         f"({_reason(cause)})") from e
     finally:
         page.close()                  # drop pdfplumber's per-page object cache
-    boxes = tuple(WordBox(text=w["text"], x0=float(w["x0"]), x1=float(w["x1"]),
-                          top=float(w["top"]), bottom=float(w["bottom"]),
-                          size=float(w.get("size") or 0.0), fontname=str(w.get("fontname") or ""))
-                  for w in words if w.get("upright", True))
+    boxes = tuple(join_touching_boxes(
+        [WordBox(text=w["text"], x0=float(w["x0"]), x1=float(w["x1"]), top=float(w["top"]),
+                 bottom=float(w["bottom"]), size=float(w.get("size") or 0.0),
+                 fontname=str(w.get("fontname") or ""))
+         for w in words if w.get("upright", True)], X_TOLERANCE_RATIO))
     return PageWords(number=number, width=width, height=height, words=boxes, tables=tables,
-                     images=images, char_count=len(chars))
+                     images=images, char_count=len(chars), links=links)
+
+
+# ---------------------------------------------------------------- the page cap, while reading
+
+# The page cap in force (read_pdf sets it): pdfminer makes one object per glyph, ~1 KB each, so
+# a page of 10 million glyphs is 10 GB if the count waits for page.chars.
+_GLYPH_CAP: ContextVar[int] = ContextVar("glyph_cap", default=DEFAULT.max_chars_per_page)
+
+
+class _TooManyGlyphs(Exception):
+    """Raised from inside pdfminer's interpreter (pdfplumber wraps it in PdfminerException)."""
+
+
+_STOCK_RENDER_CHAR = PDFPageAggregatorWithMarkedContent.render_char
+
+
+def _render_char_counted(self: Any, *args: Any, **kwargs: Any) -> float:
+    """pdfplumber's render_char, counting the page's glyphs as they are drawn: past the page
+    cap in characters that are not white space (the cap's definition), or past GLYPHS_PER_CHAR
+    times it in glyphs of any kind, the page is given up at once."""
+    adv: float = _STOCK_RENDER_CHAR(self, *args, **kwargs)
+    counts = self.__dict__.setdefault("_resume_match_glyphs", [0, 0])
+    counts[0] += 1
+    objs = self.cur_item._objs
+    if objs and not objs[-1].get_text().isspace():
+        counts[1] += 1
+    cap = _GLYPH_CAP.get()
+    if counts[1] > cap:
+        raise _TooManyGlyphs(f"more than {cap:,} characters")
+    if counts[0] > GLYPHS_PER_CHAR * cap:
+        raise _TooManyGlyphs(f"more than {GLYPHS_PER_CHAR * cap:,} glyphs (white space included)")
+    return adv
+
+
+PDFPageAggregatorWithMarkedContent.render_char = _render_char_counted  # type: ignore[method-assign]
+
+
+def _link_uris(page: Any) -> tuple[tuple[str, float], ...]:
+    """(URI, top) of the page's link annotations (URI actions behind icons and text)."""
+    out = []
+    for link in page.hyperlinks:
+        uri = link.get("uri")
+        if isinstance(uri, bytes):
+            uri = uri.decode("utf-8", "replace")
+        if isinstance(uri, str) and uri:
+            out.append((uri, float(link.get("top") or 0.0)))
+    return tuple(out)
 
 
 def _count_tables(page: Any) -> int:

@@ -14,13 +14,15 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
 from resume_match.errors import InputError, LimitError
+from resume_match.extract.limits import DEFAULT, CharBudget, Limits, visible_chars
 from resume_match.extract.layout import PageWords, WordBox, build_document, is_bold, is_italic
+from resume_match.extract.normalize import file_date
 from resume_match.extract.rules import Rule, count_ruled_tables
 from resume_match.models import Document
 
-MAX_CHARS_PER_PAGE = 60_000     # as extract/pdf.py: more means a malformed or hostile file
 X_TOLERANCE_RATIO = 0.15  # a gap wider than this x font size between glyphs starts a new word,
 Y_TOLERANCE = 3.0         # as does a jump in glyph tops (points); as extract/pdf.py's words
+GLYPHS_PER_CHAR = 4       # as extract/pdf.py: glyphs per character of the page cap
 BOLD_WEIGHT = 600
 ITALIC_FLAG = 1 << 6     # PDF font descriptor flag: Italic
 _FONT_BUF = 256
@@ -73,22 +75,40 @@ def _address(obj: Any) -> int:
 _lib = _Unchecked()
 
 
-def read_pdf_pdfium(data: bytes, label: str, *, max_pages: int = 40, ocr: bool = False) -> Document:
-    """Read a PDF with pypdfium2; raise InputError (corrupt, encrypted) or LimitError (pages)."""
+def read_pdf_pdfium(data: bytes, label: str, *, ocr: bool = False,
+                    limits: Limits = DEFAULT) -> Document:
+    """Read a PDF with pypdfium2; raise InputError (corrupt, encrypted) or LimitError (pages,
+    characters)."""
     pdf = _open(data, label)
+    budget = CharBudget(label, limits)
     try:
         count = len(pdf)
-        if count > max_pages:
-            raise LimitError(f"{label}: {count} pages, over the {max_pages}-page limit")
+        if count > limits.max_pages:
+            raise LimitError(f"{label}: {count} pages, over the {limits.max_pages}-page limit")
         if count == 0:
             raise InputError(f"{label}: damaged PDF (no pages found)")
-        pages = [page_words(pdf, i, label) for i in range(count)]
+        pages = []
+        for i in range(count):
+            words = page_words(pdf, i, label, limits)
+            budget.add(sum(len(w.text) for w in words.words))
+            pages.append(words)
+        created, producer = _file_facts(pdf)
     finally:
         pdf.close()
     if ocr:
         from resume_match.extract.ocr import build_with_ocr
-        return build_with_ocr(data, label, pages)
-    return build_document(label, pages, file_size=len(data))
+        return build_with_ocr(data, label, pages, created=created, producer=producer)
+    return build_document(label, pages, file_size=len(data), created=created, producer=producer)
+
+
+def _file_facts(pdf: pdfium.PdfDocument) -> tuple[str, str]:
+    """As extract/pdf.py's: the later of CreationDate and ModDate, and Producer / Creator."""
+    try:
+        info = pdf.get_metadata_dict()
+    except Exception:
+        return "", ""
+    names = [str(v) for v in (info.get("Producer"), info.get("Creator")) if v]
+    return file_date(info.get("CreationDate"), info.get("ModDate")), " / ".join(names)[:120]
 
 
 def _open(data: bytes, label: str) -> pdfium.PdfDocument:
@@ -98,6 +118,8 @@ def _open(data: bytes, label: str) -> pdfium.PdfDocument:
         if getattr(e, "err_code", None) == raw.FPDF_ERR_PASSWORD or "password" in str(e).lower():
             raise InputError(f"{label}: PDF is password-protected (encrypted); save an "
                              "unprotected copy and try again") from e
+        if getattr(e, "err_code", None) == raw.FPDF_ERR_SUCCESS:   # it failed, but says 'Success'
+            raise InputError(f"{label}: damaged PDF (no pages found)") from e
         raise InputError(f"{label}: damaged or truncated PDF (pdfium: {_reason(e)})") from e
 
 
@@ -107,27 +129,65 @@ def _reason(e: Exception) -> str:
     return text.rsplit("PDFium:", 1)[-1].strip(" .)") if "PDFium:" in text else text
 
 
-def page_words(pdf: pdfium.PdfDocument, index: int, label: str = "<pdf>") -> PageWords:
+def page_words(pdf: pdfium.PdfDocument, index: int, label: str = "<pdf>",
+               limits: Limits = DEFAULT) -> PageWords:
     """One page's words (top-left origin, points) with font size and name, its images and
-    ruled tables."""
-    page = pdf[index]
+    ruled tables; LimitError for a page over the character cap (counted as extract/limits.py
+    defines it: not white space, so pdfium's generated line breaks do not count)."""
+    try:
+        page = pdf[index]
+    except pdfium.PdfiumError as e:
+        raise InputError(f"{label}: damaged PDF, page {index + 1} cannot be read "
+                         f"(pdfium: {_reason(e)})") from e
     try:
         left, _, right, top = page.get_mediabox()
         textpage = page.get_textpage()
         try:
             tp = textpage.raw
             count = _lib.FPDFText_CountChars(tp)
-            if count > MAX_CHARS_PER_PAGE:
-                raise LimitError(f"{label}: page {index + 1} has {count} characters, over the "
-                                 f"{MAX_CHARS_PER_PAGE} limit for one page")
+            _check_page_chars(tp, count, index + 1, label, limits)
             images, tables, blanks = _objects(page.raw, count)
             words, chars = _words(tp, left, top, blanks)
         finally:
             textpage.close()
         return PageWords(number=index + 1, width=float(right - left), height=float(page.get_height()),
-                         words=tuple(words), images=images, tables=tables, char_count=chars)
+                         words=tuple(words), images=images, tables=tables, char_count=chars,
+                         links=link_uris(pdf, page, top))
     finally:
         page.close()
+
+
+def _check_page_chars(tp: Any, count: int, number: int, label: str, limits: Limits) -> None:
+    """The page cap, in pdf.py's words: characters that are not white space, and at most
+    GLYPHS_PER_CHAR times the cap in glyphs of any kind."""
+    cap = limits.max_chars_per_page
+    if count > GLYPHS_PER_CHAR * cap:
+        raise LimitError(f"{label}: page {number} has more than {GLYPHS_PER_CHAR * cap:,} glyphs "
+                         "(white space included), over the limit for one page")
+    if count > cap and visible_chars(_text(tp, count)) > cap:
+        raise LimitError(f"{label}: page {number} has more than {cap:,} characters, over the "
+                         "limit for one page")
+
+
+def link_uris(pdf: pdfium.PdfDocument, page: Any, top: float) -> tuple[tuple[str, float], ...]:
+    """(URI, top of its box from the page's top) of each link annotation with a URI action,
+    through PDFium's link API (FPDFLink_Enumerate, FPDFAction_GetURIPath)."""
+    out = []
+    pos = ctypes.c_int(0)
+    link = raw.FPDF_LINK()
+    rect = raw.FS_RECTF()
+    while raw.FPDFLink_Enumerate(page.raw, ctypes.byref(pos), ctypes.byref(link)):
+        action = raw.FPDFLink_GetAction(link)
+        if not action or raw.FPDFAction_GetType(action) != raw.PDFACTION_URI:
+            continue
+        size = raw.FPDFAction_GetURIPath(pdf.raw, action, None, 0)
+        if size <= 1 or size > 4096:
+            continue
+        buf = ctypes.create_string_buffer(size)
+        raw.FPDFAction_GetURIPath(pdf.raw, action, buf, size)
+        y = float(top - rect.top) if raw.FPDFLink_GetAnnotRect(link, ctypes.byref(rect)) else 0.0
+        out.append((buf.value.decode("utf-8", "replace"), y))
+    return tuple(out)
 
 
 def _words(tp: Any, left: float, top: float,

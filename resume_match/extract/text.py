@@ -4,17 +4,28 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from resume_match.extract.encoding import decode
+from resume_match.extract.limits import DEFAULT, CharBudget, Limits
+from resume_match.extract.normalize import normalize_document, repair_encoding
 from resume_match.models import Document, Layout, Line, Page
 
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 
 
-def read_text(data: bytes, label: str) -> Document:
-    text = data.decode("utf-8", errors="replace").lstrip("\ufeff")
+def read_text(data: bytes, label: str, *, encoding: str | None = None,
+              limits: Limits = DEFAULT) -> Document:
+    """A text or Markdown CV in `encoding` (None: UTF-8, bad bytes replaced), each line within
+    the line cap and all of them within the document's before any is parsed; `warnings` says
+    which encoding was used when it was not UTF-8."""
+    text, note = decode(data, encoding)
+    budget = CharBudget(label, limits)
+    for number, raw in enumerate(text.splitlines(), 1):
+        budget.line(number, raw)
     lines: list[Line] = []
     for i, raw in enumerate(text.splitlines()):
-        clean = unicodedata.normalize("NFKC", raw).strip()
+        # mojibake first: NFKC would split its '¯' or '¨' into a space and an accent
+        clean = unicodedata.normalize("NFKC", repair_encoding(raw)).strip()
         if not clean:
             continue
         heading = bool(_MD_HEADING.match(clean))
@@ -23,4 +34,6 @@ def read_text(data: bytes, label: str) -> Document:
             lines.append(Line(text=clean, page=1, top=float(i), bottom=float(i) + 1, bold=heading))
     page = Page(number=1, width=0.0, height=0.0, lines=tuple(lines), char_count=len(text))
     layout = Layout(file_name=label.rsplit("/", 1)[-1], file_size=len(data), page_count=1)
-    return Document(source=label, kind="text", pages=(page,), layout=layout)
+    return normalize_document(Document(source=label, kind="text", pages=(page,), layout=layout,
+                                       warnings=(note,) if note else ()),
+                              join_wrapped=True)

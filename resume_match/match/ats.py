@@ -131,8 +131,11 @@ def _pages_with(doc: Document | None, seen: Callable[[Page], bool]) -> str:
 def check_text_layer(c: Candidate, f: _Facts, rules: dict[str, Any]) -> AtsCheck:
     """An ATS reads the text layer only: no text, OCR-only text or undecodable glyphs lose content."""
     if not c.readable:
+        reason = c.unreadable_reason or "unreadable file"
+        said = "text layer" in reason.lower()          # the reason already names the cause
         return _check("text_layer", "fail",
-                      f"No usable text layer: {c.unreadable_reason or 'unreadable file'}.",
+                      (reason[:1].upper() + reason[1:] if said else f"No usable text layer: {reason}")
+                      + ".",
                       "Export the CV from your editor as a text PDF or DOCX, not a scan or image.")
     if f.layout.ocr or (f.doc is not None and any(p.ocr for p in f.doc.pages)):
         return _check("text_layer", "fail", "The text was recovered by OCR; the file itself has no text layer.",
@@ -482,10 +485,12 @@ def ats_score(checks: tuple[AtsCheck, ...], rules: dict[str, Any]) -> int:
 
 
 def check_ats(candidate: Candidate) -> AtsReport:
-    """Every ATS readiness check for one CV, and the overall 0-100 readiness score."""
+    """Every ATS readiness check for one CV, and the overall 0-100 readiness score. A file with
+    no usable text gets only the checks that do not need text: the one cause, not its echoes."""
     rules = ats_rules()
     facts = _facts(candidate, rules)
-    checks = tuple(fn(candidate, facts, rules) for _, _, fn in CHECKS)
+    run = CHECKS if candidate.readable else tuple(c for c in CHECKS if c[0] in rules["without_text"])
+    checks = tuple(fn(candidate, facts, rules) for _, _, fn in run)
     return AtsReport(score=ats_score(checks, rules), checks=checks)
 
 

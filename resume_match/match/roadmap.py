@@ -15,7 +15,8 @@ from typing import Any, Iterable
 from resume_match.data import load
 from resume_match.parse.dates import alternation, month_pattern
 from resume_match.errors import DataError, InputError
-from resume_match.models import Candidate, Report, RoleFit, RoleProfile, SkillHit, to_dict
+from resume_match.models import (Candidate, MissingSkill, Report, RoleFit, RoleProfile,
+                                 SkillHit, SkillRequirement, to_dict)
 from resume_match.match.roles import list_roles, load_role
 from resume_match.match.scoring import best_fit, score_role
 
@@ -83,35 +84,77 @@ def roadmap_data() -> dict[str, Any]:
     return data
 
 
-def _plan_for(skill: str, category: str | None) -> dict[str, Any]:
-    data = roadmap_data()
-    plans: list[dict[str, Any]] = data["plans"]
+def _plan_for(skill: str, category: str | None) -> dict[str, Any] | None:
+    """The plan that lists the skill, else the one for its own taxonomy category, else None."""
+    plans: list[dict[str, Any]] = roadmap_data()["plans"]
     return (next((p for p in plans if skill in p.get("skills", ())), None)
-            or next((p for p in plans if category and category in p.get("categories", ())), None)
-            or data["default"])
+            or next((p for p in plans if category and category in p.get("categories", ())), None))
+
+
+def _vendors(skills: Iterable[str]) -> list[dict[str, Any]]:
+    """The vendors (roadmap.yaml `vendors`) the skills belong to, in the data's order."""
+    ids = set(skills)
+    return [v for v in roadmap_data()["vendors"].values()
+            if ids & set(v["skills"]) or any(i.startswith(tuple(v["prefixes"])) for i in ids if v["prefixes"])]
+
+
+def _requirement(role: RoleProfile, skill: str) -> SkillRequirement:
+    """The role's requirement a missing skill stands for (its first member is `skill`)."""
+    return next((r for r in role.required + role.preferred if r.any_of[0] == skill),
+                SkillRequirement((skill,)))
+
+
+def _learning(m: MissingSkill, role: RoleProfile) -> LearningStep:
+    """How to close one gap: the role's own advice for the skill, else the plan's line; the plan
+    chosen by the skill's own id or category, vendor items only for that vendor's skills."""
+    req = _requirement(role, m.id)
+    cats = _categories()
+    chosen = next(((s, p) for s in req.any_of if (p := _plan_for(s, None))), None) or next(
+        ((s, p) for s in req.any_of if (p := _plan_for(s, cats.get(s)))), None)
+    own = next((role.learning[s] for s in req.any_of if s in role.learning), None)
+    if chosen is None:
+        none = roadmap_data()["none"]
+        return LearningStep(skill=m.id, name=m.name, required=m.required, weight=m.weight,
+                            advice=own or none["advice"].format(skill=m.name),
+                            area=str(none["area"]), courses=(), certifications=(), projects=())
+    skill, plan = chosen
+    name = _skill_name(skill)
+    vendors = _vendors(req.any_of)
+    courses = [c.format(skill=name) for c in plan.get("courses", ())]
+    certs = [c for v in vendors for c in v["certifications"]] or list(plan.get("certifications", ()))
+    return LearningStep(skill=m.id, name=m.name, required=m.required, weight=m.weight,
+                        advice=own or str(plan["advice"]).format(skill=m.name),
+                        area=str(plan["area"]),
+                        courses=tuple([c for v in vendors for c in v["courses"]] + courses),
+                        certifications=tuple(certs),
+                        projects=tuple(p.format(skill=name) for p in plan.get("projects", ())))
+
+
+@lru_cache(maxsize=1)
+def _taxonomy() -> dict[str, tuple[str, str]]:
+    """Skill id -> (name, taxonomy category); empty when the taxonomy cannot be read."""
+    try:
+        from resume_match.skills.taxonomy import load_taxonomy
+        return {sid: (s.name, s.category) for sid, s in load_taxonomy().skills.items()}
+    except Exception:   # noqa: BLE001 - plans then fall back to skill ids and `none`
+        return {}
 
 
 @lru_cache(maxsize=1)
 def _categories() -> dict[str, str]:
-    """Skill id -> taxonomy category (empty when the taxonomy cannot be read)."""
-    try:
-        from resume_match.skills.taxonomy import load_taxonomy
-        return {sid: s.category for sid, s in load_taxonomy().skills.items()}
-    except Exception:   # noqa: BLE001 - plans then fall back to skill ids and the default
-        return {}
+    """Skill id -> taxonomy category."""
+    return {sid: cat for sid, (_, cat) in _taxonomy().items()}
+
+
+def _skill_name(skill: str) -> str:
+    return _taxonomy().get(skill, (skill.replace("-", " "), ""))[0]
 
 
 # ---------------------------------------------------------------- steps
 
 def _step(fit: RoleFit, role: RoleProfile, max_gap: int) -> RoadmapStep:
-    gap = []
-    for m in sorted(fit.missing, key=lambda m: (not m.required, -m.weight))[:max_gap]:
-        plan = _plan_for(m.id, _categories().get(m.id))
-        gap.append(LearningStep(skill=m.id, name=m.name, required=m.required, weight=m.weight,
-                                advice=m.advice, area=str(plan["area"]),
-                                courses=tuple(plan.get("courses", ())),
-                                certifications=tuple(plan.get("certifications", ())),
-                                projects=tuple(plan.get("projects", ()))))
+    gap = [_learning(m, role)
+           for m in sorted(fit.missing, key=lambda m: (not m.required, -m.weight))[:max_gap]]
     return RoadmapStep(role=role.id, title=role.title, stage=role.stage, score=fit.score,
                        summary=role.summary, gap=tuple(gap), missing_count=len(fit.missing))
 

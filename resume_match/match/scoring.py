@@ -20,6 +20,8 @@ from resume_match.models import (DEGREE_LEVELS, Candidate, Component, Evidence, 
 from resume_match.match.roles import DEFAULT_WEIGHTS, advice_for, stage_rank
 
 IMPLIED_CREDIT = 0.8      # PyTorch on the CV stands in well for "deep learning"
+CHAIN_STEP = 0.9          # each further step of a chain of implications (regression analysis ->
+                          # regression -> supervised learning -> machine learning) is less sure
 RELATED_CREDIT = 0.5      # Keras for TensorFlow: transferable, not the same
 LISTED_CREDIT = 0.75      # named only in a skills list: a claim, not evidence of use
 FULL_RELEVANCE_AT = 0.75  # share of required skills at which background counts in full
@@ -39,6 +41,8 @@ RESEARCH_POST_CREDIT = 0.5  # a research post without publications
 LEAD_TITLE = re.compile(r"\b(senior|sr\.?|staff|lead|principal|head|manager|director|chief|vp)\b",
                         re.I)   # a post with one of these titles is evidence of leadership
 LEAD_SKILL = "leadership"
+SOFT_SECTIONS = ("summary", "experience", "projects", "volunteering")   # where work is told
+SOFT_REACH = 4            # an object word within this many words after the verb ("led a team of")
 WEAK_FIT = 25          # below this best score, point to the roadmap's entry stage
 
 
@@ -57,12 +61,23 @@ class SkillGraph:
 
     def implied_by(self, skill_id: str, depth: int = 3) -> frozenset[str]:
         """Every skill `skill_id` implies, following chains (PyTorch -> deep learning -> ML)."""
-        seen: set[str] = set()
-        frontier = {skill_id}
+        return frozenset(self.implied_paths(skill_id, depth))
+
+    def implied_paths(self, skill_id: str, depth: int = 3) -> dict[str, tuple[str, ...]]:
+        """Skill implied -> the skills a shortest chain from `skill_id` passes through on the way
+        (() when `skill_id` implies it directly)."""
+        paths: dict[str, tuple[str, ...]] = {}
+        frontier: dict[str, tuple[str, ...]] = {skill_id: ()}
         for _ in range(depth):
-            frontier = {t for s in frontier for t in self.implies.get(s, ())} - seen - {skill_id}
-            seen |= frontier
-        return frozenset(seen)
+            step: dict[str, tuple[str, ...]] = {}
+            for source, path in sorted(frontier.items()):
+                via = path + ((source,) if source != skill_id else ())
+                for target in sorted(self.implies.get(source, ())):
+                    if target != skill_id and target not in paths and target not in step:
+                        step[target] = via
+            paths.update(step)
+            frontier = step
+        return paths
 
 
 def graph_from_entries(entries: Iterable[Any]) -> SkillGraph:
@@ -104,28 +119,38 @@ class _Credit:
     req: SkillRequirement
     skill: str
     hit: SkillHit                  # the CV skill credited (the skill itself, or a linked one)
-    link: float                    # 1, IMPLIED_CREDIT or RELATED_CREDIT
+    link: float                    # 1, IMPLIED_CREDIT (less per further step) or RELATED_CREDIT
     shown: bool                    # used in experience/project lines (itself or via a skill)
     evidence: tuple[Evidence, ...]
+    why: str = ""                  # how a linked skill stands in ("XGBoost implies it"); ""
+                                   # when the CV names the skill: only those count as found
+
+    @property
+    def found(self) -> bool:
+        return not self.why
 
     @property
     def credit(self) -> float:
         return self.link * (1.0 if self.shown else LISTED_CREDIT)
 
 
-Links = Mapping[str, list[tuple[SkillHit, float]]]
+Links = Mapping[str, list[tuple[SkillHit, float, str]]]
 
 
 def _link_index(hits: Mapping[str, SkillHit], graph: SkillGraph) -> Links:
-    """Skill id -> the CV skills that imply it (IMPLIED_CREDIT) or relate to it (RELATED_CREDIT)."""
-    index: dict[str, list[tuple[SkillHit, float]]] = {}
+    """Skill id -> the CV skills that imply it (IMPLIED_CREDIT per step of the chain) or relate
+    to it (RELATED_CREDIT), each with the reason a reader is shown."""
+    index: dict[str, list[tuple[SkillHit, float, str]]] = {}
     for hit in hits.values():
-        implied = graph.implied_by(hit.id)
-        for target in implied:
-            index.setdefault(target, []).append((hit, IMPLIED_CREDIT))
-        for target in graph.related.get(hit.id, frozenset()) - implied:
+        implied = graph.implied_paths(hit.id)
+        for target, path in implied.items():
+            why = f"{graph.name(hit.id)} implies it" + (
+                f" (through {', '.join(graph.name(p) for p in path)})" if path else "")
+            index.setdefault(target, []).append((hit, IMPLIED_CREDIT * CHAIN_STEP ** len(path), why))
+        for target in graph.related.get(hit.id, frozenset()) - set(implied):
             if graph.categories.get(target) not in NO_RELATED_CREDIT:
-                index.setdefault(target, []).append((hit, RELATED_CREDIT))
+                index.setdefault(target, []).append((hit, RELATED_CREDIT,
+                                                     f"{graph.name(hit.id)} is related"))
     return index
 
 
@@ -133,16 +158,17 @@ def _options(skill: str, req: SkillRequirement, hits: Mapping[str, SkillHit],
              links: Links) -> Iterable[_Credit]:
     """Every way the CV can meet `skill`: itself, itself shown through a tool, implied, related."""
     own = hits.get(skill)
-    linked = [(h, link) for h, link in links.get(skill, ()) if h.id != skill]
+    linked = [(h, link, why) for h, link, why in links.get(skill, ()) if h.id != skill]
     if own is not None:
         yield _Credit(req, skill, own, 1.0, own.demonstrated, own.evidence)
-        # PyTorch used in a bullet shows the listed "deep learning" too
-        user = next((h for h, link in linked if link == IMPLIED_CREDIT and h.demonstrated), None)
+        # PyTorch used in a bullet shows the listed "deep learning" too (named, so found)
+        user = next((h for h, link, _ in linked
+                     if link > RELATED_CREDIT and h.demonstrated), None)   # implies, not related
         if not own.demonstrated and user is not None:
             shown = tuple(e for e in user.evidence if e.section != "skills")
             yield _Credit(req, skill, own, IMPLIED_CREDIT, True, own.evidence[:1] + shown)
-    for hit, link in linked:
-        yield _Credit(req, skill, hit, link, hit.demonstrated, hit.evidence)
+    for hit, link, why in linked:
+        yield _Credit(req, skill, hit, link, hit.demonstrated, hit.evidence, why)
 
 
 def _credit_for(req: SkillRequirement, hits: Mapping[str, SkillHit],
@@ -151,7 +177,7 @@ def _credit_for(req: SkillRequirement, hits: Mapping[str, SkillHit],
     options = [c for skill in req.any_of for c in _options(skill, req, hits, links)]
     if not options:
         return None
-    return max(options, key=lambda c: (c.credit, c.hit.id == c.skill, c.shown, -len(c.hit.id)))
+    return max(options, key=lambda c: (c.credit, c.found, c.shown, -len(c.hit.id)))
 
 
 def _req_name(req: SkillRequirement, graph: SkillGraph) -> str:
@@ -162,7 +188,7 @@ def _matched(c: _Credit, required: bool, graph: SkillGraph) -> MatchedSkill:
     return MatchedSkill(id=c.skill, name=graph.name(c.skill), required=required,
                         weight=c.req.weight, credit=round(c.credit, 3),
                         via=None if c.hit.id == c.skill else c.hit.id,
-                        demonstrated=c.shown, evidence=c.evidence)
+                        demonstrated=c.shown, evidence=c.evidence, close=c.why)
 
 
 def _missing(req: SkillRequirement, required: bool, role: RoleProfile,
@@ -180,12 +206,15 @@ def _skills_detail(kind: str, credits: list[_Credit | None], reqs: tuple[SkillRe
                    graph: SkillGraph) -> str:
     if not reqs:
         return f"The role lists no {kind} skills."
-    found = [c for c in credits if c]
-    names = ", ".join(graph.name(c.skill) + ("" if c.hit.id == c.skill else
-                                             f" (via {graph.name(c.hit.id)})") for c in found)
+    found = [c for c in credits if c and c.found]
+    close = [c for c in credits if c and not c.found]
+    names = ", ".join(graph.name(c.skill) for c in found)
     missing = [_req_name(r, graph) for r, c in zip(reqs, credits) if c is None]
     listed = sum(1 for c in found if not c.shown)
     parts = [f"{len(found)} of {len(reqs)} {kind} skills found" + (f": {names}" if names else "")]
+    if close:
+        parts.append("close, partial credit: " + ", ".join(
+            f"{graph.name(c.skill)} ({c.why}, {c.credit:.0%})" for c in close))
     if listed:
         parts.append(f"{listed} only listed (x{LISTED_CREDIT:g})")
     if missing:
@@ -339,6 +368,36 @@ def _title_hits(candidate: Candidate) -> tuple[SkillHit, ...]:
                      demonstrated=True),)
 
 
+def _soft_patterns() -> dict[str, re.Pattern[str]]:
+    """Skill id -> a verb then, within SOFT_REACH words, an object ('led a team of', 'mentored
+    two junior analysts'), from data/words.yaml soft_evidence."""
+    from resume_match.data import load
+    out = {}
+    for sid, words in load("words.yaml")["soft_evidence"].items():
+        verbs = "|".join(re.escape(v) for v in words["verbs"])
+        objects = "|".join(re.escape(o) for o in words["objects"])
+        out[sid] = re.compile(rf"\b(?:{verbs})\b(?:\W+\w+){{0,{SOFT_REACH - 1}}}?\W+(?:{objects})\b",
+                              re.I)
+    return out
+
+
+_SOFT = _soft_patterns()
+
+
+def _soft_hits(candidate: Candidate, graph: SkillGraph) -> tuple[SkillHit, ...]:
+    """Soft skills a role asks for, shown by what the CV says was done ('led a team of five',
+    'mentored two interns'): the matcher counts soft skills only where they are listed."""
+    lines = [(s.kind, ln) for s in candidate.sections if s.kind in SOFT_SECTIONS for ln in s.lines]
+    out = []
+    for sid, pattern in _SOFT.items():
+        said = [Evidence(section=kind, page=ln.page, text=ln.text) for kind, ln in lines
+                if pattern.search(ln.text)]
+        if said:
+            out.append(SkillHit(id=sid, name=graph.name(sid), category="soft-skill",
+                                evidence=tuple(said[:2]), demonstrated=True))
+    return tuple(out)
+
+
 def best_hits(skills: Iterable[SkillHit]) -> dict[str, SkillHit]:
     """One hit per skill id, preferring a demonstrated one."""
     out: dict[str, SkillHit] = {}
@@ -351,7 +410,8 @@ def best_hits(skills: Iterable[SkillHit]) -> dict[str, SkillHit]:
 def score_role(candidate: Candidate, role: RoleProfile, graph: SkillGraph | None = None) -> RoleFit:
     """How well the CV fits the role, 0-100, with components, matched and missing skills."""
     graph = graph if graph is not None else default_graph()
-    hits = best_hits(candidate.skills + candidate.soft_skills + _title_hits(candidate))
+    hits = best_hits(candidate.skills + candidate.soft_skills + _title_hits(candidate)
+                     + _soft_hits(candidate, graph))
     links = _link_index(hits, graph)
     req_credits = [_credit_for(r, hits, links) for r in role.required]
     pref_credits = [_credit_for(r, hits, links) for r in role.preferred]

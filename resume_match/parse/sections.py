@@ -16,6 +16,8 @@ from rapidfuzz import fuzz, process
 from resume_match.data import load
 from resume_match.errors import DataError
 from resume_match.models import SECTION_KINDS, Document, Line, Section, SectionKind
+from resume_match.parse.dates import find_ranges
+from resume_match.parse.education import find_degree
 
 MAX_HEADING_WORDS = 6
 MAX_HEADING_CHARS = 48
@@ -110,6 +112,9 @@ def match_heading(text: str, lexicon: Lexicon | None = None) -> HeadingMatch | N
     paired = _paired(text, lex)
     if paired is not None:
         return paired
+    labelled = _with_suffix(words, lex)
+    if labelled is not None:
+        return labelled
     for word in words:
         kind = lex.keywords.get(word) or lex.keywords.get(word.rstrip("s"))
         if kind:
@@ -117,12 +122,33 @@ def match_heading(text: str, lexicon: Lexicon | None = None) -> HeadingMatch | N
     return None
 
 
+@lru_cache(maxsize=1)
+def _suffixes() -> frozenset[str]:
+    return frozenset(load("words.yaml")["heading_suffixes"])
+
+
+def _with_suffix(words: list[str], lex: Lexicon) -> HeadingMatch | None:
+    """'Skill Details', 'Education Details', 'Academic Information': a known heading or section
+    keyword labelled with a word such as 'details' (data/words.yaml heading_suffixes) is that
+    heading, whole (job-portal exports name every section so)."""
+    if not 2 <= len(words) <= 4 or words[-1] not in _suffixes():
+        return None
+    inner = words[:-1]
+    kind = lex.phrases.get("".join(inner))
+    if kind is None and len(inner) == 1:
+        w = inner[0]
+        kind = lex.keywords.get(w) or lex.keywords.get(w + "s") or lex.keywords.get(w.rstrip("s"))
+    return HeadingMatch(kind, 95.0, True) if kind else None
+
+
 def _paired(text: str, lex: Lexicon) -> HeadingMatch | None:
     """'Berufserfahrung / Experience', 'Work Experience | Internships', 'Skills/Tools': a
     known heading paired with a translation or a second name reads as the known one (the
-    first that is known). As sure as a fuzzy match, so in a PDF its style must still back it."""
+    first that is known); 'Skills & Tools', 'Publications and Patents': two known headings
+    joined by '&' or 'and' read as the first. As sure as a fuzzy match, so in a PDF its style
+    must still back it."""
     if "/" not in text and "|" not in text:     # most lines: nothing to split
-        return None
+        return _joined(text, lex)
     parts = _PAIR_SEP.split(text.strip())
     if not 2 <= len(parts) <= 3:
         return None
@@ -131,6 +157,20 @@ def _paired(text: str, lex: Lexicon) -> HeadingMatch | None:
         if key in lex.phrases:
             return HeadingMatch(lex.phrases[key], PAIR_SCORE, True)
     return None
+
+
+_AND = re.compile(r"\s+(?:&|and)\s+", re.IGNORECASE)
+
+
+def _joined(text: str, lex: Lexicon) -> HeadingMatch | None:
+    """Two known headings joined by '&' or 'and', both whole: the first one's kind."""
+    parts = _AND.split(text.strip().rstrip(":"))
+    if len(parts) != 2:
+        return None
+    kinds = [lex.phrases.get(_key(part)) for part in parts]
+    if kinds[0] is None or kinds[1] is None:
+        return None
+    return HeadingMatch(kinds[0], PAIR_SCORE, True)
 
 
 @dataclass(frozen=True)
@@ -286,9 +326,9 @@ class Heading:
                                    # line's content after its half of the label
 
 
-def find_headings(doc: Document) -> list[Heading]:
-    """Every heading line, in reading order."""
-    lines = doc.lines
+def find_headings(doc: Document, lines: tuple[Line, ...] | None = None) -> list[Heading]:
+    """Every heading line, in reading order (of `lines`, by default the document's)."""
+    lines = doc.lines if lines is None else lines
     body = body_size(lines)
     plain = doc.kind == "text" or body == 0
     cands = _candidates(lines, body, plain)
@@ -337,12 +377,163 @@ def _join_labels(heads: list[Heading], lines: tuple[Line, ...]) -> list[Heading]
     return out
 
 
+# ---------------------------------------------------------------- flattened plain text
+
+# a capitalised phrase glued to the end of the text before it ('... 24 monthsCompany Details')
+_GLUED_END = re.compile(r"(?<=[a-z0-9.)\]])(?=[A-Z][A-Za-z]*(?: [A-Z][a-z]+){0,3}\s*$)")
+# after a space only a heading that says it is one ('... Kali Linux Education Details')
+_LABELLED_END = re.compile(r"(?<= )(?=[A-Z][a-z]+ (?:[A-Z][a-z]+ )?(?:Details|Information)\s*$)")
+# a heading opening a line and its content after a list mark ('Skills * Python', 'Skills • R');
+# not after a colon: 'Tools & Technologies: ...' inside an entry labels a list, not a section
+_LEAD_MARK = re.compile(r"^(?P<h>[A-Za-z][A-Za-z&/ ]{2,40}?)\s*(?:[*•]|\s-)\s+(?=\S)")
+# words in capitals after a sentence's end ('... Powerpoint. RECOGNITION Academic ...')
+_CAPS_AFTER_STOP = re.compile(r"(?<=[a-z0-9)][.!?]) +(?=[A-Z][A-Z&]{2,}(?: [A-Z&]{2,}){0,3} +\S)")
+_CAPS_WORD = re.compile(r"[A-Z][A-Z&/]*")
+
+
+def unflatten(lines: tuple[Line, ...]) -> tuple[Line, ...]:
+    """Plain text exported with its headings run into the text ('Skills * Programming: ...',
+    '... 24 monthsCompany Details', 'SKILLS C Basics, Python', '... Excel. RECOGNITION Secured
+    ...'): each known heading (a whole one, see _sure) on a line of its own, as a PDF prints it.
+    Only text already on one line is split; no rule reads into the next line."""
+    out: list[Line] = []
+    for line in lines:
+        parts = [p.strip() for p in _split_flat(line.text.strip()) if p.strip()]
+        out += [line] if len(parts) == 1 else [dataclasses.replace(line, text=p) for p in parts]
+    return tuple(out)
+
+
+def _sure(text: str) -> bool:
+    m = match_heading(text)
+    return m is not None and m.whole and m.score >= 95
+
+
+def _split_flat(text: str) -> list[str]:
+    """A line cut before and after the known headings flattened into it."""
+    if len(text) <= MAX_HEADING_CHARS and _sure(text):
+        return [text]
+    for m in _CAPS_AFTER_STOP.finditer(text):
+        words = _CAPS_WORD.findall(text[m.end():].split("  ")[0])
+        if any(_sure(" ".join(words[:n])) for n in range(1, len(words) + 1)):
+            return _split_flat(text[:m.start()]) + _split_flat(text[m.end():])
+    for glued in (*_GLUED_END.finditer(text), *_LABELLED_END.finditer(text)):
+        if glued.start() > 0 and _sure(text[glued.start():]):
+            return _split_flat(text[:glued.start()]) + [text[glued.start():].strip()]
+    lead = _LEAD_MARK.match(text)
+    if lead and _sure(lead.group("h")):
+        return [lead.group("h").strip()] + _split_flat(text[lead.end():])
+    words = text.split()
+    caps = 0
+    while caps < min(len(words), 4) and _CAPS_WORD.fullmatch(words[caps]):
+        caps += 1
+    for n in range(caps, 0, -1):
+        rest = " ".join(words[n:])
+        if re.search(r"[a-z]", rest) and _sure(" ".join(words[:n])):
+            return [" ".join(words[:n])] + _split_flat(rest)
+    return [text]
+
+
+# ---------------------------------------------------------------- rows read as two columns
+
+ROW_TOLERANCE = 1.5      # points: two lines this close in height share one printed row
+MAX_ROW_WORDS = 8        # a right-hand entry column holds dates and short names, not prose
+
+
+def rejoin_rows(lines: tuple[Line, ...]) -> tuple[Line, ...]:
+    """Entries printed with their dates (and employer) at the right margin of the same row
+    ('Master of Science ...      Jul 2014 - Present'), which the reader took for a second
+    column because the left side has rows of its own: each right-hand line is put back on the
+    left line of its row. Only when the right side is sparse and dated (see _date_column); a
+    real second column has prose and rows of its own."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and lines[j].column > 0 and lines[j].page == lines[i].page:
+            j += 1
+        if j == i:
+            out.append(lines[i])
+            i += 1
+            continue
+        out += _rejoined(lines[i:j])
+        i = j
+    return tuple(out)
+
+
+def _rejoined(run: tuple[Line, ...]) -> list[Line]:
+    """One run of column lines, as rows when its right side is a date column."""
+    left = [ln for ln in run if ln.column == 1]
+    right = [ln for ln in run if ln.column == 2]
+    partner = _date_column(left, right)
+    if partner is None:
+        return list(run)
+    out = []
+    for n, ln in enumerate(left):
+        r = partner.get(n)
+        if r is None:
+            out.append(dataclasses.replace(ln, column=0))
+        else:
+            out.append(dataclasses.replace(ln, text=f"{ln.text.rstrip()}   {r.text.strip()}",
+                                           x1=r.x1, column=0))
+    return out
+
+
+def _date_column(left: list[Line], right: list[Line]) -> dict[int, Line] | None:
+    """Left line index -> the right line of its row, when every right line shares a row with a
+    left one, the right side has at most half as many lines, none longer than MAX_ROW_WORDS or
+    a heading, and at least half of them print a date."""
+    if not right or len(right) > len(left) / 2:
+        return None
+    partner: dict[int, Line] = {}
+    for r in right:
+        n = next((k for k, ln in enumerate(left)
+                  if abs(ln.top - r.top) <= ROW_TOLERANCE and ln.x1 < r.x0 and k not in partner), None)
+        if n is None or len(r.text.split()) > MAX_ROW_WORDS or _sure(r.text):
+            return None
+        partner[n] = r
+    dated = sum(bool(find_ranges(r.text)) for r in right)
+    return partner if 2 * dated >= len(right) else None
+
+
+# ---------------------------------------------------------------- summaries of another kind
+
+MAX_ENTRY_WORDS = 12            # an entry line (degree, dated role), not a sentence
+_SUMMARY_WORDS = frozenset({"summary", "of", "brief"})
+_BY_CONTENT = ("education", "experience")
+
+
+def _summarised(heading: str, body: tuple[Line, ...]) -> str | None:
+    """'Summary of Qualification' over a table of degrees, 'Summary of Experience' over dated
+    roles: a summary heading naming education or experience is that section when its body holds
+    that section's entries (a degree, a date range on a short line); over prose or a list of
+    strengths ('Summary of Qualifications' in most US CVs) it stays a summary."""
+    words = [w for w in clean_heading(heading).split() if w not in _SUMMARY_WORDS]
+    if not words or len(words) == len(clean_heading(heading).split()):
+        return None
+    lex = load_lexicon()
+    key = "".join(words)
+    kind = lex.phrases.get(key) or lex.phrases.get(key + "s") or lex.phrases.get(key.rstrip("s"))
+    if kind not in _BY_CONTENT:
+        return None
+    entries = [ln.text for ln in body if len(ln.text.split()) <= MAX_ENTRY_WORDS]
+    if kind == "education":
+        return kind if any(_opens_with_degree(t) for t in entries) else None
+    return kind if any(r.is_range for t in entries for r in find_ranges(t)) else None
+
+
+def _opens_with_degree(text: str) -> bool:
+    """'DEGREE IN CIVIL ENGINEERING  NOIDA UNIVERSITY', 'B.Tech, 2016': an entry opens with
+    its degree; 'Cultivates relationships Masters degree in education' is a list of strengths."""
+    hit = find_degree(text)
+    return hit is not None and not re.search(r"[A-Za-z]", text[:hit[1].start()])
+
+
 def split_sections(doc: Document) -> tuple[Section, ...]:
     """The header block (text before the first heading) and one Section per heading."""
-    lines = doc.lines
+    lines = unflatten(doc.lines) if doc.kind == "text" else rejoin_rows(doc.lines)
     if not lines:
         return ()
-    heads = find_headings(doc)
+    heads = find_headings(doc, lines)
     out: list[Section] = []
     first = heads[0].index if heads else len(lines)
     if first > 0:
@@ -357,6 +548,8 @@ def split_sections(doc: Document) -> tuple[Section, ...]:
             body = (dataclasses.replace(body[0], text=h.next_rest),) + body[1:]
         if h.rest:
             body = (dataclasses.replace(lines[h.index], text=h.rest),) + body
+        if kind == "summary":
+            kind = _summarised(h.text, body) or kind
         out.append(Section(kind=cast(SectionKind, kind), heading=h.text, page=lines[h.index].page, lines=body))
     return tuple(out)
 

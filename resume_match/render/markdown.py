@@ -38,11 +38,17 @@ def render_markdown(report: Report) -> str:
                 line = m["evidence"][0]["text"] if m["evidence"] else ""
                 out.append(f"- **{e(m['name'])}** ({tag}){': “' + e(line) + '”' if line else ''}")
             out.append("")
+        if fit["close"]:
+            out += ["### Close, through a linked skill (partial credit)", ""]
+            out += [f"- **{e(m['name'])}** ({'required' if m['required'] else 'preferred'}): "
+                    f"{e(m['close'])}, {m['credit_pct']} credit" for m in fit["close"]]
+            out.append("")
         if fit["missing"]:
             out += ["### Missing skills", ""]
             out += [f"- **{e(m['name'])}** ({'required' if m['required'] else 'preferred'}): {e(m['advice'])}"
                     for m in fit["missing"]]
             out.append("")
+    out += _posting_markdown(v["posting"])
     if v["other_fits"]:
         out += ["## Other roles", ""] + [f"- {e(f['title'])}: {f['score']}/100" for f in v["other_fits"]] + [""]
     if v["ats"]:
@@ -57,3 +63,15 @@ def render_markdown(report: Report) -> str:
         out += [f"- {e(r)}" for r in v["template"]["reasons"]] + [""]
     return "\n".join(out).rstrip() + "\n"
 
+
+def _posting_markdown(p: dict[str, Any] | None) -> list[str]:
+    """With --jd: the job-title line and the keyword table (posting and CV counts)."""
+    if p is None:
+        return []
+    e = md_escape
+    out = [f"## Job posting: {e(p['title'])}", "", e(p["title_line"]), "",
+           f"Keywords in the posting found in the CV: {p['found']} of {p['total']}", "",
+           "| Keyword | Kind | In posting | In CV |", "| --- | --- | --- | --- |"]
+    out += [f"| {e(k['name'])} | {k['kind']} | {k['in_posting']} | "
+            f"{k['in_cv'] if k['in_cv'] else '0 (not in CV)'} |" for k in p["keywords"]]
+    return out + [""]

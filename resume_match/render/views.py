@@ -14,7 +14,8 @@ from urllib.parse import quote, urlsplit
 
 from resume_match.errors import DataError
 from resume_match.match.templates import template_info
-from resume_match.models import Candidate, EducationEntry, Report, RoleFit
+from resume_match.models import (Candidate, EducationEntry, MatchedSkill, PostingMatch, Report,
+                                  RoleFit, TitleMatch)
 from resume_match.parse.dates import short_month
 from resume_match.parse.lines import strip_bullet
 
@@ -82,6 +83,13 @@ def _component_view(c: Any) -> dict[str, Any]:
             "pct": round(100 * share, 1), "band": score_band(100 * share)[0], "detail": c.detail}
 
 
+def _matched_view(m: MatchedSkill) -> dict[str, Any]:
+    return {"name": m.name, "required": m.required, "credit": m.credit, "via": m.via,
+            "close": m.close, "credit_pct": f"{m.credit:.0%}", "demonstrated": m.demonstrated,
+            "evidence": [{"text": strip_bullet(e.text), "section": e.section, "page": e.page}
+                         for e in m.evidence[:2]]}
+
+
 def _check_view(ch: Any) -> dict[str, Any]:
     icon, word = STATUS_ICONS.get(ch.status, ("?", ch.status))
     return {"id": ch.id, "title": ch.title, "status": ch.status, "icon": icon, "word": word,
@@ -119,10 +127,8 @@ def report_view(report: Report, cv_href: str | None = None) -> dict[str, Any]:
             "role": fit.role, "title": fit.title, "score": fit.score,
             "gauge": gauge(fit.score, f"Fit for {fit.title}", "gauge-fit"),
             "components": [_component_view(c) for c in fit.components],
-            "matched": [{"name": m.name, "required": m.required, "credit": m.credit,
-                         "via": m.via, "demonstrated": m.demonstrated,
-                         "evidence": [{"text": strip_bullet(e.text), "section": e.section, "page": e.page}
-                                      for e in m.evidence[:2]]} for m in fit.matched],
+            "matched": [_matched_view(m) for m in fit.matched if not m.close],
+            "close": [_matched_view(m) for m in fit.matched if m.close],
             "missing": [{"name": m.name, "required": m.required, "advice": m.advice}
                         for m in fit.missing],
         },
@@ -144,7 +150,40 @@ def report_view(report: Report, cv_href: str | None = None) -> dict[str, Any]:
         "education": [education_line(e) for e in cand.education.entries],
         "certifications": list(cand.certifications),
         "warnings": list(cand.warnings),
+        "posting": posting_view(report.posting),
     }
+
+
+_WHERE = {"headline": "your headline says", "current position": "your current position is",
+          "position": "a position in your CV is"}
+
+
+def title_sentence(tm: TitleMatch) -> str:
+    """The job-title line of a `--jd` report, in words a candidate can act on."""
+    q = "\u201c{}\u201d".format
+    said = f"{_WHERE.get(tm.where or '', 'your CV says')} {q(tm.cv_title)}" if tm.cv_title else ""
+    advice = " Use the posting's title in your headline if it describes you."
+    if tm.match == "exact":
+        return f"Job title: {q(tm.posting_title)} is in your CV ({tm.where or 'found'})."
+    if tm.match == "close":
+        return (f"Job title: {said}, the posting {q(tm.posting_title)}: the same title in other "
+                "words; an ATS may look for the posting's own words.")
+    if tm.match == "partial":
+        return f"Job title: the posting asks for {q(tm.posting_title)}; {said}." + advice
+    return (f"Job title: {q(tm.posting_title)} is not in your CV"
+            + (f"; {said}." if said else ".") + advice)
+
+
+def posting_view(pm: PostingMatch | None) -> dict[str, Any] | None:
+    """The `--jd` part of a report: the title line and the keyword table, missing ones marked."""
+    if pm is None:
+        return None
+    return {"title": pm.title, "source": pm.source, "role": pm.role,
+            "closest_role": pm.closest_role, "title_line": title_sentence(pm.title_match),
+            "title_match": pm.title_match.match,
+            "keywords": [{"name": k.name, "kind": k.kind, "in_posting": k.in_posting,
+                          "in_cv": k.in_cv, "missing": k.in_cv == 0} for k in pm.keywords],
+            "found": sum(1 for k in pm.keywords if k.in_cv), "total": len(pm.keywords)}
 
 
 def _date(value: str | None) -> str:
