@@ -1,0 +1,104 @@
+"""Batches against hostile conditions (issue 16): a killed parent must take its workers with it,
+failures that repeat are not retried forever, links out of the folder are not followed, and
+two batches never write one --out at once."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from test_batch import text_cv
+
+TESTS = Path(__file__).parent
+
+
+def _stat(pid: int) -> tuple[int, str, str] | None:
+    """(parent pid, state, start time) of a process, or None when it is gone."""
+    try:
+        raw = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    fields = raw[raw.rindex(")") + 2:].split()
+    return int(fields[1]), fields[0], fields[19]
+
+
+def _descendants(root: int) -> dict[int, str]:
+    """pid -> start time of every living process below `root` (a /proc scan, no psutil)."""
+    parents: dict[int, int] = {}
+    started: dict[int, str] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit() and (st := _stat(int(entry))):
+            parents[int(entry)], started[int(entry)] = st[0], st[2]
+    out: dict[int, str] = {}
+    grew = True
+    while grew:
+        grew = False
+        for pid, ppid in parents.items():
+            if pid not in out and (ppid == root or ppid in out):
+                out[pid] = started[pid]
+                grew = True
+    return out
+
+
+def _cmdline(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()[:200]
+    except OSError:
+        return "?"
+
+
+def _alive(pid: int, started: str) -> bool:
+    """The same process (same start time) is still running (a zombie is dead)."""
+    st = _stat(pid)
+    return st is not None and st[2] == started and st[1] != "Z"
+
+
+BATCH = textwrap.dedent("""
+    import sys
+    from functools import partial
+    sys.path.insert(0, {tests!r})
+    from faulty_workers import spin_on
+    from resume_match.batch.folder import analyse_folder
+    analyse_folder({src!r}, ["data-scientist"], out_dir={out!r}, workers=2, timeout=600,
+                   _analyse=partial(spin_on, "spin.txt"))
+""")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_killing_the_batch_kills_its_workers_even_one_stuck_in_c(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    for name in ("a.txt", "spin.txt", "z.txt"):
+        (src / name).write_text(text_cv("Cara Dunn", "cara@example.com") + f"\n{name}\n")
+    pid_file = tmp_path / "spinning.pid"
+    script = BATCH.format(tests=str(TESTS), src=str(src), out=str(tmp_path / "out"))
+    parent = subprocess.Popen([sys.executable, "-c", script],
+                              env={**os.environ, "RM_SPIN_PID_FILE": str(pid_file)})
+    family: dict[int, str] = {}
+    try:
+        deadline = time.monotonic() + 120
+        while not pid_file.exists() and time.monotonic() < deadline and parent.poll() is None:
+            time.sleep(0.1)
+        assert pid_file.exists(), "the worker never reached the spinning file"
+        time.sleep(0.5)
+        family.update(_descendants(parent.pid))
+        spinning = int(pid_file.read_text())
+        assert spinning in family and len(family) >= 3   # forkserver, tracker, workers
+        parent.send_signal(signal.SIGKILL)
+        parent.wait(10)
+        time.sleep(5)
+        left = {pid: _cmdline(pid) for pid, started in family.items() if _alive(pid, started)}
+        assert not left, f"alive 5 s after the parent was killed: {left}"
+    finally:
+        if parent.poll() is None:
+            parent.kill()
+            parent.wait()
+        for pid, started in family.items():     # never leave one running, pass or fail
+            if _alive(pid, started):
+                os.kill(pid, signal.SIGKILL)
