@@ -165,7 +165,7 @@ def roadmap_cmd(file: Path, as_json: bool, html_out: Path | None) -> None:
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True, help="Output folder.")
 @click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes (default: the number of cores).")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0, show_default=True, help="Per-file time limit in seconds; a stuck worker is killed and replaced.")
-@click.option("--resume", is_flag=True, help="Continue an interrupted batch in --out, skipping files already done (by content hash); timed-out or crashed files are tried again.")
+@click.option("--resume", is_flag=True, help="Continue an interrupted batch in --out, skipping files already done (by content hash); timed-out or crashed files are tried again once.")
 @click.option("--blind", is_flag=True, help="Remove names, contact details, links, addresses and age cues from everything written.")
 @click.option("--quiet", is_flag=True, help="No progress bar (the summary line is still printed).")
 @click.option("--engine", type=click.Choice(["pdfplumber", "pdfium"]), default="pdfplumber", show_default=True, help="PDF text engine (pdfium is several times faster).")

@@ -9,10 +9,15 @@ import subprocess
 import sys
 import textwrap
 import time
+from functools import partial
 from pathlib import Path
 
 import pytest
 
+from faulty_workers import hang_on
+from resume_match.batch.folder import analyse_folder
+from resume_match.batch.tasks import FileTask, fault_row
+from resume_match.extract.text import read_text
 from test_batch import text_cv
 
 TESTS = Path(__file__).parent
@@ -102,3 +107,42 @@ def test_killing_the_batch_kills_its_workers_even_one_stuck_in_c(tmp_path: Path)
         for pid, started in family.items():     # never leave one running, pass or fail
             if _alive(pid, started):
                 os.kill(pid, signal.SIGKILL)
+
+
+# ---------------------------------------------------------------- failures that repeat
+
+def _three(src: Path, middle: str) -> Path:
+    src.mkdir(parents=True)
+    for name in ("a.txt", middle, "z.txt"):
+        (src / name).write_text(text_cv("Cara Dunn", "cara@example.com") + f"\n{name}\n")
+    return src
+
+
+def test_a_file_that_times_out_twice_is_not_retried_by_a_third_resume(tmp_path: Path) -> None:
+    src, out = _three(tmp_path / "in", "slow.txt"), tmp_path / "out"
+    run = partial(analyse_folder, src, ["data-scientist"], out_dir=out, workers=1, timeout=2,
+                  _analyse=partial(hang_on, "slow.txt"))
+    first = {r.file: r for r in run().rows}["slow.txt"]
+    assert first.status == "error" and first.transient          # may be a passing hiccup
+    second_run = run(resume=True)
+    assert second_run.analysed == 1                              # tried once more
+    second = {r.file: r for r in second_run.rows}["slow.txt"]
+    assert not second.transient and "failed the same way before" in second.error
+    started = time.monotonic()
+    third_run = run(resume=True)
+    assert third_run.analysed == 0 and time.monotonic() - started < 2   # no time limit spent
+    assert {r.file: r for r in third_run.rows}["slow.txt"] == second
+
+
+def test_a_reader_traceback_is_an_input_error_and_a_later_one_transient() -> None:
+    task = FileTask(path="/x/cv.txt", file="cv.txt", sha256="0" * 64)
+    try:
+        read_text(None, "cv.txt")              # type: ignore[arg-type]  # breaks inside extract/
+    except Exception as e:
+        reading = fault_row(task, e)
+    try:
+        raise ValueError("a fault in scoring")
+    except ValueError as e:
+        later = fault_row(task, e)
+    assert not reading.transient and reading.error.startswith("cv.txt: cannot read this file (")
+    assert later.transient and "internal error (ValueError: a fault in scoring)" in later.error

@@ -15,7 +15,7 @@ from typing import Any, Callable, Generator, Iterable, Literal
 from resume_match.batch.cluster import run_dask
 from resume_match.batch.local import run_local
 from resume_match.batch.output import (BatchRow, Journal, load_finished, read_manifest,
-                                       write_outputs, write_manifest)
+                                       transient_failures, write_outputs, write_manifest)
 from resume_match.batch.pool import PoolStats
 from resume_match.batch.tasks import Analyse, BatchSettings, FileTask, FileOutcome, analyse_file
 from resume_match.errors import InputError, UsageError
@@ -149,6 +149,7 @@ def analyse_folder(folder: str | Path, roles: Iterable[RoleRef] | None = None, *
         raise InputError(f"{folder}: no CVs found (looked for {', '.join(CV_SUFFIXES)} files)")
     tasks = make_tasks(root, files, blind=blind)
     finished = _previous_rows(out, settings, resume)
+    failed_before = transient_failures(out) if resume else set()
     rows = {i: replace(finished[t.sha256], file=t.file) for i, t in enumerate(tasks)
             if t.sha256 in finished}
     todo = [(i, t) for i, t in enumerate(tasks) if i not in rows]
@@ -160,7 +161,7 @@ def analyse_folder(folder: str | Path, roles: Iterable[RoleRef] | None = None, *
         outcomes = _execute([t for _, t in unique], settings, executor, scheduler, workers,
                             timeout, stats, _analyse)
         rows.update(_collect(outcomes, [i for i, _ in unique], out, rows,
-                             len(rows) + len(unique), resume, progress))
+                             len(rows) + len(unique), resume, progress, failed_before))
         for i, t in todo:
             if i not in rows:
                 rows[i] = _copy_row(rows[first[t.sha256]], tasks[first[t.sha256]], t)
@@ -180,6 +181,13 @@ def _copy_row(row: BatchRow, source: FileTask, copy: FileTask) -> BatchRow:
     return replace(row, file=copy.file, error=error)
 
 
+def _repeated(row: BatchRow) -> BatchRow:
+    """A transient failure seen a second time on the same content: final from now on."""
+    return replace(row, transient=False,
+                   error=f"{row.error}; it failed the same way before, so --resume will not "
+                         "try it again (run without --resume to retry every file)")
+
+
 def _check_options(workers: int, timeout: float | None, executor: str) -> None:
     if workers < 1:
         raise UsageError(f"--workers must be at least 1 (got {workers})")
@@ -191,15 +199,18 @@ def _check_options(workers: int, timeout: float | None, executor: str) -> None:
 
 def _collect(outcomes: Generator[tuple[int, FileOutcome], None, None], position: list[int],
              out: Path, reused: dict[int, BatchRow], total: int, resume: bool,
-             progress: Progress | None) -> dict[int, BatchRow]:
+             progress: Progress | None, failed_before: set[str]) -> dict[int, BatchRow]:
     """Write each finished file's report and journal line as it arrives; its row by position
-    in the folder (`position[i]` for the executor's i-th task)."""
+    in the folder (`position[i]` for the executor's i-th task). A transient failure of content
+    that failed transiently in the run resumed (`failed_before`) is kept as final."""
     rows: dict[int, BatchRow] = {}
     failed = sum(r.status == "error" for r in reused.values())
     if progress:
         progress(len(reused), total, failed)
     with Journal(out, append=resume) as journal, closing(outcomes):
         for index, outcome in outcomes:
+            if outcome.row.transient and outcome.row.sha256 in failed_before:
+                outcome = replace(outcome, row=_repeated(outcome.row))
             if outcome.html is not None and outcome.row.report:
                 write_atomic(out / outcome.row.report, outcome.html)
             journal.add(outcome.row)
