@@ -13,9 +13,11 @@ from functools import partial
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from faulty_workers import hang_on
-from resume_match.batch.folder import analyse_folder
+from resume_match.batch.folder import analyse_folder, batch_lock, scan_folder
+from resume_match.cli import main
 from resume_match.batch.tasks import FileTask, fault_row
 from resume_match.extract.text import read_text
 from test_batch import text_cv
@@ -146,3 +148,38 @@ def test_a_reader_traceback_is_an_input_error_and_a_later_one_transient() -> Non
         later = fault_row(task, e)
     assert not reading.transient and reading.error.startswith("cv.txt: cannot read this file (")
     assert later.transient and "internal error (ValueError: a fault in scoring)" in later.error
+
+
+# ---------------------------------------------------------------- links and the --out lock
+
+def test_links_out_of_the_folder_are_not_followed_unless_asked(tmp_path: Path) -> None:
+    src, elsewhere = _three(tmp_path / "in", "b.txt"), tmp_path / "elsewhere"
+    (elsewhere / "deep").mkdir(parents=True)
+    (elsewhere / "secret.txt").write_text("root:x:0:0:root:/root:/bin/bash\n")
+    (elsewhere / "deep" / "other.txt").write_text(text_cv("Bo Lind", "bo@example.com"))
+    (src / "passwd.txt").symlink_to(elsewhere / "secret.txt")
+    (src / "linked").symlink_to(elsewhere / "deep", target_is_directory=True)
+    (src / "same.txt").symlink_to(src / "a.txt")          # inside the folder: kept
+    (src / "loop").symlink_to(src, target_is_directory=True)
+    names = {p.relative_to(src).as_posix() for p in scan_folder(src)}
+    assert names == {"a.txt", "b.txt", "z.txt", "same.txt"}
+    followed = {p.relative_to(src).as_posix() for p in scan_folder(src, follow_links=True)}
+    assert followed == names | {"passwd.txt", "linked/other.txt"}
+    res = CliRunner().invoke(main, ["batch", str(src), "--role", "data-scientist", "--out",
+                                    str(tmp_path / "out"), "--workers", "1", "--quiet"])
+    assert res.exit_code == 0, res.output
+    assert "passwd" not in (tmp_path / "out" / "results.csv").read_text()
+
+
+def test_a_second_batch_on_the_same_out_is_refused(tmp_path: Path) -> None:
+    src, out = _three(tmp_path / "in", "b.txt"), tmp_path / "out"
+    with batch_lock(out):                  # a batch running on `out`
+        res = CliRunner().invoke(main, ["batch", str(src), "--role", "data-scientist", "--out",
+                                        str(out), "--workers", "1", "--quiet"])
+        assert res.exit_code == 3
+        message = res.output.strip().splitlines()
+        assert len(message) == 1 and "another batch is writing this folder" in message[0]
+        assert not (out / "results.csv").exists() and not (out / "batch.json").exists()
+    res = CliRunner().invoke(main, ["batch", str(src), "--role", "data-scientist", "--out",
+                                    str(out), "--workers", "1", "--quiet"])
+    assert res.exit_code == 0 and (out / "results.csv").exists()
