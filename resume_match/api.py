@@ -128,10 +128,11 @@ def analyse_folder(folder: str | Path, roles: Iterable[RoleRef] | None = None, *
                    timeout: float | None = DEFAULT_TIMEOUT_S, resume: bool = False,
                    blind: bool = False, engine: str = "pdfplumber", ocr: bool = False,
                    html: bool = True, executor: Literal["local", "dask"] = "local",
-                   scheduler: Any = None, progress: Progress | None = None) -> BatchResult:
+                   scheduler: Any = None, progress: Progress | None = None,
+                   follow_links: bool = False) -> BatchResult:
     """Score every CV under `folder`; write results.csv, results.jsonl, per-CV HTML reports and
     index.html into `out_dir` (see batch/folder.py). Inputs are only read, never modified."""
     return _analyse_folder(folder, resolve_roles(_with_posting(roles, jd)), out_dir=out_dir,
                            workers=workers, timeout=timeout, resume=resume, blind=blind,
                            engine=engine, ocr=ocr, html=html, executor=executor,
-                           scheduler=scheduler, progress=progress)
+                           scheduler=scheduler, progress=progress, follow_links=follow_links)

@@ -14,7 +14,7 @@ from resume_match.errors import ResumeMatchError, UsageError
 from resume_match.fileio import write_atomic
 
 EXIT_CODES = ("Exit codes: 0 success; 1 an input could not be analysed (or a batch had "
-              "failures); 2 usage error.")
+              "failures); 2 usage error; 3 the batch --out folder is in use by another batch.")
 
 
 class DefaultGroup(click.Group):
@@ -168,15 +168,16 @@ def roadmap_cmd(file: Path, as_json: bool, html_out: Path | None, timeout: float
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True, help="Output folder.")
 @click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes (default: the number of cores).")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0, show_default=True, help="Per-file time limit in seconds; a stuck worker is killed and replaced.")
-@click.option("--resume", is_flag=True, help="Continue an interrupted batch in --out, skipping files already done (by content hash); timed-out or crashed files are tried again.")
+@click.option("--resume", is_flag=True, help="Continue an interrupted batch in --out, skipping files already done (by content hash); timed-out or crashed files are tried again once.")
 @click.option("--blind", is_flag=True, help="Remove names, contact details, links, addresses and age cues from everything written.")
+@click.option("--follow-links", is_flag=True, help="Also read files and folders that symbolic links in the folder point to outside it (skipped by default).")
 @click.option("--quiet", is_flag=True, help="No progress bar (the summary line is still printed).")
 @click.option("--engine", type=click.Choice(["pdfplumber", "pdfium"]), default="pdfplumber", show_default=True, help="PDF text engine (pdfium is several times faster).")
 @click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True, help="Where files are analysed: local worker processes or a Dask cluster.")
 @click.option("--scheduler", type=str, default=None, help="Dask scheduler address for --executor dask (e.g. tcp://host:8786).")
 def batch_cmd(folder: Path, roles: tuple[str, ...], jd: str | None, out_dir: Path,
-              workers: int | None, timeout: float, resume: bool, blind: bool, quiet: bool,
-              engine: str, executor: str, scheduler: str | None) -> None:
+              workers: int | None, timeout: float, resume: bool, blind: bool, follow_links: bool,
+              quiet: bool, engine: str, executor: str, scheduler: str | None) -> None:
     """Score a whole folder of CVs: ranked CSV/JSONL, HTML reports and an index page."""
     from resume_match.batch.folder import failure_lines
     from resume_match.batch.progress import ProgressBar
@@ -186,7 +187,7 @@ def batch_cmd(folder: Path, roles: tuple[str, ...], jd: str | None, out_dir: Pat
         result = api.analyse_folder(folder, roles, jd=jd, out_dir=out_dir, workers=workers,
                                 timeout=timeout, resume=resume, blind=blind, engine=engine,
                                 executor=executor, scheduler=scheduler,  # type: ignore[arg-type]
-                                progress=ProgressBar(enabled=False if quiet else None))
+                                follow_links=follow_links, progress=ProgressBar(enabled=False if quiet else None))
     except ResumeMatchError as e:
         raise fail(e) from e
     except KeyboardInterrupt:

@@ -20,6 +20,12 @@ class DataError(ResumeMatchError):
     """A skills taxonomy, role profile or template file is invalid."""
 
 
+class BusyError(ResumeMatchError):
+    """The output folder is being written by another batch (exit code 3)."""
+
+    exit_code = 3
+
+
 class UsageError(ResumeMatchError):
     """The options given do not make sense together (exit code 2)."""
 

@@ -9,6 +9,7 @@ any current folder. Keep them at module level: a lambda or a nested function can
 from __future__ import annotations
 
 import os
+import re
 import time
 from pathlib import Path
 
@@ -48,3 +49,16 @@ def sleep_on(bad: int, item: int) -> int:
     if item == bad:
         time.sleep(3600)
     return 2 * item
+
+
+def spin_on(name: str, task: FileTask, settings: BatchSettings,
+            matcher: SkillMatcher | None) -> FileOutcome:
+    """Spins at full CPU inside the regex engine (C code holding the GIL: no Python thread
+    or signal handler of the worker runs meanwhile) on the file called `name`, after writing
+    its pid to `$RM_SPIN_PID_FILE`; others as usual."""
+    if Path(task.path).name == name:
+        pid_file = os.environ.get("RM_SPIN_PID_FILE")
+        if pid_file:
+            Path(pid_file).write_text(str(os.getpid()))
+        re.match(r"(a+)+$", "a" * 64 + "b")     # catastrophic backtracking: ~2**64 steps
+    return analyse_file(task, settings, matcher)

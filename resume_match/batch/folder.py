@@ -4,27 +4,29 @@ the ranked shortlist.
 """
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import time
-from contextlib import closing
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Callable, Generator, Iterable, Literal
+from typing import IO, Any, Callable, Generator, Iterable, Iterator, Literal
 
 from resume_match.batch.cluster import run_dask
 from resume_match.batch.local import run_local
 from resume_match.batch.output import (BatchRow, Journal, load_finished, read_manifest,
-                                       write_outputs, write_manifest)
+                                       transient_failures, write_outputs, write_manifest)
 from resume_match.batch.pool import PoolStats
 from resume_match.batch.tasks import Analyse, BatchSettings, FileTask, FileOutcome, analyse_file
-from resume_match.errors import InputError, UsageError
+from resume_match.errors import BusyError, InputError, UsageError
 from resume_match.fileio import write_atomic
 from resume_match.match.roles import RoleRef, resolve_roles
 
 CV_SUFFIXES = (".pdf", ".docx", ".txt", ".md")
 MAX_FAILURES_SHOWN = 20
 DEFAULT_TIMEOUT_S = 60.0
+LOCK_FILE = ".lock"                # in the output folder, held while a batch writes it
 
 Progress = Callable[[int, int, int], None]   # (done, total, failed)
 
@@ -80,20 +82,51 @@ def failure_lines(result: BatchResult, limit: int = MAX_FAILURES_SHOWN) -> list[
 
 # ---------------------------------------------------------------- folder walk
 
-def scan_folder(folder: str | Path, *, exclude: Iterable[Path] = ()) -> tuple[Path, ...]:
-    """CV files under `folder` (recursively; hidden entries skipped), sorted by relative path."""
+def scan_folder(folder: str | Path, *, exclude: Iterable[Path] = (),
+                follow_links: bool = False) -> tuple[Path, ...]:
+    """CV files under `folder` (recursively; hidden entries skipped), sorted by relative path.
+    A symbolic link (to a file or a folder) is followed only while it stays inside `folder`,
+    so a link to /etc/passwd is never read as a CV, unless `follow_links` says to follow it
+    anywhere (each real folder walked once, so a link loop ends)."""
     root = Path(folder)
     if not root.is_dir():
         raise InputError(f"{folder}: not a folder")
+    real_root = root.resolve()
     skip = {p.resolve() for p in exclude}
+    seen: set[Path] = set()
     found: list[Path] = []
-    for dirpath, dirnames, filenames in os.walk(root):
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
         here = Path(dirpath)
+        seen.add(here.resolve())
         dirnames[:] = sorted(d for d in dirnames
-                             if not d.startswith(".") and (here / d).resolve() not in skip)
+                             if not d.startswith(".") and (real := (here / d).resolve()) not in skip
+                             and real not in seen and (follow_links or _inside(real, real_root)))
         found.extend(here / f for f in filenames
-                     if not f.startswith(".") and f.lower().endswith(CV_SUFFIXES))
+                     if not f.startswith(".") and f.lower().endswith(CV_SUFFIXES)
+                     and (follow_links or _inside((here / f).resolve(), real_root)))
     return tuple(sorted(found, key=lambda p: p.relative_to(root).as_posix()))
+
+
+def _inside(real: Path, real_root: Path) -> bool:
+    return real == real_root or real_root in real.parents
+
+
+@contextmanager
+def batch_lock(out: Path) -> Iterator[IO[str]]:
+    """Hold the output folder's lock file (fcntl.flock) while a batch writes it: a second
+    batch on the same --out is refused (BusyError, exit code 3) rather than interleaving its
+    rows. The lock is the kernel's, so it goes with the process however that ends."""
+    out.mkdir(parents=True, exist_ok=True)
+    with open(out / LOCK_FILE, "a+", encoding="utf-8") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BusyError(f"{out}: another batch is writing this folder (it holds "
+                            f"{out / LOCK_FILE}); wait for it to finish or use another --out") from None
+        fh.truncate(0)
+        fh.write(f"{os.getpid()}\n")
+        fh.flush()
+        yield fh
 
 
 def file_sha256(path: Path) -> str:
@@ -131,9 +164,11 @@ def analyse_folder(folder: str | Path, roles: Iterable[RoleRef] | None = None, *
                    blind: bool = False, engine: str = "pdfplumber", ocr: bool = False,
                    html: bool = True, executor: Literal["local", "dask"] = "local",
                    scheduler: Any = None, progress: Progress | None = None,
-                   _analyse: Analyse = analyse_file) -> BatchResult:
+                   follow_links: bool = False, _analyse: Analyse = analyse_file) -> BatchResult:
     """Score every CV under `folder` against `roles`; write results.csv, results.jsonl, per-CV
     HTML reports and index.html into `out_dir`. Inputs are only read, never modified.
+    Symbolic links out of `folder` are skipped unless `follow_links`; a batch already writing
+    `out_dir` makes this one stop with BusyError before it writes anything.
 
     `_analyse` (private) replaces the per-file function the workers run: the tests inject one
     that hangs or crashes on a named file (tests/faulty_workers.py).
@@ -144,28 +179,30 @@ def analyse_folder(folder: str | Path, roles: Iterable[RoleRef] | None = None, *
     _check_options(workers, timeout, executor)
     settings = BatchSettings(profiles=resolve_roles(roles), engine=engine, ocr=ocr,
                              blind=blind, html=html)
-    files = scan_folder(root, exclude=[out])
+    files = scan_folder(root, exclude=[out], follow_links=follow_links)
     if not files:
         raise InputError(f"{folder}: no CVs found (looked for {', '.join(CV_SUFFIXES)} files)")
     tasks = make_tasks(root, files, blind=blind)
-    finished = _previous_rows(out, settings, resume)
-    rows = {i: replace(finished[t.sha256], file=t.file) for i, t in enumerate(tasks)
-            if t.sha256 in finished}
-    todo = [(i, t) for i, t in enumerate(tasks) if i not in rows]
-    first: dict[str, int] = {}                 # identical files are analysed once
-    unique = [(i, t) for i, t in todo if first.setdefault(t.sha256, i) == i]
-    stats = PoolStats()
     try:
-        write_manifest(out, settings.key(), settings, resume=resume)
-        outcomes = _execute([t for _, t in unique], settings, executor, scheduler, workers,
-                            timeout, stats, _analyse)
-        rows.update(_collect(outcomes, [i for i, _ in unique], out, rows,
-                             len(rows) + len(unique), resume, progress))
-        for i, t in todo:
-            if i not in rows:
-                rows[i] = _copy_row(rows[first[t.sha256]], tasks[first[t.sha256]], t)
-        ranked = write_outputs(out, [rows[i] for i in range(len(tasks))], settings.profiles,
-                               blind=blind)
+        with batch_lock(out):
+            finished = _previous_rows(out, settings, resume)
+            failed_before = transient_failures(out) if resume else set()
+            rows = {i: replace(finished[t.sha256], file=t.file) for i, t in enumerate(tasks)
+                    if t.sha256 in finished}
+            todo = [(i, t) for i, t in enumerate(tasks) if i not in rows]
+            first: dict[str, int] = {}                 # identical files are analysed once
+            unique = [(i, t) for i, t in todo if first.setdefault(t.sha256, i) == i]
+            stats = PoolStats()
+            write_manifest(out, settings.key(), settings, resume=resume)
+            outcomes = _execute([t for _, t in unique], settings, executor, scheduler, workers,
+                                timeout, stats, _analyse)
+            rows.update(_collect(outcomes, [i for i, _ in unique], out, rows,
+                                 len(rows) + len(unique), resume, progress, failed_before))
+            for i, t in todo:
+                if i not in rows:
+                    rows[i] = _copy_row(rows[first[t.sha256]], tasks[first[t.sha256]], t)
+            ranked = write_outputs(out, [rows[i] for i in range(len(tasks))], settings.profiles,
+                                   blind=blind)
     except OSError as e:
         raise InputError(f"{out}: cannot write the output folder ({e.strerror or e})") from e
     return BatchResult(rows=ranked, out_dir=out, analysed=len(unique), reused=len(tasks) - len(todo),
@@ -180,6 +217,13 @@ def _copy_row(row: BatchRow, source: FileTask, copy: FileTask) -> BatchRow:
     return replace(row, file=copy.file, error=error)
 
 
+def _repeated(row: BatchRow) -> BatchRow:
+    """A transient failure seen a second time on the same content: final from now on."""
+    return replace(row, transient=False,
+                   error=f"{row.error}; it failed the same way before, so --resume will not "
+                         "try it again (run without --resume to retry every file)")
+
+
 def _check_options(workers: int, timeout: float | None, executor: str) -> None:
     if workers < 1:
         raise UsageError(f"--workers must be at least 1 (got {workers})")
@@ -191,15 +235,18 @@ def _check_options(workers: int, timeout: float | None, executor: str) -> None:
 
 def _collect(outcomes: Generator[tuple[int, FileOutcome], None, None], position: list[int],
              out: Path, reused: dict[int, BatchRow], total: int, resume: bool,
-             progress: Progress | None) -> dict[int, BatchRow]:
+             progress: Progress | None, failed_before: set[str]) -> dict[int, BatchRow]:
     """Write each finished file's report and journal line as it arrives; its row by position
-    in the folder (`position[i]` for the executor's i-th task)."""
+    in the folder (`position[i]` for the executor's i-th task). A transient failure of content
+    that failed transiently in the run resumed (`failed_before`) is kept as final."""
     rows: dict[int, BatchRow] = {}
     failed = sum(r.status == "error" for r in reused.values())
     if progress:
         progress(len(reused), total, failed)
     with Journal(out, append=resume) as journal, closing(outcomes):
         for index, outcome in outcomes:
+            if outcome.row.transient and outcome.row.sha256 in failed_before:
+                outcome = replace(outcome, row=_repeated(outcome.row))
             if outcome.html is not None and outcome.row.report:
                 write_atomic(out / outcome.row.report, outcome.html)
             journal.add(outcome.row)

@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Iterable, Literal
+from typing import Any, Iterable, Iterator, Literal
 
 from resume_match.data import bundled_text
 from resume_match import render
@@ -225,9 +225,32 @@ def load_finished(out: Path, *, with_reports: bool) -> dict[str, BatchRow]:
     """Rows already finished in `out` (results.jsonl, then the journal), by content hash.
 
     A half-written last journal line is ignored; an ok row whose report is missing is redone, and
-    so is a transient failure (a time limit or a crash says nothing about the next attempt).
+    so is a transient failure (a time limit or a crash may not recur), once: a second failure
+    on the same content is recorded as not transient (folder.py), and kept from then on.
     """
     found: dict[str, BatchRow] = {}
+    for row in _saved_rows(out):
+        if with_reports and row.status != "error" and not (row.report and (out / row.report).exists()):
+            continue
+        if row.transient:
+            found.pop(row.sha256, None)     # a later journal line may not override it
+            continue
+        found[row.sha256] = row
+    return found
+
+
+def transient_failures(out: Path) -> set[str]:
+    """Content hashes whose last row in `out` is a transient failure: --resume tries them once
+    more, and a second failure of one of them is no longer transient."""
+    last: dict[str, BatchRow] = {}
+    for row in _saved_rows(out):
+        last[row.sha256] = row
+    return {sha for sha, row in last.items() if row.status == "error" and row.transient}
+
+
+def _saved_rows(out: Path) -> Iterator[BatchRow]:
+    """The rows of results.jsonl, then of the journal, in order; a broken line is skipped (the
+    half-written last line of an interrupted run)."""
     for name in (RESULTS_JSONL, JOURNAL):
         try:
             text = (out / name).read_text(encoding="utf-8")
@@ -235,13 +258,6 @@ def load_finished(out: Path, *, with_reports: bool) -> dict[str, BatchRow]:
             continue
         for line in text.splitlines():
             try:
-                row = BatchRow.from_dict(json.loads(line))
+                yield BatchRow.from_dict(json.loads(line))
             except (ValueError, TypeError):
                 continue
-            if with_reports and row.status != "error" and not (row.report and (out / row.report).exists()):
-                continue
-            if row.transient:
-                found.pop(row.sha256, None)     # a later journal line may not override it
-                continue
-            found[row.sha256] = row
-    return found

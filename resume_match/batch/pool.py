@@ -8,10 +8,13 @@ keeps the same workers running for tasks that arrive later.
 """
 from __future__ import annotations
 
+import ctypes
 import multiprocessing as mp
 import os
 import resource
+import select
 import signal
+import sys
 import threading
 import time
 from collections import deque
@@ -152,14 +155,71 @@ class TaskFeed:
                     pass
 
 
+_PR_SET_PDEATHSIG = 1          # linux/prctl.h
+
+
+def die_with_parent() -> bool:
+    """Have the kernel SIGKILL this process when its parent dies (Linux prctl PR_SET_PDEATHSIG):
+    a signal, so it works while the process is stuck in C code or a regex that holds the GIL,
+    where no Python thread or handler of its own can run. False where it is not available.
+    (The kernel sends it when the parent *thread* that forked this process ends.)"""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def _watch_owner(owner: int) -> None:
+    """End this worker as soon as the batch process `owner` is gone, even when the worker's own
+    parent (the forkserver) outlives it: prctl above covers the parent, this thread the owner.
+    Waits on a pidfd (Linux 5.3+) or polls once a second."""
+    try:
+        fd = os.pidfd_open(owner)
+    except (AttributeError, OSError):
+        fd = -1
+    if fd < 0 and not _alive(owner):
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            if fd >= 0:
+                select.select([fd], [], [])       # readable once the owner has exited
+            elif _alive(owner):
+                time.sleep(1.0)
+                continue
+            os.kill(os.getpid(), signal.SIGKILL)
+
+    if fd >= 0 and select.select([fd], [], [], 0)[0]:
+        os._exit(1)                               # gone before we looked
+    threading.Thread(target=watch, name="owner-watchdog", daemon=True).start()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 class WorkerInitError(RuntimeError):
     """A worker could not set itself up (e.g. a data file is invalid); the batch cannot run."""
 
 
 def _serve(conn: Connection, func: Callable[[Any], Any],
-           init: Callable[..., None] | None, initargs: tuple[Any, ...]) -> None:
-    """Worker main loop: set up once, then answer one task at a time until told to stop."""
+           init: Callable[..., None] | None, initargs: tuple[Any, ...], owner: int = 0) -> None:
+    """Worker main loop: set up once, then answer one task at a time until told to stop.
+    The worker dies with its parent and with `owner` (the process running the pool), so a
+    batch killed with SIGKILL leaves no worker spinning on a stuck file."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)   # Ctrl-C is the parent's to handle
+    die_with_parent()
+    if owner:
+        _watch_owner(owner)
     try:
         if init is not None:
             init(*initargs)
@@ -184,7 +244,8 @@ class _Worker:
     def __init__(self, ctx: Any, func: Callable[[Any], Any], init: Callable[..., None] | None,
                  initargs: tuple[Any, ...]) -> None:
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_serve, args=(child, func, init, initargs), daemon=True)
+        self.proc = ctx.Process(target=_serve, args=(child, func, init, initargs, os.getpid()),
+                                daemon=True)
         self.proc.start()
         child.close()
         self.ready = False             # set up and waiting: the time limit starts only then

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import traceback
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from resume_match import pipeline
@@ -76,9 +78,32 @@ def analyse_file(task: FileTask, settings: BatchSettings,
     except ResumeMatchError as e:
         return FileOutcome(error_row(task, str(e)))
     except Exception as e:  # a fault in one stage must cost one row, not the batch
-        return FileOutcome(error_row(task, f"{task.file}: internal error ({type(e).__name__}: {e})",
-                                     transient=True))
+        return FileOutcome(fault_row(task, e))
     return FileOutcome(summarise(report, task, settings), html)
+
+
+READERS = Path(__file__).resolve().parents[1] / "extract"   # the stage that reads the file
+
+
+def fault_row(task: FileTask, e: Exception) -> BatchRow:
+    """The row of an unexpected exception. Raised while reading the file (in extract/ or a
+    library it calls: a malformed PDF that breaks pdfminer), it is the input's fault and will
+    recur on the same bytes: an input error, not retried. Raised later, it is an internal
+    error; the same content and settings give it again, but a cause outside the input (memory,
+    a file changed under us) may not, so it is transient, once (folder.py: a failure that
+    repeats on the same content is not retried again)."""
+    what = f"{type(e).__name__}: {e}"
+    if not isinstance(e, (MemoryError, OSError)) and _raised_reading(e):
+        return error_row(task, f"{task.file}: cannot read this file ({what})")
+    return error_row(task, f"{task.file}: internal error ({what})", transient=True)
+
+
+def _raised_reading(e: BaseException) -> bool:
+    """Whether the traceback passes through the readers (resume_match/extract/)."""
+    for frame, _ in traceback.walk_tb(e.__traceback__):
+        if Path(frame.f_code.co_filename).resolve().parent == READERS:
+            return True
+    return False
 
 
 def error_row(task: FileTask, message: str, *, transient: bool = False) -> BatchRow:
@@ -108,5 +133,5 @@ def summarise(report: Report, task: FileTask, settings: BatchSettings) -> BatchR
         name=None if settings.blind else c.name, found=tuple(m.name for m in matched))
 
 
-__all__ = ["BatchSettings", "FileTask", "FileOutcome", "Analyse", "analyse_file", "error_row",
+__all__ = ["BatchSettings", "FileTask", "FileOutcome", "Analyse", "analyse_file", "error_row", "fault_row",
            "summarise", "TOP_SKILLS"]

@@ -281,7 +281,8 @@ def check_dates(c: Candidate, f: _Facts, rules: dict[str, Any]) -> AtsCheck:
         return _check("dates", "warn", evidence,
                       "Give each position a start and end date on its title line, e.g. 'Jan 2021 - Mar 2023'.")
     undated = [p for p in positions if not p.start]
-    styles = sorted({s for p in positions for s in _date_styles(p.text or "")})
+    # each line once: positions dated on one line share its text (a long line, many dates)
+    styles = sorted({s for text in {p.text or "" for p in positions} for s in _date_styles(text)})
     if len(undated) * 2 > len(positions):
         return _check("dates", "fail",
                       f"{len(undated)} of {_plural(len(positions), 'position')} have no parseable start date.",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -75,7 +76,16 @@ _COMMA = rf"\s*,\s*(?=(?:{_PRESENT})(?![a-z])|{_MON}\.?\s*\d|\d{{1,2}}\s*/\s*\d{
 # Every date pattern below holds a _YEAR, a _YY or a two-digit year after '/' or a month name:
 # text without one has no dates to look for.
 _YEAR_LIKE = re.compile(rf"{_YEAR}|{_YY}|\d\s*/\s*\d\d(?!\d)|[A-Za-z]\.?\s*\d\d(?!\d)")
-_SEP_ONLY = re.compile(rf"^{_SEP}(?![\w])|^{_SEP}$", re.IGNORECASE)
+# Matched at an offset of a line (`.match(text, pos)`), so they hold no '^'.
+_SEP_ONLY = re.compile(rf"{_SEP}(?![\w])|{_SEP}$", re.IGNORECASE)
+_SEP_AT = re.compile(_SEP)                 # case-sensitive, as it always was
+_BLANK_REST = re.compile(r"\s*$")
+_TEXT = re.compile(r"\S")
+_YEAR_AFTER = re.compile(r",?\s*(?:19|20)\d\d")
+# A range after a separator is looked for within this many characters: clean lines hold single
+# spaces, and a range is well under 100 characters; slicing the whole rest of a long line once
+# per date made find_ranges_in_lines quadratic.
+_RANGE_WINDOW = 512
 _RANGE = re.compile(
     rf"(?P<since>since\s+)?(?:from\s+)?(?:{_date_pat('a')})"
     rf"(?:(?:{_SEP}|{_COMMA})(?:(?P<present>{_PRESENT})(?![a-z])|{_date_pat('b')}"
@@ -132,14 +142,16 @@ def _ranges(text: str, this_year: int) -> tuple[DateRange, ...]:
 def _scan(norm: str) -> tuple[DateRange, ...]:
     """find_ranges on normalized text, without the quick test for a year."""
     found: list[DateRange] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []       # in order and not overlapping, as finditer gives them
     for m in _MONTH_PAIR.finditer(norm):
         if _word_start(norm, m.start()):
             y, a, b = int(m.group("y")), _month(m.group("m1")), _month(m.group("m2"))
             found.append(DateRange((y if a <= b else y - 1, a), (y, b), False, m.span()))
             taken.append(m.span())
+    ends = [e for _, e in taken]
     for m in _RANGE.finditer(norm):
-        if any(s < m.end() and m.start() < e for s, e in taken):
+        k = bisect_right(ends, m.start())   # the first month pair ending after m starts
+        if k < len(taken) and taken[k][0] < m.end():
             continue
         first = m.start("amon") if m.group("amon") else m.start("since") if m.group("since") else m.start()
         if not _word_start(norm, first):
@@ -147,7 +159,7 @@ def _scan(norm: str) -> tuple[DateRange, ...]:
         start = _date_from(m, "a")
         rng = _range_from(m, start) if start else None
         if rng is None or (_short_year(m, "a") and (m.group("short") or (rng[1] is None and not rng[2])
-                                                   or re.match(r",?\s*(?:19|20)\d\d", norm[m.end():]))):
+                                                   or _YEAR_AFTER.match(norm, m.end()))):
             continue              # 'Dec 15-18, 2013' is days of a month
         if rng[1] is None and not rng[2] and _OPEN_END.match(norm, m.end()):
             found.append(DateRange(rng[0], None, True, (m.start(), m.end() + 1)))
@@ -161,12 +173,13 @@ def find_ranges_in_lines(lines: list[str] | tuple[str, ...]) -> list[tuple[int, 
     'May 2011' / 'to' / 'January 2015' (word-processor CVs with a date column)."""
     out: list[tuple[int, DateRange]] = []
     used: dict[int, int] = {}                 # line -> offset up to which its text was consumed
+    norms = _Normalized(lines)
     for i, text in enumerate(lines):
         for r in find_ranges(text):
             if r.span[0] < used.get(i, 0):
                 continue
             if not r.is_range:
-                joined = _continued(lines, i, r)
+                joined = _continued(norms, i, r)
                 if joined:
                     r, j, upto = joined
                     used[j] = upto
@@ -174,24 +187,41 @@ def find_ranges_in_lines(lines: list[str] | tuple[str, ...]) -> list[tuple[int, 
     return out
 
 
-def _continued(lines: list[str] | tuple[str, ...], i: int, r: DateRange
-               ) -> tuple[DateRange, int, int] | None:
-    """The end of a lone start date found on the next line(s): (range, line used, offset)."""
-    rest = normalize(lines[i][r.span[1]:])
-    sep = _SEP_ONLY.match(rest)
+class _Normalized:
+    """normalize() of each line, worked out once: a line with many dates is asked about
+    once per date. normalize keeps offsets, so an offset in a line is one in its norm."""
+
+    def __init__(self, lines: list[str] | tuple[str, ...]) -> None:
+        self.lines = lines
+        self._done: dict[int, str] = {}
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def __getitem__(self, i: int) -> str:
+        if i not in self._done:
+            self._done[i] = normalize(self.lines[i])
+        return self._done[i]
+
+
+def _continued(lines: _Normalized, i: int, r: DateRange) -> tuple[DateRange, int, int] | None:
+    """The end of a lone start date found on the next line(s): (range, line used, offset).
+    Matched in place (at the date's end) rather than on a copy of the rest of the line."""
+    line, at = lines[i], r.span[1]
+    sep = _SEP_ONLY.match(line, at)
     j = i + 1
     if not sep:
-        if rest.strip():
+        if not _BLANK_REST.match(line, at):
             return None
-        if j < len(lines) and _SEP_ONLY.fullmatch(normalize(lines[j])):
+        if j < len(lines) and _SEP_ONLY.fullmatch(lines[j]):
             j += 1                            # the separator alone on the middle line
-        elif not (j < len(lines) and re.match(rf"^{_SEP}", normalize(lines[j]))):
+        elif not (j < len(lines) and _SEP_AT.match(lines[j])):
             return None
-    elif rest[sep.end():].strip() and _RANGE.match(rest[sep.end():].strip()):
+    elif _range_follows(line, sep.end()):
         return None
     if j >= len(lines):
         return None
-    m = _LEADING_END.match(normalize(lines[j]))
+    m = _LEADING_END.match(lines[j])
     if not m:
         return None
     if m.group("present"):
@@ -200,6 +230,15 @@ def _continued(lines: list[str] | tuple[str, ...], i: int, r: DateRange
     if end is None or month_index(end, True) < month_index(r.start, False):
         return None
     return DateRange(r.start, end, False, r.span), j, m.end()
+
+
+def _range_follows(line: str, at: int) -> bool:
+    """Whether the rest of `line` from `at`, stripped, starts with a date or range."""
+    text = _TEXT.search(line, at)           # the first character lstrip() would keep
+    if text is None:
+        return False
+    start = text.start()
+    return bool(_RANGE.match(line[start:start + _RANGE_WINDOW].rstrip()))
 
 
 def _short_year(m: re.Match[str], p: str) -> bool:

@@ -3,6 +3,7 @@ overlaps merged, education entries and the highest level, and certifications."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
@@ -19,6 +20,9 @@ from resume_match.parse.education import degree_patterns, find_degree
 from resume_match.parse.sections import body_size
 
 MAX_ENTRY_WORDS = 12               # a dated line with more words than this is a description
+# A line with more dated entries than this is a table of dates: its first ones stand for it
+# (a CV line holds one, two in a two-column layout; '2019 - ' 150,000 times is no CV).
+MAX_ENTRIES_PER_LINE = 20
 _SPLIT = re.compile(r"\s+[|•·–—-]+\s+|\s*[|•·]\s*|,\s+|\s{3,}|\t|\s+@\s+|\s+at\s+")
 _FULL_DATE = re.compile(
     r"(?i)(?:updated|revised|as of|dated?)\b.{0,12}?\d|\b\d{1,2}(?:st|nd|rd|th)?\s*(?:of\s+)?"
@@ -182,8 +186,7 @@ def positions_in(lines: tuple[Line, ...], body: float = 0.0) -> list[tuple[Posit
     """One position per dated entry line: title and organisation from that line and the short
     lines just above it (or just below, when the entry starts with its dated line)."""
     texts = [clean(ln.text) for ln in lines]
-    hits = [(i, r) for i, r in find_ranges_in_lines(texts)
-            if _entry_date(texts[i], r) and not (lines[i].bullet and _mid_line(texts[i], r))]
+    hits = _entry_hits(lines, texts)
     dated = sorted({i for i, _ in hits})
     out: list[tuple[Position, DateRange]] = []
     # Entries that open with their dated line ('Title  dates' / 'Employer' below) would pass
@@ -195,21 +198,11 @@ def positions_in(lines: tuple[Line, ...], body: float = 0.0) -> list[tuple[Posit
         _entry_line(lines[j], texts[j], body) and _has_words(texts[j])
         for j in range(max(0, dated[0] - 2), dated[0]))
     taken: set[int] = set()
+    entry: tuple[int, list[str], list[str], str | None, str | None] | None = None
     for i, r in hits:
-        prev = max((j for j in dated if j < i), default=-1)
-        nxt = min((j for j in dated if j > i), default=len(lines))
-        own = _without_dates(texts[i], " | ")
-        above = [texts[j] for j in range(max(prev + 1, i - 2), i)
-                 if j not in taken and _entry_line(lines[j], texts[j], body) and _has_words(texts[j])]
-        after = [j for j in range(i + 1, min(i + 4, nxt)) if _has_words(texts[j])][:1]
-        # Under a line holding only its dates, the entry line may be long ('Nurse Clinician II
-        # on Medical/Cardiac Intensive Care Units ... Company Name, City, State').
-        longest = 20 if not own.strip(" |") else MAX_ENTRY_WORDS
-        below_at = [j for j in after if _entry_line(lines[j], texts[j], body, longest)]
-        below = [texts[j] for j in below_at]
-        title, org = title_and_org(own, above, below)
-        if opens_dated:
-            taken.update(j for j in below_at if {title, org} & _all_fragments(texts[j]))
+        if entry is None or entry[0] != i:   # the entry of a line, worked out once per line
+            entry = _entry_at(i, dated, lines, texts, body, taken, opens_dated)
+        _, above, below, title, org = entry
         end = r.end if r.end is not None else (None if r.current else r.start)
         out.append((Position(title=title, organization=org, start=iso(r.start), end=iso(end),
                              current=r.current, page=lines[i].page,
@@ -217,23 +210,115 @@ def positions_in(lines: tuple[Line, ...], body: float = 0.0) -> list[tuple[Posit
     return out
 
 
-def _entry_date(text: str, r: DateRange) -> bool:
+def _entry_hits(lines: tuple[Line, ...], texts: list[str]) -> list[tuple[int, DateRange]]:
+    """The dates that head entries, at most MAX_ENTRIES_PER_LINE a line."""
+    hits: list[tuple[int, DateRange]] = []
+    spans: dict[int, _Spans] = {}
+    for i, r in find_ranges_in_lines(texts):
+        at = spans.get(i) or spans.setdefault(i, _Spans(texts[i]))
+        if at.entries < MAX_ENTRIES_PER_LINE and _entry_date(texts[i], r, at) \
+                and not (lines[i].bullet and _mid_line(texts[i], r, at)):
+            at.entries += 1
+            hits.append((i, r))
+    return hits
+
+
+def _entry_at(i: int, dated: list[int], lines: tuple[Line, ...], texts: list[str], body: float,
+              taken: set[int], opens_dated: bool
+              ) -> tuple[int, list[str], list[str], str | None, str | None]:
+    """(line, lines above, lines below, title, organisation) of the entry dated on line i;
+    marks in `taken` the lines below it gave its title or employer (see positions_in)."""
+    k = bisect_left(dated, i)
+    prev = dated[k - 1] if k else -1
+    after_i = bisect_right(dated, i)
+    nxt = dated[after_i] if after_i < len(dated) else len(lines)
+    own = _without_dates(texts[i], " | ")
+    above = [texts[j] for j in range(max(prev + 1, i - 2), i)
+             if j not in taken and _entry_line(lines[j], texts[j], body) and _has_words(texts[j])]
+    after = [j for j in range(i + 1, min(i + 4, nxt)) if _has_words(texts[j])][:1]
+    # Under a line holding only its dates, the entry line may be long ('Nurse Clinician II
+    # on Medical/Cardiac Intensive Care Units ... Company Name, City, State').
+    longest = 20 if not own.strip(" |") else MAX_ENTRY_WORDS
+    below_at = [j for j in after if _entry_line(lines[j], texts[j], body, longest)]
+    below = [texts[j] for j in below_at]
+    title, org = title_and_org(own, above, below)
+    if opens_dated:
+        taken.update(j for j in below_at if {title, org} & _all_fragments(texts[j]))
+    return i, above, below, title, org
+
+
+class _Spans:
+    """Where the words and letters of a line are, found once, so each of its dates is judged
+    in time independent of the line's length (a long line may hold thousands of dates)."""
+    _RUN = re.compile(r"[A-Za-z]+")
+
+    def __init__(self, text: str) -> None:
+        runs = [m.span() for m in self._RUN.finditer(text)]
+        self.starts = [s for s, _ in runs]
+        self.ends = [e for _, e in runs]
+        self.long = [0]                # long[k]: runs of 2+ letters among the first k runs
+        for s, e in runs:
+            self.long.append(self.long[-1] + (e - s >= 2))
+        self.rstripped = text.rstrip()
+        self.entries = 0               # entry dates taken from the line so far
+
+    def words_before(self, pos: int) -> int:
+        """len(re.findall(r"[A-Za-z]{2,}", text[:pos]))."""
+        k = bisect_right(self.ends, pos)             # runs ending at or before pos: ..k-1
+        cut = pos - self.starts[k] if k < len(self.starts) and self.starts[k] < pos else 0
+        return self.long[k] + (cut >= 2)
+
+    def words_after(self, pos: int) -> int:
+        """len(re.findall(r"[A-Za-z]{2,}", text[pos:]))."""
+        k = bisect_left(self.starts, pos)            # runs starting at or after pos: k..
+        cut = self.ends[k - 1] - pos if k and self.ends[k - 1] > pos else 0
+        return self.long[-1] - self.long[k] + (cut >= 2)
+
+    def letter_after(self, pos: int) -> bool:
+        """Whether text[pos:] holds an ASCII letter."""
+        return bool(self.ends) and self.ends[-1] > pos
+
+    def pair_before(self, pos: int) -> bool:
+        """Whether text[:pos] holds two ASCII letters in a row."""
+        return self.words_before(pos) > 0
+
+    def pair_after(self, pos: int) -> bool:
+        """Whether text[pos:] holds two ASCII letters in a row."""
+        return self.words_after(pos) > 0
+
+
+_SENTENCE_WORD = re.compile(r"(?i)\b(?:from|since|in|during|by|until|between|fiscal|of|year)\s*$")
+_LONGEST_SENTENCE_WORD = 7 + 1     # 'between' and the character \b looks at before it
+
+
+def _in_sentence(text: str, pos: int) -> bool:
+    """Whether text[:pos] ends with 'from', 'since'... ('grew sales from fiscal 2009'); looked
+    for in the word before pos, not in all of text[:pos] (a line may hold thousands of dates)."""
+    end = pos
+    while end and text[end - 1].isspace():
+        end -= 1
+    return bool(_SENTENCE_WORD.search(text, max(0, end - _LONGEST_SENTENCE_WORD), pos))
+
+
+def _entry_date(text: str, r: DateRange, at: _Spans | None = None) -> bool:
     """A date that heads an entry, not one mentioned in a sentence. A lone date (no range)
     must carry its month and sit on a short line that is not a sentence."""
-    before, after = text[:r.span[0]], text[r.span[1]:]
-    words = len(re.findall(r"[A-Za-z]{2,}", before + " " + after))
-    if re.search(r"(?i)\b(?:from|since|in|during|by|until|between|fiscal|of|year)\s*$", before):
+    at = at or _Spans(text)
+    before = at.words_before(r.span[0])
+    words = before + at.words_after(r.span[1])
+    if _in_sentence(text, r.span[0]):
         return False     # '... grew sales from fiscal 2009 to 2012.' is a sentence
     if not r.is_range:
-        return r.start[1] is not None and words <= 8 and not text.rstrip().endswith(".")
-    if words <= MAX_ENTRY_WORDS or len(re.findall(r"[A-Za-z]{2,}", before)) <= 6:
+        return r.start[1] is not None and words <= 8 and not at.rstripped.endswith(".")
+    if words <= MAX_ENTRY_WORDS or before <= 6:
         return True      # 'Stylist 05/2014 to 02/2017 Company ... <description run on>'
-    return not re.search(r"[A-Za-z]", after)
+    return not at.letter_after(r.span[1])
 
 
-def _mid_line(text: str, r: DateRange) -> bool:
+def _mid_line(text: str, r: DateRange, at: _Spans | None = None) -> bool:
     """Words on both sides of the date: how a date inside a bullet sentence sits."""
-    return bool(re.search(r"[A-Za-z]{2}", text[:r.span[0]]) and re.search(r"[A-Za-z]{2}", text[r.span[1]:]))
+    at = at or _Spans(text)
+    return at.pair_before(r.span[0]) and at.pair_after(r.span[1])
 
 
 def _entry_line(line: Line, text: str, body: float, longest: int = MAX_ENTRY_WORDS) -> bool:
@@ -256,10 +341,24 @@ def _has_words(text: str) -> bool:
 
 def _without_dates(text: str, sep: str = " ") -> str:
     """The text with its printed dates cut out (replaced by `sep`)."""
-    for r in reversed(find_ranges(text)):
-        text = text[:r.span[0]] + sep + text[r.span[1]:]
+    text = _cut(text, [r.span for r in find_ranges(text)], sep)
     text = re.sub(r"(?i)\b(?:expected|present|current|now|ongoing)\b", " ", text)
     return " ".join(text.split())
+
+
+def _cut(text: str, spans: list[tuple[int, int]], sep: str) -> str:
+    """`text` with each span (in order of start) replaced by `sep`, in one pass; spans that
+    overlap (two places in a row) are cut as one."""
+    out: list[str] = []
+    last = 0
+    for s, e in spans:
+        if s < last:                   # overlaps the span cut before: extend that cut
+            last = max(last, e)
+            continue
+        out += [text[last:s], sep]
+        last = e
+    out.append(text[last:])
+    return "".join(out)
 
 
 @lru_cache(maxsize=1)
@@ -281,26 +380,40 @@ def location_spans(text: str, max_words: int = 3) -> list[tuple[int, int]]:
     titles, orgs = _title_words()
     out = []
     for m in _place_after_comma().finditer(text):
-        words = list(re.finditer(r"\S+", text[:m.start()]))
         start = None
-        for n, w in enumerate(reversed(words[-max_words:])):
-            token = w.group(0)
+        for n, (at, token) in enumerate(_words_before(text, m.start(), max_words)):
             bare = token.lower().strip(".,&")
             if not token[0].isupper() or token.endswith(",") or bare in orgs or bare in titles \
                     or any(c in token for c in "()[]/0123456789"):
                 break
             if n == 2 and bare not in _CITY_PREFIXES:
                 break
-            start = w.start()
+            start = at
         if start is not None:
             out.append((start, m.end()))
     return out
 
 
+def _words_before(text: str, end: int, n: int) -> list[tuple[int, str]]:
+    """The last `n` white-space-separated words of text[:end], last first, with their offsets:
+    found walking back from `end`, not by splitting all text before it once per place."""
+    out: list[tuple[int, str]] = []
+    while len(out) < n:
+        while end and text[end - 1].isspace():
+            end -= 1
+        if not end:
+            break
+        start = end
+        while start and not text[start - 1].isspace():
+            start -= 1
+        out.append((start, text[start:end]))
+        end = start
+    return out
+
+
 def fragments(text: str, max_city_words: int = 3) -> list[str]:
     """The parts of an entry line between separators, without its locations and dates."""
-    for s, e in reversed(location_spans(text, max_city_words)):
-        text = text[:s] + " | " + text[e:]
+    text = _cut(text, location_spans(text, max_city_words), " | ")
     out: list[str] = []
     for part in _SPLIT.split(_without_dates(text, " | ")):
         part = re.sub(r"(?i)\s+(?:and|&|or|to)$|^(?:and|&|or)\s+", "", part.strip(" ,:;-–—|*&"))

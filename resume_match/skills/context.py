@@ -11,7 +11,7 @@ Never when glued to a hyphen or ampersand ("R&D", "go-to-market") or inside pros
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -173,12 +173,28 @@ def phrase_context(tokens: tuple[str, ...], m: Mention, form_case_ok: bool) -> b
     return " " not in m.form and not m.text.islower() and (prev in PREV_CUES or nxt in NEXT_CUES)
 
 
-def _next_to_counted(i: int, ok: set[int], mentions: tuple[Mention, ...]) -> bool:
+class _Known:
+    """Where the counted skills of one pass of accept() start and end, so each mention asks
+    about its neighbours in constant or log time (asking every counted skill made a section
+    with thousands of skills quadratic)."""
+
+    def __init__(self, known: set[int], mentions: tuple[Mention, ...]) -> None:
+        ms = [mentions[x] for x in known]
+        self.starts = sorted(m.start for m in ms)
+        self.start_set = set(self.starts)
+        self.end_set = {m.end for m in ms}
+        self.word_starts = {m.start for m in ms if " " not in m.form}
+        self.word_ends = {m.end for m in ms if " " not in m.form}
+
+    def starts_in(self, a: int, b: int) -> bool:
+        """A counted skill starts in tokens [a, b)."""
+        k = bisect_left(self.starts, a)
+        return k < len(self.starts) and self.starts[k] < b
+
+
+def _next_to_counted(m: Mention, known: _Known) -> bool:
     """'Agile SCRUM', 'Node.js Koa': a one-word name right beside a one-word skill that counts."""
-    m = mentions[i]
-    return " " not in m.form and any(
-        (mentions[x].end == m.start or mentions[x].start == m.end) and " " not in mentions[x].form
-        for x in ok)
+    return " " not in m.form and (m.start in known.word_ends or m.end in known.word_starts)
 
 
 def accept(view: TextView, case_ok: dict[int, bool]) -> set[int]:
@@ -192,6 +208,8 @@ def accept(view: TextView, case_ok: dict[int, bool]) -> set[int]:
     pure = set(pure_segments(view, segs))
     labels = labelled_ranges(view)
     firsts = [a for a, _ in segs]
+    label_firsts = [a for a, _ in labels]
+    mention_starts = sorted(m.start for m in mentions)
     seg_of = {i: _segment_of(m, segs, firsts) for i, m in enumerate(mentions)}
     blocked = wishes(tokens, view.line_starts) | negated(tokens, view.line_starts) | organisations(tokens, mentions) \
         | view.excluded
@@ -200,7 +218,7 @@ def accept(view: TextView, case_ok: dict[int, bool]) -> set[int]:
     changed = True
     while changed:
         changed = False
-        known = {x for x in ok if not mentions[x].strict}   # neighbours that vouch for a list
+        known = _Known({x for x in ok if not mentions[x].strict}, mentions)   # neighbours that vouch for a list
         for i, m in enumerate(mentions):
             if i in ok or m.start in blocked or glued(view, m):
                 continue
@@ -208,22 +226,28 @@ def accept(view: TextView, case_ok: dict[int, bool]) -> set[int]:
             cased = case_ok.get(i, False)
             if m.strict:           # an extended name: a skills list, or a labelled one beside
                 if cased and k >= 0 and segs[k] in pure and (    # a curated skill
-                        view.in_skills_section or _labelled_beside(m, labels, known, mentions)):
+                        view.in_skills_section or _labelled_beside(m, labels, label_firsts, known)):
                     ok.add(i)
                     changed = True
                 continue
             in_list = k >= 0 and segs[k] in pure and (
-                view.in_skills_section or any(a <= m.start < b for a, b in labels)
-                or _beside_listed(k, segs, pure, known, mentions, _alone(m, segs[k], mentions)))
+                view.in_skills_section or _label_of(m, labels, label_firsts) >= 0
+                or _beside_listed(k, segs, pure, known, _alone(segs[k], mention_starts)))
             in_phrase = not m.fuzzy and (phrase_context(tokens, m, cased)
+<<<<<<< HEAD
                                          or cased and _next_to_counted(i, known, mentions))
             in_work = m.broad and view.in_work_section and work_object(view, m)
             if in_list or in_phrase or in_work:
+=======
+                                         or cased and _next_to_counted(m, known))
+            if in_list or in_phrase:
+>>>>>>> hostile2
                 ok.add(i)
                 changed = True
     return ok
 
 
+<<<<<<< HEAD
 def work_object(view: TextView, m: Mention) -> bool:
     """'participated in code reviews', 'experience in software development': a work verb at
     most three words before the mention on its own line (a rule never reads into the next
@@ -246,9 +270,20 @@ def work_object(view: TextView, m: Mention) -> bool:
 
 def _labelled_beside(m: Mention, labels: list[tuple[int, int]], known: set[int],
                      mentions: tuple[Mention, ...]) -> bool:
+=======
+def _label_of(m: Mention, labels: list[tuple[int, int]], firsts: list[int]) -> int:
+    """The index of the labelled range holding the mention's start, or -1. Ranges are in order
+    and do not overlap (one per line, `firsts`: their starts)."""
+    k = bisect_right(firsts, m.start) - 1
+    return k if k >= 0 and m.start < labels[k][1] else -1
+
+
+def _labelled_beside(m: Mention, labels: list[tuple[int, int]], firsts: list[int],
+                     known: _Known) -> bool:
+>>>>>>> hostile2
     """The mention is in a labelled list ('Tools: ...') that also holds a counted curated skill."""
-    return any(a <= m.start < b and any(a <= mentions[x].start < b for x in known)
-               for a, b in labels)
+    k = _label_of(m, labels, firsts)
+    return k >= 0 and known.starts_in(*labels[k])
 
 
 def organisations(tokens: tuple[str, ...], mentions: tuple[Mention, ...]) -> set[int]:
@@ -317,13 +352,14 @@ def _segment_of(m: Mention, segs: list[tuple[int, int]], firsts: list[int]) -> i
     return k if k >= 0 and m.start < segs[k][1] else -1
 
 
-def _alone(m: Mention, seg: tuple[int, int], mentions: tuple[Mention, ...]) -> bool:
-    """The mention is the only skill in its list item."""
-    return not any(x is not m and seg[0] <= x.start < seg[1] for x in mentions)
+def _alone(seg: tuple[int, int], starts: list[int]) -> bool:
+    """The mention is the only skill in its list item `seg` (`starts`: every mention's start,
+    in order; mentions do not overlap, so no other one starts in the item)."""
+    return bisect_left(starts, seg[1]) - bisect_left(starts, seg[0]) <= 1
 
 
 def _beside_listed(k: int, segs: list[tuple[int, int]], pure: set[tuple[int, int]],
-                   ok: set[int], mentions: tuple[Mention, ...], alone: bool) -> bool:
+                   known: _Known, alone: bool) -> bool:
     """The item sits between two other list items, or next to a counted skill that is a list
     item, or (when the item is a bare name) that ends/starts its item ('with Python, R')."""
     if 0 < k < len(segs) - 1 and segs[k - 1] in pure and segs[k + 1] in pure:
@@ -331,9 +367,7 @@ def _beside_listed(k: int, segs: list[tuple[int, int]], pure: set[tuple[int, int
     for j, edge in ((k - 1, 1), (k + 1, 0)):
         if 0 <= j < len(segs):
             a, b = segs[j]
-            for x in ok:
-                m = mentions[x]
-                if segs[j] in pure and a <= m.start < b or alone and (
-                        edge == 1 and m.end == b or edge == 0 and m.start == a):
-                    return True
+            if segs[j] in pure and known.starts_in(a, b) or alone and (
+                    edge == 1 and b in known.end_set or edge == 0 and a in known.start_set):
+                return True
     return False

@@ -260,7 +260,7 @@ class SkillMatcher:
                                       form.needs_context
                                       or _short_case_changed(form.form, text),
                                       strict=form.strict, broad=form.broad))
-        exact = [(m.start, m.end) for m in candidates]
+        exact = sorted((m.start, m.end) for m in candidates)
         for start, end, sid in self._squashed(toks):
             if not _tiled(start, end, exact) and _split_name(toks, start, end):
                 text = toks.span(start, end)
@@ -438,7 +438,8 @@ class SkillMatcher:
                 seen.setdefault(sid, []).append(_Seen(section, line, text, level, soft))
         soft_ids = {sid for sid, where in seen.items()
                     if self.taxonomy.is_soft(sid) or all(w.soft for w in where)}
-        return {sid: self._hit(sid, where) for sid, where in seen.items()}, soft_ids
+        said: dict[int, str] = {}     # id(line) -> its text as evidence, made once per line
+        return {sid: self._hit(sid, where, said) for sid, where in seen.items()}, soft_ids
 
     def _without_stray_extended(self, view: TextView, lines: list[Line]) -> TextView:
         """The view without extended-taxonomy names that cannot count where they are: outside a
@@ -520,14 +521,19 @@ class SkillMatcher:
             return True
         return _case_ok(m.form, m.text)
 
-    def _hit(self, sid: str, where: list[_Seen]) -> SkillHit:
+    def _hit(self, sid: str, where: list[_Seen], said: dict[int, str]) -> SkillHit:
+        """The hit of one skill from where it was seen. `said` holds each line's evidence text
+        (a skill named thousands of times on one long line must not re-split it each time)."""
         evidence: list[Evidence] = []
         matched: list[str] = []
         for w in where:
-            ev = Evidence(section=w.section.kind, page=w.line.page,
-                          text=" ".join(w.line.text.split()))
-            if ev not in evidence and len(evidence) < MAX_EVIDENCE:
-                evidence.append(ev)
+            if len(evidence) < MAX_EVIDENCE:
+                line = said.get(id(w.line))
+                if line is None:
+                    line = said[id(w.line)] = " ".join(w.line.text.split())
+                ev = Evidence(section=w.section.kind, page=w.line.page, text=line)
+                if ev not in evidence:
+                    evidence.append(ev)
             text = " ".join(w.text.split())
             if text not in matched and len(matched) < MAX_MATCHED:
                 matched.append(text)
@@ -618,7 +624,12 @@ def _split_name(toks: _Tokens, start: int, end: int) -> bool:
 def _tiled(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     """toks[start:end] is exact names side by side ('Agile SCRUM' is two skills, not the alias
     'Agile/Scrum'); 'Node.JS' is not, the dot joins it into one name."""
-    inner = [(a, b) for a, b in spans if start <= a and b <= end]
+    k = bisect_left(spans, (start,))    # `spans` in order: only those starting in [start, end)
+    inner = []
+    while k < len(spans) and spans[k][0] < end:
+        if spans[k][1] <= end:
+            inner.append(spans[k])
+        k += 1
     return len(inner) > 1 and all(any(a <= i < b for a, b in inner) for i in range(start, end))
 
 

@@ -1,0 +1,102 @@
+"""Scaling of text parsing with input size: `resume-match FILE --json` on generated plain-text
+CVs of one shape at sizes from 10 KB to 1 MB, each run a new process with a time limit.
+
+    python bench/long_lines.py [--sizes 10,20,40,100,250,1000] [--shapes ...] [--timeout 120]
+
+Shapes: `dates` ('2019 - ' repeated on one line), `words` (ordinary words on one line),
+`lines` (many short lines of words and dates), `digits` (one line of digits and spaces).
+Prints a Markdown table per shape and size (KB of input): wall seconds, CPU seconds in
+brackets (user + system, which other load on the machine does not inflate) and peak resident
+MB; 'timeout' when a run passed the limit (the bigger sizes are then not run). Linear time shows as seconds growing
+no faster than the size.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+WORDS = ("data engineer python project team led analysis model pipeline built the and of "
+         "for with sales customer report growth managed").split()
+
+
+def make(shape: str, size: int) -> str:
+    """About `size` bytes of text of one shape (deterministic)."""
+    if shape == "dates":
+        unit = "2019 - "
+    elif shape == "words":
+        unit = " ".join(WORDS) + " "
+    elif shape == "lines":
+        unit = "".join(f"{w} {2000 + i % 24}\n" for i, w in enumerate(WORDS))
+    elif shape == "digits":
+        unit = "".join(f"{(i * 7919) % 100000} " for i in range(50))
+    else:
+        raise SystemExit(f"unknown shape {shape!r}")
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+def command(path: Path) -> list[str]:
+    exe = shutil.which("resume-match", path=str(Path(sys.executable).parent)) or shutil.which("resume-match")
+    base = [exe] if exe else [sys.executable, "-m", "resume_match"]
+    return [*base, str(path), "--json"]
+
+
+def run(path: Path, limit: float) -> str:
+    """'wall s (CPU s), peak MB' of one run in a new process, or 'timeout'."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(command(path), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        _, status, usage = os.wait4(proc.pid, 0) if _wait(proc, limit) else (0, 0, None)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    if usage is None:
+        return "timeout"
+    cpu = usage.ru_utime + usage.ru_stime
+    return f"{time.perf_counter() - started:.1f} s ({cpu:.1f}), {usage.ru_maxrss / 1024:.0f} MB"
+
+
+def _wait(proc: subprocess.Popen[bytes], limit: float) -> bool:
+    """Whether the process ended within `limit` seconds (without reaping it)."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        if os.waitid(os.P_PID, proc.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is not None:
+            return True
+        time.sleep(0.02)
+    return False
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", default="10,20,40,100,250,1000", help="KB of input, comma-separated")
+    ap.add_argument("--shapes", default="dates,words,lines,digits")
+    ap.add_argument("--timeout", type=float, default=120.0, help="seconds per run")
+    args = ap.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    shapes = args.shapes.split(",")
+    print(f"{' '.join(command(Path('FILE')))}  (load average {os.getloadavg()[0]:.1f}, "
+          f"limit {args.timeout:.0f} s per run)\n")
+    print("| shape | " + " | ".join(f"{s} KB" for s in sizes) + " |")
+    print("| --- |" + " ---: |" * len(sizes))
+    with tempfile.TemporaryDirectory() as tmp:
+        for shape in shapes:
+            cells: list[str] = []
+            for kb in sizes:
+                if cells and cells[-1].startswith(("timeout", ">")):
+                    cells.append(f"> {args.timeout:.0f} s")    # bigger inputs take longer still
+                    continue
+                path = Path(tmp) / f"{shape}-{kb}.txt"
+                path.write_text(make(shape, kb * 1000))
+                cells.append(run(path, args.timeout))
+            print(f"| {shape} | " + " | ".join(cells) + " |", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,75 @@
+"""Text parsing in linear time (issue 16 item 1): long lines and many lines, each shape of
+bench/long_lines.py, analysed within a generous bound; and the indexes that replaced the
+per-date scans of a line give what the scans gave."""
+from __future__ import annotations
+
+import random
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from resume_match.parse.dates import find_ranges, find_ranges_in_lines
+from resume_match.parse.facts import _cut, _in_sentence, _Spans, _words_before, positions_in
+from resume_match.models import Line
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+from long_lines import make  # noqa: E402
+
+# Before the fix: 20 KB of '2019 - ' took 14 s of CPU and 40 KB over 150 s (quadratic); 1 MB of
+# words on one line 80 s in the skills matcher alone. After: about 3 s each, start-up included.
+BOUND_S = 60.0
+
+
+@pytest.mark.parametrize("shape, kb", [("dates", 200), ("words", 1000), ("lines", 1000)])
+def test_a_long_text_is_analysed_in_bounded_time(tmp_path: Path, shape: str, kb: int) -> None:
+    cv = tmp_path / f"{shape}.txt"
+    cv.write_text(make(shape, kb * 1000))
+    try:
+        done = subprocess.run([sys.executable, "-m", "resume_match", str(cv), "--json"],
+                              capture_output=True, timeout=BOUND_S)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"{kb} KB of {shape!r} took over {BOUND_S:g} s")
+    assert done.returncode == 0, done.stderr[-500:]
+    assert b'"experience"' in done.stdout
+
+
+def test_a_line_of_many_dates_gives_at_most_a_few_entries() -> None:
+    line = "2019 - 2020 " * 2000
+    found = positions_in((Line(text=line, page=1),))
+    assert len(found) == 20                                # MAX_ENTRIES_PER_LINE
+    assert len(find_ranges_in_lines([line])) == 2000       # the dates themselves are all read
+
+
+def test_dates_of_a_long_line_are_found_as_on_a_short_one() -> None:
+    short = "Data Scientist, Acme Inc. Jan 2019 - Present"
+    long = " ".join([short] * 500)
+    ranges = find_ranges(long)
+    assert len(ranges) == 500 and all(r.current and r.start == (2019, 1) for r in ranges)
+
+
+def test_the_word_indexes_count_as_the_regexes_did() -> None:
+    rnd = random.Random(7)
+    for _ in range(2000):
+        text = "".join(rnd.choice("aB c.d-  ,xY1 9from in") for _ in range(rnd.randint(0, 24)))
+        spans = _Spans(text)
+        for pos in range(len(text) + 1):
+            assert spans.words_before(pos) == len(re.findall(r"[A-Za-z]{2,}", text[:pos]))
+            assert spans.words_after(pos) == len(re.findall(r"[A-Za-z]{2,}", text[pos:]))
+            assert spans.letter_after(pos) == bool(re.search(r"[A-Za-z]", text[pos:]))
+            assert _in_sentence(text, pos) == bool(re.search(
+                r"(?i)\b(?:from|since|in|during|by|until|between|fiscal|of|year)\s*$", text[:pos]))
+        for end in range(len(text) + 1):
+            words = list(re.finditer(r"\S+", text[:end]))[-3:]
+            assert _words_before(text, end, 3) == [(w.start(), w.group(0)) for w in reversed(words)]
+
+
+def test_cutting_spans_in_one_pass_cuts_as_one_by_one() -> None:
+    text = "Engineer | Jan 2019 - Mar 2020 | Acme, Austin, TX | 2021"
+    spans = [(11, 30), (46, 50), (53, 57)]
+    one_by_one = text
+    for s, e in reversed(spans):
+        one_by_one = one_by_one[:s] + " | " + one_by_one[e:]
+    assert _cut(text, spans, " | ") == one_by_one
