@@ -24,6 +24,8 @@ from resume_match.render.views import contact_items, degree_name
 
 # a date printed on from the one parsed ("Summer 2012 and 2013", "2019, 2021")
 _DATE_MORE = re.compile(r"^\s*(?:,|&|and|to|-|–|—)\s*(?:[A-Za-z]+\.?\s+)?(?:19|20)\d\d\b", re.I)
+# words printed before a date that belong to it ('Expected June 2023', 'Graduated: 2019')
+_DATE_LEAD = re.compile(r"(?i)\b(?:expected|anticipated|graduat(?:ed|ion|ing)?|grad\.?)\s*:?\s*$")
 _RANGE_WORDS = re.compile(r"(?i)\b(?:to|till|until|since|from|and|present|current|now|today)\b")
 _SEPS = " \t|,;:·•"              # what may stand between a date and the words beside it
 _EDGE = _SEPS + "–—-"
@@ -79,6 +81,10 @@ def _split_date(text: str, head: bool = True) -> tuple[str, str]:
         return text, ""
     r = next((x for x in reversed(ranges) if x.is_range), ranges[-1])
     start, end = r.span
+    if start and (text[start - 1].isdigit() or text[start - 1] == "."):
+        start += len(text[start:]) - len(text[start:].lstrip("0123456789").lstrip())  # 'GPA: 4.00 Aug 2012'
+    if (lead := _DATE_LEAD.search(text[:start])):
+        start = lead.start()
     if not r.is_range and (not head or text[end:].strip(_EDGE)):
         return text, ""                  # a lone date inside the words is part of them
     while (m := _DATE_MORE.match(text[end:])):
