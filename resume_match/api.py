@@ -5,6 +5,7 @@ own subpackages (pipeline.py runs one CV through them).
 """
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Literal
 
@@ -15,6 +16,7 @@ from resume_match.match.roles import RoleRef, list_roles, load_role, resolve_rol
 from resume_match.models import Report
 from resume_match.pipeline import Source, evaluate, read
 from resume_match.postings.derive import Posting, derive_posting
+from resume_match.postings.keywords import match_posting
 
 if TYPE_CHECKING:
     from resume_match.skills.matcher import SkillMatcher
@@ -31,14 +33,21 @@ def _with_posting(roles: Iterable[RoleRef] | None, jd: str | Path | None) -> lis
     return refs or None
 
 
-def analyse(source: Source, roles: Iterable[RoleRef] | None = None, *, jd: str | Path | None = None,
+def analyse(source: Source, roles: Iterable[RoleRef] | None = None, *,
+            jd: str | Path | Posting | None = None,
             name: str | None = None, engine: str = "pdfplumber", ocr: bool = False,
             matcher: SkillMatcher | None = None) -> Report:
     """Read a CV and score it against the given roles (all ten roadmap roles by default) and,
-    with `jd`, against the role derived from that job posting."""
-    profiles = resolve_roles(_with_posting(roles, jd))
+    with `jd`, against the role derived from that job posting, whose keywords and title the
+    report then compares with the CV's (a `Posting` already derived is taken as it is)."""
+    job = jd if isinstance(jd, Posting) or jd is None else derive_posting(jd)
+    refs = list(roles or ()) + ([job.profile] if job is not None else [])
+    profiles = resolve_roles(refs or None)
     candidate = read(source, name=name, engine=engine, ocr=ocr, matcher=matcher)
-    return evaluate(candidate, profiles)
+    report = evaluate(candidate, profiles)
+    if job is not None and candidate.readable:
+        report = dataclasses.replace(report, posting=match_posting(job, candidate))
+    return report
 
 
 def posting(source: str | Path) -> Posting:

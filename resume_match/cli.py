@@ -196,5 +196,27 @@ def batch_cmd(folder: Path, roles: tuple[str, ...], jd: str | None, out_dir: Pat
         sys.exit(1)
 
 
+# ---------------------------------------------------------------- serve (the web extra)
+
+@main.command("serve", epilog=EXIT_CODES)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (only this machine by default).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port (0: any free port, said in the listening line).")
+@click.option("--workers", type=click.IntRange(min=1), default=None, help="Analysis processes (default: the number of cores).")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0, show_default=True, help="Per-file time limit in seconds, as for batch.")
+@click.option("--queue", type=click.IntRange(min=1), default=400, show_default=True, help="Files waiting or being analysed at most; more get 503 with Retry-After.")
+@click.option("--max-file-mb", type=click.FloatRange(min=0, min_open=True), default=10.0, show_default=True, help="Largest CV or posting file accepted (413 above).")
+@click.option("--max-files", type=click.IntRange(min=1), default=200, show_default=True, help="CVs in one recruiter upload, zip entries included.")
+def serve_cmd(host: str, port: int, workers: int | None, timeout: float, queue: int,
+              max_file_mb: float, max_files: int) -> None:
+    """A local web app for the same analysis: candidate and recruiter pages and a JSON API
+    (needs the web extra: pip install 'resume-match[web]')."""
+    from resume_match import web
+    try:
+        web.serve(host, port, workers, timeout=timeout, queue=queue, max_file_mb=max_file_mb,
+                  max_files=max_files)
+    except ResumeMatchError as e:
+        raise fail(e) from e
+
+
 if __name__ == "__main__":
     sys.exit(main())

@@ -91,6 +91,10 @@ class Layout:
     created: str = ""              # file's own date (PDF CreationDate/ModDate, DOCX core
                                    # properties) as "YYYY-MM-DD"; "" when unknown. Experience
                                    # years count "Present" up to this date (else today).
+    producer: str = ""             # the program that made the file (PDF Producer/Creator, DOCX
+                                   # application): a TeX engine's file may be a later rebuild
+    links: tuple[str, ...] = ()    # link annotations' targets (URIs behind icons and text),
+                                   # as printed links are: without the scheme
 
 
 @dataclass(frozen=True)
@@ -149,6 +153,8 @@ class Position:
 class Experience:
     years: float | None = None     # total, overlapping periods merged
     positions: tuple[Position, ...] = ()
+    as_of: str | None = None       # "YYYY-MM" an open ("Present") range counts up to
+    basis: str | None = None       # why: which date that is, or that the years are stated in prose
 
 
 @dataclass(frozen=True)
@@ -180,6 +186,10 @@ class SkillHit:
     category: str
     evidence: tuple[Evidence, ...]
     demonstrated: bool             # used in experience/projects bullets, not only listed
+    matched: tuple[str, ...] = ()  # the CV's own words for it, as written, first seen first
+    aliases: tuple[str, ...] = ()  # the taxonomy's other names for the skill
+    known: bool = True             # False: an item of a skills list the taxonomy does not know
+    level: str | None = None       # proficiency written beside it: "Advanced", "24 months"
 
 
 @dataclass(frozen=True)
@@ -195,6 +205,7 @@ class Candidate:
     education: Education
     certifications: tuple[str, ...]
     warnings: tuple[str, ...] = ()
+    soft_skills: tuple[SkillHit, ...] = ()   # soft and business skills, apart from `skills`
     document: Document | None = None
     _private = ("document",)
 
@@ -297,6 +308,36 @@ class TemplateSuggestion:
 # ---------------------------------------------------------------- the report
 
 @dataclass(frozen=True)
+class KeywordCount:
+    """A skill the job posting names, counted as a keyword in the posting and in the CV."""
+    id: str
+    name: str
+    kind: Literal["required", "preferred", "soft"]
+    in_posting: int
+    in_cv: int
+
+
+@dataclass(frozen=True)
+class TitleMatch:
+    """Does the CV carry the posting's job title (headline first, then the positions)?"""
+    posting_title: str
+    cv_title: str | None           # the CV's closest title, as printed
+    where: str | None              # "headline", "current position" or "position"
+    match: Literal["exact", "close", "partial", "none"]
+
+
+@dataclass(frozen=True)
+class PostingMatch:
+    """`--jd`: the posting's own keywords with counts, and the job-title match."""
+    source: str
+    title: str
+    role: str                      # id of the posting's profile among the fits
+    closest_role: str
+    keywords: tuple[KeywordCount, ...]
+    title_match: TitleMatch
+
+
+@dataclass(frozen=True)
 class Report:
     candidate: Candidate
     fits: tuple[RoleFit, ...] = ()
@@ -305,6 +346,7 @@ class Report:
     next_role_titles: tuple[str, ...] = ()   # display titles of next_roles, for rendering
     ats: AtsReport | None = None
     template: TemplateSuggestion | None = None
+    posting: PostingMatch | None = None      # only when scored against a job posting
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON report contract: candidate fields at the top level, then fit/ATS/template."""
@@ -317,6 +359,8 @@ class Report:
             out["ats"] = to_dict(self.ats)
         if self.template is not None:
             out["template"] = to_dict(self.template)
+        if self.posting is not None:
+            out["posting"] = to_dict(self.posting)
         return out
 
 

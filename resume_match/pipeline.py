@@ -17,7 +17,7 @@ from resume_match.models import Candidate, Report, RoleFit, RoleProfile
 from resume_match.errors import ResumeMatchError
 from resume_match.parse.facts import extract_facts
 from resume_match.parse.sections import split_sections
-from resume_match.skills import find_skills
+from resume_match.skills import read_skills
 
 if TYPE_CHECKING:
     from resume_match.skills.matcher import SkillMatcher
@@ -31,12 +31,13 @@ def read(source: Source, *, name: str | None = None, engine: str = "pdfplumber",
     doc = read_document(source, name=name, engine=engine, ocr=ocr)
     sections = split_sections(doc)
     facts = extract_facts(doc, sections)
-    skills = find_skills(sections, matcher) if doc.readable else ()
+    skills, soft = read_skills(sections, matcher) if doc.readable else ((), ())
     return Candidate(source=doc.source, readable=doc.readable,
                      unreadable_reason=doc.unreadable_reason, name=facts.name,
                      contact=facts.contact, sections=sections, skills=skills,
                      experience=facts.experience, education=facts.education,
-                     certifications=facts.certifications, warnings=doc.warnings, document=doc)
+                     certifications=facts.certifications, warnings=doc.warnings,
+                     soft_skills=soft, document=doc)
 
 
 def evaluate(candidate: Candidate, profiles: tuple[RoleProfile, ...]) -> Report:

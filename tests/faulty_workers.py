@@ -41,3 +41,10 @@ def twice_or_die_on(bad: int, item: int) -> int:
     if item == bad:
         os._exit(3)
     return 2 * item
+
+
+def sleep_on(bad: int, item: int) -> int:
+    """A pool task function that sleeps for an hour on the item `bad`."""
+    if item == bad:
+        time.sleep(3600)
+    return 2 * item

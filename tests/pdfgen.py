@@ -167,6 +167,29 @@ def make_one_column(path: Path) -> Path:
     return path
 
 
+FIRST_NAMES = ("Ana", "Ben", "Chloe", "Dev", "Elif", "Femi", "Grace", "Hiro", "Ines", "Jonas")
+LAST_NAMES = ("Okafor", "Lindqvist", "Moreau", "Patel", "Yilmaz")
+
+
+def make_varied(path: Path, number: int) -> Path:
+    """The one-column CV's layout for the `number`-th of many different people: own name and
+    e-mail, a longer or shorter slice of the skills list and of the experience, so a folder of
+    them ranks with a spread of scores (the web recruiter test uploads 30)."""
+    first, last = FIRST_NAMES[number % len(FIRST_NAMES)], LAST_NAMES[number // len(FIRST_NAMES) % len(LAST_NAMES)]
+    c = Canvas(str(path), pagesize=LETTER)
+    c.setTitle(f"{first} {last} CV")
+    contact = f"{first.lower()}.{last.lower()}{number}@example.com | {PHONE} | {LOCATION}"
+    y = draw_items(c, [("name", f"{first} {last}"), ("title", TITLE), ("contact", contact), ("gap", "")],
+                   60, 740, 490)
+    items = [i for i in cv_items(sections=("summary", "experience", "education"))
+             if number % 3 or "Northwind" not in i[1]]
+    skills = SKILLS[: 3 + number % (len(SKILLS) - 2)]
+    items += [("heading", "SKILLS"), ("body", ", ".join(skills)), ("gap", "")]
+    draw_items(c, items, 60, y, 490)
+    c.save()
+    return path
+
+
 DENSE_LINES: list[tuple[str, str, str]] = [     # (style, left text, right text)
     ("name", "Maya Okonkwo", ""), ("body", "Machine Learning Engineer", ""),
     ("body", "maya.okonkwo@example.com | +1 (206) 555-0199 | github.com/mayaok | Seattle, WA", ""),
@@ -432,6 +455,67 @@ def make_hyphenation(path: Path) -> Path:
     return path
 
 
+def make_typeset_quirks(path: Path) -> Path:
+    """Text as designer and LaTeX CVs print it: headings in small capitals (a 12 pt capital and
+    9.6 pt rest, no gap: 'D OCTORAL D EGREE' to a naive reader) and letter-spaced ('C O N T A C
+    T', wide tracking), an accent drawn as its own glyph over a dotless i (LaTeX's Na\\"{\\i}ve,
+    DejaVu Sans), UTF-8 text decoded as Windows-1252 ('â€¢' bullets, 'Ã¯') and hyphens glued to
+    words ('Python- Experience', '-Data cleaning')."""
+    font = pua_font_path() or ""
+    if "DV" not in pdfmetrics.getRegisteredFontNames() and font:
+        pdfmetrics.registerFont(TTFont("DV", font))
+    body = "DV" if font else "Helvetica"
+    c = Canvas(str(path), pagesize=LETTER)
+    y = _header_block(c, 60, 740, 490)
+
+    def small_caps(text: str, y: float, size: float = 12) -> None:
+        x = 60.0
+        for word in text.split():
+            for i, ch in enumerate(word.upper()):
+                s = size if i == 0 else size * 0.8
+                c.setFont("Helvetica-Bold", s)
+                c.drawString(x, y, ch)
+                x += pdfmetrics.stringWidth(ch, "Helvetica-Bold", s)
+            x += pdfmetrics.stringWidth(" ", "Helvetica-Bold", size)
+
+    def tracked(text: str, y: float) -> None:
+        t = c.beginText(60, y)
+        t.setFont("Helvetica-Bold", 12)
+        t.setCharSpace(5)
+        t.textLine(text)
+        t.setCharSpace(0)
+        c.drawText(t)
+
+    small_caps("Technical Skills", y)
+    y -= 16
+    c.setFont(body, 10)
+    c.drawString(60, y, "Python- Experience - 24 months")
+    y -= 13
+    c.drawString(60, y, "-Data cleaning, Data Visualisation")
+    y -= 13
+    x = 60 + pdfmetrics.stringWidth("Classifiers: Na", body, 10)
+    c.drawString(60, y, "Classifiers: Na")
+    if font:
+        c.drawString(x + 0.6, y, "\u00a8")
+        c.drawString(x, y, "\u0131")
+        x += pdfmetrics.stringWidth("\u0131", body, 10)
+        c.drawString(x, y, "ve Bayes, random forests")
+    y -= 13
+    c.drawString(60, y, "\u00e2\u20ac\u00a2 Bayesian NaÃ¯ve models")
+    y -= 22
+    small_caps("Doctoral Degree", y)
+    y -= 16
+    c.setFont("Helvetica", 10)
+    c.drawString(60, y, "Ph.D. in Statistics, University of Washington, 2018")
+    y -= 22
+    tracked("CONTACT", y)
+    y -= 16
+    c.setFont("Helvetica", 10)
+    c.drawString(60, y, "linkedin.com/in/priya-raman")
+    c.save()
+    return path
+
+
 def render_text_image(items: list[Item], width_px: int = 1275, height_px: int = 1650,
                       dpi: int = 150) -> bytes:
     """A PNG page (letter size at `dpi`) with the items typeset in black on white."""
@@ -581,6 +665,7 @@ FIXTURES: dict[str, Callable[[Path], Path]] = {
     "gibberish_cid.pdf": make_gibberish_cid,
     "gibberish_shifted.pdf": make_gibberish_shifted,
     "hyphenation.pdf": make_hyphenation,
+    "typeset_quirks.pdf": make_typeset_quirks,
     "image_only.pdf": make_image_only,
     "encrypted.pdf": make_encrypted,
     "truncated.pdf": make_truncated,

@@ -103,7 +103,8 @@ def build_candidate() -> Candidate:
                         links=("https://github.com/janedoe", "https://linkedin.com/in/janedoe"),
                         location="London, UK"),
         sections=sections,
-        skills=tuple(SkillHit(id=i, name=n, category=c, evidence=ev(s, t), demonstrated=d)
+        skills=tuple(SkillHit(id=i, name=n, category=c, evidence=ev(s, t), demonstrated=d,
+                              matched=(n,))
                      for i, n, c, s, t, d in SKILL_ROWS),
         experience=Experience(years=4.5, positions=positions),
         education=Education(highest_degree="master", entries=(

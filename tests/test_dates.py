@@ -173,3 +173,22 @@ def test_a_dash_ending_the_line_waits_for_the_next_line() -> None:
     assert not only("Engineer 2021-").is_range
     (_, r), = find_ranges_in_lines(["Engineer 2021-", "2023 Acme"])
     assert (r.start, r.end) == ((2021, None), (2023, None))
+
+
+@pytest.mark.parametrize("text, start, end, current", [
+    ("2019.03–2021.08", (2019, 3), (2021, 8), False),        # year.month, dash glued
+    ("03/19 – Now", (2019, 3), None, True),                  # two-digit years in a range
+    ("01/18-12/19", (2018, 1), (2019, 12), False),
+    ("Jan 19 - Dec 21", (2019, 1), (2021, 12), False),
+    ("Sept 18 – Present", (2018, 9), None, True),
+])
+def test_compact_and_two_digit_year_ranges(text: str, start, end, current: bool) -> None:
+    (r,) = find_ranges(text)
+    assert (r.start, r.end, r.current) == (start, end, current)
+
+
+@pytest.mark.parametrize("text", ["GPA 3.5/4", "scored 12/20", "3/19", "2019-03-15 00:00",
+                                  "Asian Spectroscopy Conference, Dec 15-18, 2019, Singapore",
+                                  "Python 3.10 and v2/19 API"])
+def test_two_digit_years_alone_are_not_dates(text: str) -> None:
+    assert [r for r in find_ranges(text) if r.start[0] != 2019 or r.start[1]] == []

@@ -475,3 +475,169 @@ def test_contact_quick_checks_agree_with_the_full_patterns() -> None:
     assert find_links(["jane.dev | x.\u017fh"], anywhere=False) == ["jane.dev"]
     assert contact.find_email(["mail: jane\uff20doe.com"]) == "jane@doe.com"   # NFKC gives the '@'
     assert re.fullmatch(contact._URL, "github.com/jane")
+
+
+# ---------------------------------------------------------------- contact block, cues, annotations
+
+def test_the_lines_around_the_email_are_the_contact_block() -> None:
+    """A contact column read after the main text: the phone and the bare domain beside the
+    e-mail count, although they sit in the experience section and have no cue word."""
+    cv = ("Asha Verma\n\nExperience\nResearch Analyst, Quant Labs, 2018 - 2019\n"
+          "Built pricing models in Python.\nasha.verma@gmail.com\n+91-7838840151\nasha.dev\n\n"
+          "Skills\nPython, SQL\n")
+    c = facts_of(cv).contact
+    assert (c.email, c.phone) == ("asha.verma@gmail.com", "+917838840151")
+    assert c.links == ("asha.dev",)
+
+
+def test_outside_the_contact_block_a_phone_or_domain_needs_a_cue() -> None:
+    cv = ("Asha Verma\nasha@example.com\n\nExperience\nGrew orders 4155550142 times at sales.com\n"
+          "\nProjects\nPortfolio: asha.design\nPhone: (415) 555-0142\n")
+    c = facts_of(cv).contact
+    assert c.phone == "+14155550142"
+    assert c.links == ("asha.design",)
+
+
+def test_a_link_split_over_two_lines_is_joined() -> None:
+    cv = "Asha Verma\nasha@example.com | linkedin.com/in/\nasha-verma-42 | github.com/asha-\nverma\n\nSkills\nPython\n"
+    assert facts_of(cv).contact.links == ("linkedin.com/in/asha-verma-42", "github.com/asha-verma")
+
+
+def test_two_numbers_in_one_span_give_the_first() -> None:
+    assert find_phone(["Mobile: +91 98765 43210 / 91234 56789"]) == "+919876543210"
+
+
+@pytest.mark.parametrize("engine", ["pdfplumber", "pdfium"])
+def test_link_annotations_behind_icons_are_links(tmp_path: Path, engine: str) -> None:
+    """GitHub and LinkedIn as clickable icons with no printed URL: both engines read the
+    annotations; a portfolio icon in the header counts, a paper linked in the body does not."""
+    from reportlab.pdfgen.canvas import Canvas
+    path = tmp_path / "icons.pdf"
+    c = Canvas(str(path))
+    c.setFont("Helvetica-Bold", 20)
+    c.drawString(72, 760, "Priya Raman")
+    c.setFont("Helvetica", 10)
+    c.drawString(72, 740, "priya@example.com | linkedin.com/in/priya-raman")
+    for i, uri in enumerate(("https://www.linkedin.com/in/priya-raman/", "https://github.com/priyaraman",
+                             "https://priya.dev", "mailto:priya@example.com")):
+        c.rect(72 + 18 * i, 720, 10, 10)
+        c.linkURL(uri, (72 + 18 * i, 720, 82 + 18 * i, 730))
+    c.drawString(72, 600, "EXPERIENCE")
+    c.drawString(72, 580, "Data Scientist, Lumen Analytics, 2019 - 2023")
+    c.drawString(72, 400, "Paper: Forecasting retail demand")
+    c.linkURL("https://arxiv.org/abs/2101.00001", (72, 395, 240, 410))
+    c.save()
+    doc = read_document(path, engine=engine)
+    assert doc.layout.links == ("www.linkedin.com/in/priya-raman", "github.com/priyaraman", "priya.dev")
+    links = extract_facts(doc, split_sections(doc)).contact.links
+    assert links == ("linkedin.com/in/priya-raman", "github.com/priyaraman", "priya.dev")
+
+
+def test_only_profile_pages_count_among_body_link_annotations() -> None:
+    from resume_match.extract.layout import PageWords, contact_links
+    page = PageWords(number=1, width=612, height=792, words=(), links=(
+        ("https://github.com/jane", 500.0), ("https://github.com/jane/churn-model", 520.0),
+        ("https://www.linkedin.com/in/jane-doe/", 540.0), ("https://jane.github.io/#slide2", 560.0),
+        ("https://arxiv.org/abs/2101.00001", 580.0), ("https://jane.dev", 40.0),
+        ("mailto:jane@example.com", 40.0)))
+    assert contact_links([page]) == ("github.com/jane", "www.linkedin.com/in/jane-doe", "jane.dev")
+
+
+# ---------------------------------------------------------------- when 'Present' is
+
+def _pdf_doc(text: str, created: str = "", producer: str = "") -> Document:
+    doc = read_text(text.encode(), "cv.txt")
+    return dataclasses.replace(doc, kind="pdf", layout=Layout(created=created, producer=producer))
+
+
+OPEN_CAREER = ("Jane Doe\n\nExperience\nData Scientist, Acme Corp\nJan 2012 - Present\n"
+               "Analyst, Beta Inc\n06/2009 - 12/2011\n")
+
+
+def test_present_counts_to_the_file_date() -> None:
+    doc = _pdf_doc(OPEN_CAREER, created="2024-03-02")
+    exp = extract_facts(doc, split_sections(doc)).experience
+    assert (exp.years, exp.as_of) == (14.8, "2024-03")
+    assert exp.basis == "the file's own date (2024-03)"
+
+
+def test_a_tex_rebuild_years_later_is_no_evidence() -> None:
+    cv = OPEN_CAREER.replace("Jan 2012 - Present", "Jan 2012 - Present\nLead, Gamma, 2013 - 2015")
+    doc = _pdf_doc(cv, created="2024-03-02", producer="pdfTeX-1.40.24")
+    exp = extract_facts(doc, split_sections(doc)).experience
+    assert exp.as_of == "2015-01" and "later rebuild by pdfTeX" in exp.basis
+    word = extract_facts(d := _pdf_doc(cv, created="2024-03-02", producer="Microsoft Word"),
+                         split_sections(d)).experience
+    assert word.as_of == "2024-03"
+
+
+def test_a_printed_date_later_than_the_file_wins() -> None:
+    doc = _pdf_doc(OPEN_CAREER.replace("06/2009 - 12/2011", "06/2009 - 12/2011\nMentor, 2024 - 2025"),
+                   created="2023-01-05")
+    exp = extract_facts(doc, split_sections(doc)).experience
+    assert exp.as_of == "2025-01" and exp.basis.startswith("the latest date the CV prints")
+
+
+def test_an_only_open_range_without_a_file_date_is_not_a_month() -> None:
+    doc = _pdf_doc("Jane Doe\n\nExperience\nData Scientist, Acme Corp\nMar 2020 - Present\n")
+    exp = extract_facts(doc, split_sections(doc)).experience
+    assert exp.years is not None and exp.years > 4
+    assert exp.basis.startswith("today") and "no date of its own" in exp.basis
+
+
+def test_years_in_prose_are_a_fallback_shown_as_such() -> None:
+    cv = "Jane Doe\nData scientist with six years of experience in retail.\n\nExperience\nAcme Corp\n"
+    exp = facts_of(cv).experience
+    assert exp.years == 6.0 and exp.basis.startswith("stated in the CV ('six years of experience")
+
+
+@pytest.mark.parametrize("engine", ["pdfplumber", "pdfium"])
+def test_every_pdf_reader_sets_the_file_date(tmp_path: Path, engine: str) -> None:
+    from reportlab.pdfgen.canvas import Canvas
+    path = tmp_path / "cv.pdf"
+    c = Canvas(str(path), invariant=True)      # invariant: a fixed CreationDate (2000-01-01)
+    c.setFont("Helvetica", 10)
+    c.drawString(72, 700, "Jane Doe")
+    c.save()
+    layout = read_document(path, engine=engine).layout
+    assert layout.created == "2000-01-01" and "ReportLab" in layout.producer
+
+
+def test_docx_core_properties_set_the_file_date(tmp_path: Path) -> None:
+    import datetime
+    import docx
+    d = docx.Document()
+    d.add_paragraph("Jane Doe")
+    d.add_paragraph("Experience")
+    d.add_paragraph("Data Scientist, Acme Corp, Mar 2020 - Present")
+    d.core_properties.created = datetime.datetime(2021, 3, 1)
+    d.core_properties.modified = datetime.datetime(2022, 9, 15)
+    d.save(str(tmp_path / "cv.docx"))
+    doc = read_document(tmp_path / "cv.docx")
+    assert doc.layout.created == "2022-09-15"
+
+
+def test_a_cue_word_in_prose_gives_no_link() -> None:
+    from resume_match.parse.contact import find_cued_links
+    assert find_cued_links(["Programmed a website in VB.NET for the team.",
+                            "maintain the ETL portfolio of projects at enterprise level.In a"]) == []
+    assert find_cued_links(["Portfolio: asha.design", "Website - janedoe.com | blog"]) == [
+        "asha.design", "janedoe.com"]
+
+
+# ---------------------------------------------------------------- education entries
+
+def test_education_keeps_campus_and_the_year_printed_below_each_degree() -> None:
+    cv = ("Priya Raman\n\nEducation\nM.S. in Statistics, University of Washington\n2018\n"
+          "B.S. in Mathematics, University of California, Davis\n2016\n")
+    got = [(e.field, e.institution, e.year) for e in facts_of(cv).education.entries]
+    assert got == [("Statistics", "University of Washington", 2018),
+                   ("Mathematics", "University of California, Davis", 2016)]
+
+
+def test_education_year_printed_above_each_degree() -> None:
+    cv = ("Priya Raman\n\nEducation\n2014 - 2018\nB.S. in Mathematics, University of Oregon\n"
+          "2012 - 2014\nA.A. in Liberal Arts, Lane Community College\n")
+    got = [(e.level, e.institution, e.year) for e in facts_of(cv).education.entries]
+    assert got == [("bachelor", "University of Oregon", 2018),
+                   ("associate", "Lane Community College", 2014)]

@@ -68,6 +68,11 @@ def groups(items) -> set[tuple[str, ...]]:
     return {tuple(sorted(p.any_of)) for p in items}
 
 
+def hard(items) -> set[tuple[str, ...]]:
+    """The groups that are not soft skills."""
+    return groups(p for p in items if not p.soft)
+
+
 # ---------------------------------------------------------------- sections and phrasing
 
 def test_requirements_section_and_phrasing_give_required_skills():
@@ -80,7 +85,10 @@ def test_requirements_section_and_phrasing_give_required_skills():
 
 def test_nice_to_have_and_a_plus_give_preferred_skills():
     p, _ = derive("senior_mle_sections.txt")
-    assert groups(p.preferred) == {("apache-spark",), ("kafka",)}
+    assert hard(p.preferred) == {("apache-spark",), ("kafka",)}
+    # "Mentor two junior engineers" in the duties: a soft requirement, kept out of the score
+    soft = [i for i in p.preferred if i.soft]
+    assert [(i.any_of, i.asked) for i in soft] == [(("mentoring",), True)]
 
 
 def test_duties_count_at_half_weight():
@@ -146,16 +154,21 @@ def test_benefits_company_and_eeo_text_never_reach_the_matcher(name):
     assert p.dropped_lines >= 1
 
 
-def test_posting_without_skills_is_a_clear_error():
-    with pytest.raises(InputError, match=r"barista\.txt: no recognisable skills"):
+def test_posting_without_skills_or_a_job_title_is_a_clear_error():
+    with pytest.raises(InputError, match=r"barista\.txt: no recognisable skills and no job title"):
         derive("barista.txt")
 
 
 def test_soft_skills_are_preferred_never_required(tmp_path):
     f = tmp_path / "support.txt"
     f.write_text("Title: Support Analyst\nRequirements\n- Excellent communication and teamwork\n")
-    with pytest.raises(InputError, match="no recognisable skills"):
-        derive_posting(f, matcher=NaiveMatcher())  # type: ignore[arg-type]
+    p = derive_posting(f, matcher=NaiveMatcher())  # type: ignore[arg-type]
+    assert p.required == () and hard(p.preferred) == set()
+    assert groups(p.preferred) == {("communication",), ("teamwork",)}
+    # no skill named: the title chose the role, and the profile asks what that role asks
+    assert p.closest_role == "data-analyst" and p.few_skills
+    from resume_match.match.roles import load_role
+    assert p.profile.required == load_role("data-analyst").required
     f.write_text("Title: Data Analyst\nRequirements\n- SQL\n- Excellent communication\n")
     p = derive_posting(f, matcher=NaiveMatcher())  # type: ignore[arg-type]
     assert groups(p.required) == {("sql",)} and groups(p.preferred) == {("communication",)}
@@ -341,7 +354,10 @@ def test_cli_jd_json_contract_with_the_real_matcher():
     assert d["title"] == "Senior Machine Learning Engineer"
     assert d["closest_role"] == "senior-ml-engineer"
     assert {"python", "sql", "docker", "pytorch", "tensorflow"} <= set(d["required"])
-    assert set(d["preferred"]) == {"apache-spark", "apache-kafka"}
+    assert set(d["preferred"]) == {"apache-spark", "apache-kafka", "mentoring"}
+    assert d["soft"] == [{"id": "mentoring", "name": "Mentoring", "required": True,
+                          "evidence": "Mentor two junior engineers"}]
+    assert d["stage_from"] == "title" and d["title_known"] and not d["few_skills"]
     assert d["years"] == {"min": 5.0, "max": None}
     assert d["degree"]["level"] == "master"
     leaked = set(d["required"]) | set(d["preferred"])
@@ -357,8 +373,8 @@ def test_cli_jd_without_skills_is_one_line_error():
     r = CliRunner().invoke(main, ["jd", str(HERE / "barista.txt")])
     assert r.exit_code == 1
     assert r.output.strip().splitlines() == [
-        f"Error: {HERE / 'barista.txt'}: no recognisable skills in this job posting (is it a "
-        "posting? the requirements should name tools or methods)"]
+        f"Error: {HERE / 'barista.txt'}: no recognisable skills and no job title in this posting "
+        "(is it a job posting? it should name a role or the tools and methods it asks for)"]
 
 
 def test_cli_save_role_round_trip_matches_scoring_with_jd(tmp_path):
@@ -391,7 +407,7 @@ def test_a_list_item_is_not_taken_for_a_bare_heading(tmp_path):
     f.write_text("Title: BI Analyst\nRequirements:\nSQL\nPreferred Qualifications:\n"
                  "Previous leadership experience preferred\nKafka\n")
     p = derive_posting(f, matcher=NaiveMatcher())  # type: ignore[arg-type]
-    assert groups(p.required) == {("sql",)} and groups(p.preferred) == {("kafka",)}
+    assert groups(p.required) == {("sql",)} and hard(p.preferred) == {("kafka",)}
 
 
 @pytest.mark.parametrize("title,stage,closest", [
@@ -440,3 +456,283 @@ def test_cli_jd_terminal_summary():
     assert "Closest roadmap role: senior-ml-engineer" in r.output
     assert "- PyTorch, TensorFlow or JAX" in r.output and "Experience: 5+ years" in r.output
     assert "Preferred skills (2):" in r.output and "Ignored" in r.output
+
+
+# ---------------------------------------------------------------- never refused: a title or any skill
+
+def real(name: str) -> Posting:
+    """The posting read with the real skills matcher."""
+    return derive_posting(HERE / name)
+
+
+def test_a_posting_without_requirements_heading_reads_its_topic_list():
+    p = real("forecasting_no_heading.txt")
+    assert {"forecasting", "causal-inference"} <= {s for r in p.required for s in r.any_of}
+    assert p.closest_role == "data-scientist" and p.few_skills
+    # the company line is not a list of topics: nothing from it
+    assert all("Northwind" not in r.evidence for r in p.required + p.preferred)
+
+
+def test_a_title_alone_says_the_closest_role(tmp_path):
+    from resume_match.match.roles import load_role
+    for title, role in (("Data Scientist", "data-scientist"), ("Machine Learning Engineer", "ml-engineer"),
+                        ("Senior Data Analyst", "data-analyst")):
+        f = tmp_path / "t.txt"
+        f.write_text(title + "\n")
+        p = derive_posting(f, matcher=NaiveMatcher())  # type: ignore[arg-type]
+        assert (p.title, p.closest_role, p.required) == (title, role, ())
+        # the profile asks what the closest role asks, so a CV can still be scored against it
+        assert p.profile.required == load_role(role).required
+        assert "names no skills" in p.profile.summary
+
+
+def test_few_skills_read_the_whole_text_and_the_title_chooses(tmp_path):
+    f = tmp_path / "few.txt"
+    f.write_text("Title: Data Analyst\nOur reporting runs on Tableau and dbt, and a little PyTorch "
+                 "research sits beside it.\nRequirements\n- A curious mind\n- SQL\n")
+    p = derive_posting(f, matcher=NaiveMatcher())  # type: ignore[arg-type]
+    assert ("sql",) in groups(p.required)
+    # the intro is read because the requirements name one skill only; it counts as duties
+    intro = {r.any_of: r.weight for r in p.required if r.any_of != ("sql",)}
+    assert intro == {("tableau",): 0.5, ("dbt",): 0.5, ("pytorch",): 0.5}
+    assert p.closest_role == "data-analyst" and p.few_skills
+    # with three skills in the requirements the intro stays unread
+    f.write_text("Title: Data Analyst\nOur reporting runs on Tableau.\nRequirements\n- SQL\n"
+                 "- Python\n- Excel\n")
+    p = derive_posting(f, matcher=NaiveMatcher())  # type: ignore[arg-type]
+    assert groups(p.required) == {("sql",), ("python",), ("excel",)} and not p.few_skills
+
+
+def test_prose_list_of_topics_in_an_untitled_intro_counts(tmp_path):
+    f = tmp_path / "intro.txt"
+    f.write_text("Title: ML Engineer\nPython, PyTorch, Docker\nWe are a team of twelve in Lyon "
+                 "using Kubernetes.\n\nRequirements\n- SQL\n- Airflow\n- Kafka\n")
+    p = derive_posting(f, matcher=NaiveMatcher())  # type: ignore[arg-type]
+    ids = {r.any_of: r.weight for r in p.required}
+    assert {("python",): 0.5, ("pytorch",): 0.5, ("docker",): 0.5}.items() <= ids.items()
+    assert ("kubernetes",) not in ids          # a sentence about the company is no list
+
+
+# ---------------------------------------------------------------- accuracy.md #11
+
+def test_a_company_blurb_sentence_does_not_swallow_the_requirements():
+    p, _ = derive("blurb_then_requirements.txt")
+    assert groups(p.required) == {("python",), ("sql",), ("statistics",)}
+    assert p.dropped_lines == 1
+
+
+def test_an_eeo_paragraph_is_boilerplate_to_its_end_only(tmp_path):
+    f = tmp_path / "eeo.txt"
+    f.write_text("Title: Data Scientist\nRequirements\n- Python\n- SQL\n\n"
+                 "We are an equal opportunity employer and consider every applicant without regard "
+                 "to race or religion.\nOur insurance team uses Salesforce daily.\n\n"
+                 "Nice to have\n- Spark\n")
+    p = derive_posting(f, matcher=NaiveMatcher())  # type: ignore[arg-type]
+    assert groups(p.required) == {("python",), ("sql",)} and hard(p.preferred) == {("apache-spark",)}
+    assert not {s for r in p.required + p.preferred for s in r.any_of} & {"salesforce"}
+
+
+def test_a_benefits_list_announced_with_a_colon_stays_boilerplate(tmp_path):
+    f = tmp_path / "perks.txt"
+    f.write_text("Title: Data Scientist\nRequirements\n- Python\n- SQL\n- Statistics\n"
+                 "That is why we offer:\nTableau training\nEducation reimbursement\nPython Insurance\n")
+    p = derive_posting(f, matcher=NaiveMatcher())  # type: ignore[arg-type]
+    assert groups(p.required) == {("python",), ("sql",), ("statistics",)}
+    assert all(r.evidence != "Tableau training" for r in p.required + p.preferred)
+
+
+def test_an_or_group_stays_when_a_member_is_required_alone(tmp_path):
+    f = tmp_path / "or.txt"
+    f.write_text("Title: Data Scientist\nRequirements\n- Python\n- Python or R for analysis\n- SQL\n")
+    p = derive_posting(f, matcher=NaiveMatcher())  # type: ignore[arg-type]
+    assert groups(p.required) == {("python",), ("python", "r"), ("sql",)}
+
+
+def test_a_slash_joins_only_the_two_names_beside_it(tmp_path):
+    f = tmp_path / "slash.txt"
+    f.write_text("Title: Data Engineer\nRequirements\n- Python, SQL, Spark for batch/streaming work\n"
+                 "- Docker, Kafka, CI/CD and Airflow/dbt\n- Python / R\n")
+    p = derive_posting(f, matcher=NaiveMatcher())  # type: ignore[arg-type]
+    assert groups(p.required) == {("python",), ("sql",), ("apache-spark",), ("airflow", "dbt"),
+                                  ("docker",), ("kafka",), ("ci-cd",), ("python", "r")}
+
+
+def test_a_wrapped_word_alone_on_a_line_is_no_heading():
+    p, _ = derive("wrapped_nice_to_have.txt")
+    assert groups(p.required) == {("python",), ("sql",), ("docker",)}
+    assert hard(p.preferred) == {("kafka",), ("apache-spark",)}
+
+
+# ---------------------------------------------------------------- issue 15, item 8
+
+def test_alternatives_wishes_in_requirements_and_mentoring():
+    p = real("backend_wishes_in_requirements.txt")
+    req = {r.any_of for r in p.required}
+    # "the ideal candidate has" under Requirements is a requirement; '5 years plus' no wish
+    assert {("python",), ("kubernetes",)} <= req
+    # "Go or Scala is a plus": both, as alternatives
+    assert ("go", "scala") in {r.any_of for r in p.preferred}
+    soft = [(r.any_of, r.asked) for r in p.preferred if r.soft]
+    assert (("mentoring",), True) in soft
+    assert p.years == (5.0, None)
+
+
+def test_requirement_phrasing_outside_a_section_still_decides(tmp_path):
+    f = tmp_path / "prose.txt"
+    f.write_text("Data Scientist\nThe ideal candidate has experience with Python and SQL and "
+                 "Spark.\n")
+    p = derive_posting(f, matcher=NaiveMatcher())  # type: ignore[arg-type]
+    # no requirements heading: 'ideal candidate' reads as a wish, and wishes alone are required
+    assert groups(p.required) == {("python",), ("sql",), ("apache-spark",)}
+
+
+def test_knowledge_of_go_or_rust_gives_both_with_the_real_matcher(tmp_path):
+    f = tmp_path / "go.txt"
+    f.write_text("Title: Platform Engineer\nRequirements\n- Python\n- Knowledge of Go or Rust\n"
+                 "- Experience with Python and/or Java desirable\n")
+    p = derive_posting(f)
+    assert ("go", "rust") in {r.any_of for r in p.required}
+    assert ("java", "python") in {tuple(sorted(r.any_of)) for r in p.preferred} | {
+        tuple(sorted(r.any_of)) for r in p.required}
+
+
+def test_terminal_stage_says_where_it_came_from():
+    r = CliRunner().invoke(main, ["jd", str(HERE / "backend_wishes_in_requirements.txt")])
+    assert r.exit_code == 0, r.output
+    assert "Stage: senior (from the title)" in r.output and "(senior)" not in r.output
+    assert "- Go or Scala" in r.output
+    assert "Soft skills (1):\n    - Mentoring (asked for)" in r.output
+    r = CliRunner().invoke(main, ["jd", str(HERE / "wishes_only.txt")])
+    assert "Stage: mid (no seniority stated)" in r.output
+
+
+# ---------------------------------------------------------------- --jd: keywords and job title
+
+JD_CV = b"""Ana Costa
+Sr. Data Scientist
+ana.costa@example.org | +44 20 7946 0018
+
+Experience
+Data Scientist, Tidewater Bank    Jan 2021 - Present
+- Built churn models in Python and SQL; Python notebooks reviewed weekly
+- Always willing to go the extra mile for the risk team
+Data Analyst, Harbour Retail    2018 - 2020
+- Tableau dashboards over SQL
+
+Skills
+Python, SQL, Tableau, scikit-learn
+"""
+
+JD = ("Title: Senior Data Scientist\nRequirements\n- Python and SQL; Python for modelling\n"
+      "- Spark\n- Go or Scala is a plus\n- Ability to mentor junior analysts\n\nBenefits\n"
+      "- Python Insurance and SQL snacks\n")
+
+
+def test_jd_report_counts_the_postings_keywords_in_posting_and_cv(tmp_path):
+    from resume_match import api
+    jd = tmp_path / "jd.txt"
+    jd.write_text(JD)
+    report = api.analyse(JD_CV, name="cv.txt", jd=jd)
+    pm = report.posting
+    assert pm is not None and pm.title == "Senior Data Scientist" and pm.role.startswith("posting-")
+    counts = {k.id: (k.kind, k.in_posting, k.in_cv) for k in pm.keywords}
+    # the benefits line is no mention; the CV says Python three times, SQL twice... in its lines
+    assert counts["python"] == ("required", 2, 3)
+    assert counts["sql"] == ("required", 1, 3)
+    assert counts["apache-spark"] == ("required", 1, 0)
+    # 'go the extra mile' is no mention of Go: the CV's skills do not include it
+    assert counts["go"] == ("preferred", 1, 0) and counts["scala"] == ("preferred", 1, 0)
+    assert counts["mentoring"][0] == "soft"
+    assert [k.kind for k in pm.keywords] == sorted((k.kind for k in pm.keywords),
+                                                   key=["required", "preferred", "soft"].index)
+
+
+@pytest.mark.parametrize("posting_title,match,cv_title,where", [
+    ("Data Scientist", "exact", "Sr. Data Scientist", "headline"),
+    ("Senior Data Scientist", "close", "Sr. Data Scientist", "headline"),
+    ("Data Analyst", "exact", "Data Analyst", "position"),
+    ("Lead Data Scientist", "close", "Sr. Data Scientist", "headline"),     # lead: senior too
+    ("Data Science Manager", "partial", "Sr. Data Scientist", "headline"),
+    ("Machine Learning Engineer", "none", "Sr. Data Scientist", "headline"),
+])
+def test_job_title_match(posting_title, match, cv_title, where):
+    from resume_match import api
+    from resume_match.postings.keywords import title_match
+    tm = title_match(posting_title, api.read(JD_CV, name="cv.txt"))
+    assert (tm.match, tm.cv_title, tm.where) == (match, cv_title, where)
+
+
+def test_jd_part_of_the_report_only_when_a_posting_was_given(tmp_path):
+    from resume_match import api, render
+    jd = tmp_path / "jd.txt"
+    jd.write_text(JD)
+    with_jd, without = api.analyse(JD_CV, name="cv.txt", jd=jd), api.analyse(JD_CV, name="cv.txt")
+    text = render.render_terminal(with_jd)
+    assert "Job posting: Senior Data Scientist" in text
+    assert "Job title: your headline says \u201cSr. Data Scientist\u201d, the posting" in text
+    assert re.search(r"Apache Spark\s+required\s+1\s+0  not in CV", text)
+    md = render.render_markdown(with_jd)
+    assert "## Job posting: Senior Data Scientist" in md and "| Python | required | 2 | 3 |" in md
+    html = render.render_html(with_jd)
+    assert 'id="posting-keywords"' in html and "not in CV" in html
+    for out in (render.render_terminal(without), render.render_markdown(without),
+                render.render_html(without)):
+        assert "Job posting" not in out and "posting-keywords" not in out
+
+
+def test_cli_jd_report_json_has_the_posting(tmp_path):
+    jd = tmp_path / "jd.txt"
+    jd.write_text(JD)
+    cv = tmp_path / "cv.txt"
+    cv.write_bytes(JD_CV)
+    r = CliRunner().invoke(main, [str(cv), "--jd", str(jd), "--json"])
+    assert r.exit_code == 0, r.output
+    d = json.loads(r.output)
+    assert d["posting"]["title_match"]["match"] == "close"
+    assert [f["role"] for f in d["fits"]] == [d["posting"]["role"]]
+
+
+@pytest.mark.parametrize("raw,title", [
+    ("NLP Scientist - Remote (US)", "NLP Scientist"),
+    ("Data Analyst | Austin, TX", "Data Analyst"),
+    ("ML Engineer - Contract - Remote", "ML Engineer"),
+    ("Senior Data Engineer - New York", "Senior Data Engineer"),
+    ("Software Engineer - Machine Learning", "Software Engineer - Machine Learning"),  # what, kept
+    ("Engineer - AI in Health", "Engineer - AI in Health"),      # 'in' is no state code here
+])
+def test_title_tails_that_say_where_or_how_are_dropped(raw, title):
+    from resume_match.postings.derive import _tidy_title
+    assert _tidy_title(raw) == title
+
+
+def test_a_skill_stands_for_what_it_implies_when_choosing_the_role(tmp_path):
+    """'Microsoft SQL Server' asks for SQL: the analyst role's SQL requirement is met."""
+    f = tmp_path / "bi.txt"
+    f.write_text("Job Description\nBusiness Intelligence Developer\nThe BI Developer designs reports "
+                 "and dashboards in Power BI and maintains SSIS packages and SQL Server data models.\n")
+    p = derive_posting(f)
+    assert p.closest_role == "data-analyst"
+    from resume_match.match.roles import load_role
+    from resume_match.postings.derive import _skill_similarity
+    analyst = load_role("data-analyst")
+    server = (PostingSkill(("sql-server",), ("Microsoft SQL Server",), True, 1.0, ""),)
+    assert _skill_similarity(server, (), analyst) > 0
+
+
+def test_a_name_before_a_preamble_in_a_run_on_is_kept():
+    """'..., Keras, Chainer Proficiency with SQL': the preamble goes, Chainer stays."""
+    from resume_match.postings.text import matcher_view
+    view = matcher_view("frameworks such as Keras, Chainer Proficiency with SQL")
+    assert "Keras, Chainer" in view and "SQL" in view
+    assert matcher_view("3-5 years of hands-on experience with Spark") == "Spark"
+    assert matcher_view("Must have experience with Go, and knowledge of Rust") == "Go, and Rust"
+
+
+def test_a_posting_all_under_about_us_is_read_when_nothing_else_names_skills(tmp_path):
+    f = tmp_path / "about.txt"
+    f.write_text("Title: Data Scientist\nAbout us\nWe are a small fintech in Porto. You will build "
+                 "models in Python, SQL and Spark.\nWe offer health insurance and Tableau training.\n")
+    p = derive_posting(f, matcher=NaiveMatcher())  # type: ignore[arg-type]
+    assert groups(p.required) == {("python",), ("sql",), ("apache-spark",)}
+    assert all(r.weight == 0.5 for r in p.required)     # named in prose, not asked: duty weight
+    assert p.closest_role == "data-scientist"

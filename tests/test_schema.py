@@ -69,6 +69,8 @@ def test_report_of_a_text_cv_validates_and_is_filled(validator: jsonschema.Draft
     (("education", "highest_degree"), "masters"),
     (("experience", "positions", 0, "start"), "March 2020"),
     (("contact", "phone"), "call me"),
+    (("skills", 0, "known"), "yes"),                   # a flag, not a word
+    (("skills", 0, "matched"), []),                    # a reported skill names its words
 ])
 def test_schema_rejects_a_broken_report(path: tuple, bad: Any,
                                         validator: jsonschema.Draft202012Validator) -> None:
@@ -85,3 +87,24 @@ def test_schema_requires_the_contract_fields(validator: jsonschema.Draft202012Va
     report = report_of(TEXT_CV, name="cv.txt")
     del report["education"]
     assert not validator.is_valid(report)
+    report = report_of(TEXT_CV, name="cv.txt")
+    del report["soft_skills"]
+    assert not validator.is_valid(report)
+
+
+def test_a_report_with_a_posting_validates_and_has_the_posting(
+        tmp_path: Path, validator: jsonschema.Draft202012Validator) -> None:
+    jd = tmp_path / "jd.txt"
+    jd.write_text("Title: ML Engineer\nRequirements\n- Python and SQL\n- PyTorch\n- Kubernetes\n")
+    report = json.loads(json.dumps(api.analyse(TEXT_CV, name="cv.txt", jd=jd).to_dict()))
+    validator.validate(report)
+    posting = report["posting"]
+    assert posting["title_match"] == {"posting_title": "ML Engineer", "cv_title": "ML Engineer",
+                                      "where": "current position", "match": "exact"}
+    counts = {k["id"]: (k["kind"], k["in_posting"], k["in_cv"]) for k in posting["keywords"]}
+    assert counts["python"] == ("required", 1, 1) and counts["kubernetes"] == ("required", 1, 0)
+    broken = copy.deepcopy(report)
+    broken["posting"]["keywords"][0]["kind"] = "mandatory"
+    assert not validator.is_valid(broken)
+    # no posting, no posting field
+    assert "posting" not in report_of(TEXT_CV, name="cv.txt")

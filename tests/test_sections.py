@@ -277,3 +277,60 @@ def test_heading_length_limit_counts_the_stripped_text() -> None:
     assert len(heading) == MAX_HEADING_CHARS
     assert match_heading(f"   {heading}   ") is not None
     assert match_heading(heading + "x") is None
+
+
+# ---------------------------------------------------------------- flattened plain text
+
+FLAT_CV = """Skills * Programming Languages: Python (pandas, numpy), SQL, Java. * Machine learning: \
+Regression, SVM, Random Forest. Operating Systems Windows, Ubuntu Education Details
+May 2013 to May 2017 B.E   Rajiv Gandhi Technical University
+Data Scientist - Matelabs
+Skill Details
+Python- Exprience - 24 months
+Machine learning- Exprience - Less than 1 year months
+SQL- Exprience - 12 monthsCompany Details
+
+company - Matelabs
+description - Built churn models in Python and SQL for a retail bank.
+"""
+
+
+def test_flattened_text_gets_sections_like_a_pdf() -> None:
+    doc = read_text(FLAT_CV.encode(), "cv.txt")
+    secs = split_sections(doc)
+    assert [(s.kind, s.heading) for s in secs] == [
+        ("skills", "Skills"), ("education", "Education Details"), ("skills", "Skill Details"),
+        ("experience", "Company Details")]
+    skills = [ln.text for ln in secs[0].lines]
+    assert skills == ["Programming Languages: Python (pandas, numpy), SQL, Java. * Machine "
+                      "learning: Regression, SVM, Random Forest. Operating Systems Windows, Ubuntu"]
+    assert [ln.text for ln in secs[2].lines] == [
+        "Python - Exprience - 24 months", "Machine learning - Exprience - Less than 1 year months",
+        "SQL - Exprience - 12 months"]
+    assert [ln.text for ln in secs[3].lines][0] == "company - Matelabs"
+
+
+def test_capital_headings_run_into_their_text_are_cut_out() -> None:
+    doc = read_text(b"SKILLS C Basics, Python, MATLAB, Microsoft Excel. RECOGNITION Secured "
+                    b"first place in B.Tech.\nTools & Technologies: Python, Tableau\n", "cv.txt")
+    secs = split_sections(doc)
+    assert [(s.kind, s.heading) for s in secs] == [("skills", "SKILLS"), ("awards", "RECOGNITION")]
+    assert [ln.text for ln in secs[0].lines] == ["C Basics, Python, MATLAB, Microsoft Excel."]
+    # a labelled list inside a section stays one line: a colon labels, it does not head
+    assert [ln.text for ln in secs[1].lines] == ["Secured first place in B.Tech.",
+                                                 "Tools & Technologies: Python, Tableau"]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Skill Details", "skills"), ("Education Details", "education"), ("Project Details", "projects"),
+    ("Academic Information", "education"), ("Work Details", "experience"),
+    ("Order Details", None), ("Shipping Information", None)])
+def test_a_section_word_labelled_details_is_a_heading(text: str, kind: str | None) -> None:
+    m = match_heading(text)
+    assert (m.kind if m and m.whole else None) == kind
+
+
+def test_pdf_lines_are_never_cut() -> None:
+    doc = make_doc([("Jane Doe", 20, True), ("Experience", 14, True),
+                    ("Built dashboards for the sales team.Education Details", 10, False)])
+    assert kinds(doc) == [("header", ""), ("experience", "Experience")]

@@ -80,12 +80,16 @@ def write_outputs(out: Path, rows: Iterable[BatchRow], profiles: tuple[RoleProfi
     """Write results.jsonl, results.csv and index.html (each atomically); the ranked rows."""
     ranked = rank(rows)
     role_ids = [p.id for p in profiles]
-    write_atomic(out / RESULTS_JSONL, "".join(json.dumps(r.to_dict(), ensure_ascii=False) + "\n"
-                                              for r in ranked))
+    write_atomic(out / RESULTS_JSONL, render_jsonl(ranked))
     write_atomic(out / RESULTS_CSV, render_csv(ranked, role_ids))
     write_atomic(out / INDEX_HTML, render.render_batch_index(index_view(ranked, profiles, blind=blind)))
     (out / JOURNAL).unlink(missing_ok=True)
     return ranked
+
+
+def render_jsonl(rows: Iterable[BatchRow]) -> str:
+    """results.jsonl: one JSON object per row."""
+    return "".join(json.dumps(r.to_dict(), ensure_ascii=False) + "\n" for r in rows)
 
 
 CSV_COLUMNS = ("file", "name", "sha256", "status", "error", "transient", "readable", "best_role", "best_score",

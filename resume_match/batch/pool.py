@@ -3,17 +3,21 @@
 concurrent.futures cannot cancel a running task, and one hung PDF must not stall a batch of
 thousands, so this pool gives each worker its own pipe and runs one task at a time in it; the
 next task is already queued in the pipe, so a worker never waits for the parent between tasks.
+A batch gives it a list; a long-lived caller (`resume-match serve`) gives it a TaskFeed, which
+keeps the same workers running for tasks that arrive later.
 """
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 import resource
 import signal
+import threading
 import time
 from collections import deque
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
-from typing import Any, Callable, Iterator, Sequence
+from typing import Any, Callable, Hashable, Iterator, Sequence
 
 _STOP = None
 _GRACE_S = 2.0
@@ -38,6 +42,114 @@ class PoolStats:
     replaced: int = 0
     peak_rss_mb: float = 0.0
     cpu_seconds: float = 0.0
+
+
+class FeedClosed(RuntimeError):
+    """put() on a TaskFeed that was closed (the server is stopping)."""
+
+
+class TaskFeed:
+    """Tasks that arrive while the pool runs, from any thread: run_tasks(func, feed, ...) keeps
+    its workers for them until the feed is closed and drained.
+
+    Tasks wait in lanes (one per job); a free worker takes the next task of the next lane in
+    turn, so a single CV is not held back behind a batch of hundreds sent before it. The feed
+    keeps each task it handed out until `done(index)` is called for it, so the caller can still
+    name the file whose worker timed out or crashed.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._lanes: dict[Hashable, deque[tuple[int, Any]]] = {}   # in turn: first lane first
+        self._taken: dict[int, Any] = {}
+        self._next = 0
+        self._closed = False
+        self._abandoned = False
+        self._wake_r, self._wake_w = os.pipe()          # readable when there is news
+        for fd in (self._wake_r, self._wake_w):
+            os.set_blocking(fd, False)
+
+    def put(self, item: Any, lane: Hashable = None) -> int:
+        """Queue a task in `lane`; its index (results carry it)."""
+        with self._lock:
+            if self._closed:
+                raise FeedClosed("the task feed is closed")
+            index, self._next = self._next, self._next + 1
+            self._lanes.setdefault(lane, deque()).append((index, item))
+        self._wake()
+        return index
+
+    def take(self) -> tuple[int, Any] | None:
+        """The next task in turn, or None when none waits."""
+        with self._lock:
+            for lane in self._lanes:
+                queue = self._lanes.pop(lane)
+                index, item = queue.popleft()
+                if queue:
+                    self._lanes[lane] = queue       # back of the line
+                self._taken[index] = item
+                return index, item
+        return None
+
+    def done(self, index: int) -> Any:
+        """The task `index` was handed out for, forgotten from now on."""
+        with self._lock:
+            return self._taken.pop(index)
+
+    def drop(self, lane: Hashable) -> list[int]:
+        """Forget the tasks of `lane` still waiting (not those already given to a worker)."""
+        with self._lock:
+            return [index for index, _ in self._lanes.pop(lane, ())]
+
+    @property
+    def waiting(self) -> int:
+        with self._lock:
+            return sum(len(q) for q in self._lanes.values())
+
+    def close(self, *, drop: bool = False) -> None:
+        """No more tasks: the pool ends once the waiting ones are done; with `drop`, at once
+        (waiting tasks forgotten, running ones killed with their workers: a server stopping)."""
+        with self._lock:
+            self._closed = True
+            if drop:
+                self._lanes.clear()
+                self._abandoned = True
+        self._wake()
+
+    @property
+    def finished(self) -> bool:
+        with self._lock:
+            return self._closed and not self._lanes
+
+    @property
+    def abandoned(self) -> bool:
+        return self._abandoned
+
+    def fileno(self) -> int:
+        """For multiprocessing.connection.wait: readable when a task arrives or the feed closes."""
+        return self._wake_r
+
+    def _wake(self) -> None:
+        try:
+            os.write(self._wake_w, b"\0")
+        except BlockingIOError:     # the pipe is full of wake-ups already
+            pass
+
+    def clear(self) -> None:
+        """Empty the wake-up pipe (the pool then looks at the lanes)."""
+        try:
+            while os.read(self._wake_r, 4096):
+                pass
+        except BlockingIOError:
+            pass
+
+    def __del__(self) -> None:
+        for fd in (getattr(self, "_wake_r", -1), getattr(self, "_wake_w", -1)):
+            if fd >= 0:
+                try:
+                    os.close(fd)
+                except OSError:
+                    pass
 
 
 class WorkerInitError(RuntimeError):
@@ -130,7 +242,7 @@ def default_context(preload: Sequence[str] = ()) -> Any:
     return ctx
 
 
-def run_tasks(func: Callable[[Any], Any], items: Sequence[Any], *, workers: int,
+def run_tasks(func: Callable[[Any], Any], items: Sequence[Any] | TaskFeed, *, workers: int,
               timeout: float | None = None, init: Callable[..., None] | None = None,
               initargs: tuple[Any, ...] = (), ctx: Any = None,
               stats: PoolStats | None = None) -> Iterator[TaskResult]:
@@ -139,26 +251,40 @@ def run_tasks(func: Callable[[Any], Any], items: Sequence[Any], *, workers: int,
     A task running longer than `timeout` seconds gets a "timeout" result and its worker is
     killed and replaced; a worker that dies gets a "crash" result for its task. Tasks queued
     behind it, never started, go to another worker. Items are small (sent ahead through a pipe).
+    With a TaskFeed, the workers wait for tasks as they arrive until the feed is closed and
+    drained (closing this generator stops them at once).
     """
     ctx = ctx or default_context()
     stats = stats if stats is not None else PoolStats()
-    pending = deque(enumerate(items))
+    feed = items if isinstance(items, TaskFeed) else None
+    pending: deque[tuple[int, Any]] = deque() if feed else deque(enumerate(items))  # type: ignore[arg-type]
+    size = workers if feed else min(workers, len(pending))
     pool: list[_Worker] = []
 
     def spawn() -> _Worker:
         stats.started += 1
         return _Worker(ctx, func, init, initargs)
 
+    def next_task() -> tuple[int, Any] | None:
+        if pending:
+            return pending.popleft()        # never started on a worker that was replaced
+        return feed.take() if feed else None
+
     try:
-        pool = [spawn() for _ in range(max(1, min(workers, len(items))))]
-        while pending or any(w.tasks for w in pool):
+        pool = [spawn() for _ in range(max(1, size))]
+        while pending or any(w.tasks for w in pool) or (feed and not feed.finished):
             for w in pool:
-                while w.ready and len(w.tasks) < QUEUE_DEPTH and pending:
-                    w.give(*pending.popleft(), timeout)
+                while w.ready and len(w.tasks) < QUEUE_DEPTH and (task := next_task()):
+                    w.give(*task, timeout)
             waiting = [w for w in pool if w.tasks or not w.ready]
             wait_s = (max(0.0, min(w.deadline for w in waiting) - time.monotonic())
                       if timeout and any(w.tasks for w in waiting) else None)
-            ready = set(wait([w.conn for w in waiting], wait_s))
+            wake = [feed.fileno()] if feed else []
+            ready = set(wait([*(w.conn for w in waiting), *wake], wait_s))
+            if feed and wake[0] in ready:
+                feed.clear()
+                if feed.abandoned:
+                    return
             for i, w in enumerate(pool):
                 if not w.ready:
                     if w.conn in ready:

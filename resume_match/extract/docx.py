@@ -15,6 +15,7 @@ from typing import Any, Iterator
 from resume_match.errors import InputError
 from resume_match.extract.glyphs import clean_text, font_base, strip_bullets
 from resume_match.extract.layout import ADVICE
+from resume_match.extract.normalize import file_date, normalize_document
 from resume_match.models import Document, Layout, Line, Page
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -45,11 +46,33 @@ def read_docx(data: bytes, label: str) -> Document:
     layout = Layout(file_name=label.replace("\\", "/").rsplit("/", 1)[-1], file_size=len(data),
                     page_count=1, columns=page.columns, tables=reader.tables,
                     text_boxes=reader.text_boxes, images=reader.images,
-                    fonts=tuple(sorted(reader.fonts)))
+                    fonts=tuple(sorted(reader.fonts)), created=_created(doc),
+                    producer=_application(data))
     letters = sum(c.isalnum() for ln in lines for c in ln.text)
     reason = None if letters >= 20 else f"no text in the document (images only?); {ADVICE}"
-    return Document(source=label, kind="docx", pages=(page,), layout=layout,
-                    readable=reason is None, unreadable_reason=reason)
+    return normalize_document(Document(source=label, kind="docx", pages=(page,), layout=layout,
+                                       readable=reason is None, unreadable_reason=reason),
+                              join_wrapped=True)
+
+
+def _created(doc: Any) -> str:
+    """The document's own date: the later of its core properties' created and modified."""
+    try:
+        props = doc.core_properties
+        return file_date(props.created, props.modified)
+    except Exception:          # a malformed docProps/core.xml: no date, not a broken file
+        return ""
+
+
+def _application(data: bytes) -> str:
+    """The program that wrote the file (docProps/app.xml <Application>), '' when unknown."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            app = z.read("docProps/app.xml").decode("utf-8", "replace")
+    except (KeyError, zipfile.BadZipFile, OSError):
+        return ""
+    m = re.search(r"<Application>([^<]{1,80})</Application>", app)
+    return m.group(1) if m else ""
 
 
 class _Reader:

@@ -104,10 +104,27 @@ def _decode_run(match: re.Match[str]) -> str:
     lead = ord(run[0])
     need = 1 if lead < 0xE0 else 2 if lead < 0xF0 else 3
     head, rest = run[:need + 1], run[need + 1:]
+    raw = _as_bytes(head)
+    if raw is not None and len(raw) == need and lead == 0xE2 and 0xA0 <= raw[1] <= 0xBF:
+        raw = b"\xe2\x80" + raw[1:]        # 'â¢': the 0x80 of U+2000-U+203F (•, –, ’) was lost
     try:
-        return head.encode("cp1252").decode("utf-8") + rest
-    except (UnicodeEncodeError, UnicodeDecodeError):
+        return raw.decode("utf-8") + rest if raw is not None else _TRUNCATED.get(head, run)
+    except UnicodeDecodeError:
         return _TRUNCATED.get(head, run)
+
+
+def _as_bytes(text: str) -> bytes | None:
+    """The bytes a Windows-1252 decoding made `text` from; a C1 control (U+0080-U+009F, which
+    Latin-1 decodings leave) is its own byte."""
+    out = bytearray()
+    for ch in text:
+        try:
+            out += ch.encode("cp1252")
+        except UnicodeEncodeError:
+            if ord(ch) > 0xFF:
+                return None
+            out.append(ord(ch))
+    return bytes(out)
 
 
 def clean_word(word: WordBox) -> tuple[list[WordBox], GlyphCounts]:

@@ -19,10 +19,11 @@ from functools import lru_cache
 from statistics import median
 from typing import Sequence
 
-from resume_match.data import bundled_text
+from resume_match.data import bundled_text, load
 from resume_match.extract.glyphs import (GlyphCounts, WordBox, clean_text, clean_word,
                                          clean_words, font_base, is_bold, is_italic,
                                          strip_bullets)
+from resume_match.extract.normalize import join_spaced_boxes, keeps_hyphen, normalize_page
 from resume_match.models import Document, Layout, Line, Page, Region
 
 __all__ = ["WordBox", "PageWords", "GlyphCounts", "build_document", "build_page", "clean_text",
@@ -41,6 +42,7 @@ class PageWords:
     images: int = 0
     char_count: int = 0            # glyphs on the page (0: counted from the words)
     ocr: bool = False
+    links: tuple[tuple[str, float], ...] = ()   # link annotations: (URI, top of its box)
 
 
 # ---------------------------------------------------------------- rows, columns, lines
@@ -284,7 +286,7 @@ def row_lines(row: list[WordBox], page: int, column: int = 0,
 
 def make_line(words: Sequence[WordBox], page: int, column: int = 0) -> Line:
     """One Line from words on a visual line: text with leading bullets stripped, dominant font."""
-    ws = sorted(words, key=_x0)
+    ws = join_spaced_boxes(sorted(words, key=_x0))
     raw = " ".join(w.text for w in ws)
     text = strip_bullets(raw)
     # Characters per font name and per exact size; bold, italic and the rounded size are then
@@ -331,8 +333,7 @@ def join_hyphens(lines: Sequence[Line]) -> list[Line]:
         if b.top - a.bottom > max(a.bottom - a.top, 4.0) * 1.5 and a.page == b.page:
             continue
         head, _, rest = b.text.partition(" ")
-        tail_word = a.text.rsplit(" ", 1)[-1]
-        joined = a.text + head if "-" in tail_word[:-1] else a.text[:-1] + head
+        joined = a.text + head if keeps_hyphen(a.text.rsplit(" ", 1)[-1]) else a.text[:-1] + head
         out[i] = replace(a, text=joined)
         out[i + 1] = replace(b, text=rest)
     return [line for line in out if line.text]
@@ -425,6 +426,42 @@ def assess(pages: Sequence[Page], counts: GlyphCounts, images: int) -> str | Non
     return None
 
 
+# ---------------------------------------------------------------- link annotations
+
+_PROFILE_HOSTS: tuple[str, ...] = tuple(load("words.yaml")["profile_hosts"])
+HEADER_SHARE = 0.25     # a link annotation in the top quarter of page 1 sits in the header
+
+
+def contact_links(pages: Sequence[PageWords]) -> tuple[str, ...]:
+    """Web links behind icons and text (link annotations), as printed links are kept: without
+    the scheme. Any site in the header area of page 1 (a portfolio icon); elsewhere only
+    profile pages, not the papers and projects a CV links to in its body."""
+    out: list[str] = []
+    for pw in pages:
+        for uri, top in pw.links:
+            m = re.match(r"(?i)^https?://(.+)$", uri.strip())
+            if not m or " " in m.group(1):
+                continue
+            link = m.group(1).rstrip("/")
+            host = link.split("/", 1)[0].lower()
+            header = pw.number == 1 and pw.height > 0 and top <= HEADER_SHARE * pw.height
+            if (header or _profile(link, host)) and link not in out:
+                out.append(link)
+    return tuple(out)
+
+
+def _profile(link: str, host: str) -> bool:
+    """A profile page on a profile site ('github.com/jane', 'linkedin.com/in/jane'), not one
+    of its repositories, posts or anchors ('github.com/jane/project', '...#slide2')."""
+    if not any(h in host for h in _PROFILE_HOSTS) or "#" in link or "?" in link:
+        return False
+    parts = [p for p in link.split("/")[1:] if p]
+    return len(parts) <= 1 or (len(parts) == 2 and parts[0] in _PROFILE_PREFIXES)
+
+
+_PROFILE_PREFIXES = frozenset({"in", "pub", "u", "user", "users", "profile", "people"})
+
+
 # ---------------------------------------------------------------- the whole document
 
 def build_page(pw: PageWords) -> tuple[Page, GlyphCounts]:
@@ -438,12 +475,14 @@ def build_page(pw: PageWords) -> tuple[Page, GlyphCounts]:
 
 
 def build_document(source: str, pages: Sequence[PageWords], *, kind: str = "pdf",
-                   file_size: int = 0, warnings: Sequence[str] = ()) -> Document:
+                   file_size: int = 0, warnings: Sequence[str] = (), created: str = "",
+                   producer: str = "") -> Document:
     """The Document for a file's pages of words: the single entry point for every PDF engine."""
     built = [build_page(pw) for pw in pages]
     counts = sum((c for _, c in built), GlyphCounts())
     split = split_margins([(p.height, list(p.lines)) for p, _ in built])
-    final = tuple(replace(p, lines=tuple(join_hyphens(body)), margin_lines=tuple(margin))
+    final = tuple(normalize_page(replace(p, lines=tuple(join_hyphens(body)),
+                                         margin_lines=tuple(margin)))
                   for (p, _), (body, margin) in zip(built, split))
     names = {w.fontname for pw in pages for w in pw.words}     # a few, among thousands of words
     fonts = sorted({font_base(name) for name in names if name})
@@ -452,6 +491,7 @@ def build_document(source: str, pages: Sequence[PageWords], *, kind: str = "pdf"
                     sidebar=any(p.sidebar for p in final), tables=sum(p.tables for p in final),
                     images=sum(p.images for p in final), icon_glyphs=counts.icons,
                     cid_glyphs=counts.cids, fonts=tuple(fonts), ocr=any(p.ocr for p in final))
+    layout = replace(layout, links=contact_links(pages), created=created, producer=producer)
     reason = assess(final, counts, layout.images)
     notes = list(warnings)
     blank = [p.number for p in final if not p.lines]

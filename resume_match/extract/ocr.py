@@ -18,23 +18,25 @@ DPI = 300
 MIN_CONFIDENCE = 10.0
 
 
-def build_with_ocr(data: bytes, label: str, pages: Sequence[PageWords]) -> Document:
+def build_with_ocr(data: bytes, label: str, pages: Sequence[PageWords], *, created: str = "",
+                   producer: str = "") -> Document:
     """The Document, with pages that have no usable text replaced by their OCR words.
 
     When the whole text layer is unusable (image-only, (cid:NN), gibberish) every page is
     OCRed; otherwise only pages with no text at all.
     """
-    doc = build_document(label, pages, file_size=len(data))
+    doc = build_document(label, pages, file_size=len(data), created=created, producer=producer)
     targets = ([p.number for p in doc.pages] if not doc.readable
                else [p.number for p in doc.pages if not p.lines])
     if not targets:
         return doc
     read = ocr_pdf_pages(data, label, targets)
-    merged = [replace(read[pw.number], tables=pw.tables, images=pw.images)
+    merged = [replace(read[pw.number], tables=pw.tables, images=pw.images, links=pw.links)
               if pw.number in read else pw for pw in pages]
     notes = [f"text read by OCR (Tesseract) from page(s) {', '.join(map(str, sorted(read)))}; "
              "an ATS would not OCR them"]
-    return build_document(label, merged, file_size=len(data), warnings=notes)
+    return build_document(label, merged, file_size=len(data), warnings=notes, created=created,
+                          producer=producer)
 
 
 def ocr_pdf_pages(data: bytes, label: str, numbers: Sequence[int],

@@ -18,9 +18,11 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from resume_match.errors import InputError, LimitError
 from resume_match.extract.layout import PageWords, WordBox, build_document
+from resume_match.extract.normalize import file_date, join_touching_boxes
 from resume_match.models import Document
 
 MAX_CHARS_PER_PAGE = 60_000     # a CV page has ~5,000; more means a malformed or hostile file
+X_TOLERANCE_RATIO = 0.15        # LaTeX PDFs have no space glyphs: a wider gap separates words
 
 
 def read_pdf(data: bytes, label: str, *, max_pages: int = 40, ocr: bool = False) -> Document:
@@ -32,10 +34,24 @@ def read_pdf(data: bytes, label: str, *, max_pages: int = 40, ocr: bool = False)
         if count == 0:
             raise InputError(f"{label}: damaged PDF (no pages found)")
         pages = [_page_words(page, number, label) for number, page in enumerate(pdf.pages, 1)]
+        created, producer = _file_facts(pdf)
     if ocr:
         from resume_match.extract.ocr import build_with_ocr
-        return build_with_ocr(data, label, pages)
-    return build_document(label, pages, file_size=len(data))
+        return build_with_ocr(data, label, pages, created=created, producer=producer)
+    return build_document(label, pages, file_size=len(data), created=created, producer=producer)
+
+
+def _file_facts(pdf: Any) -> tuple[str, str]:
+    """The file's own date (the later of CreationDate and ModDate) and the program that made
+    it (Producer / Creator); a broken Info dictionary gives neither."""
+    try:
+        info = pdf.metadata or {}
+    except Exception:
+        return "", ""
+    made = file_date(info.get("CreationDate"), info.get("ModDate"))
+    names = [v.decode("latin-1", "replace") if isinstance(v, bytes) else str(v)
+             for v in (info.get("Producer"), info.get("Creator")) if v]
+    return made, " / ".join(names)[:120]
 
 
 def _open(data: bytes, label: str) -> Any:
@@ -64,11 +80,11 @@ def _page_words(page: Any, number: int, label: str) -> PageWords:
         if len(chars) > MAX_CHARS_PER_PAGE:
             raise LimitError(f"{label}: page {number} has {len(chars)} characters, over the "
                              f"{MAX_CHARS_PER_PAGE} limit for one page")
-        # LaTeX PDFs have no space glyphs: a gap over 15% of the font size separates words.
         words = page.extract_words(extra_attrs=["fontname", "size"], expand_ligatures=False,
-                                   x_tolerance_ratio=0.15)
+                                   x_tolerance_ratio=X_TOLERANCE_RATIO)
         tables = _count_tables(page)
         images = len(page.images)
+        links = _link_uris(page)
         width, height = float(page.width), float(page.height)
     except InputError:
         raise
@@ -77,12 +93,25 @@ def _page_words(page: Any, number: int, label: str) -> PageWords:
                          f"({_reason(e)})") from e
     finally:
         page.close()                  # drop pdfplumber's per-page object cache
-    boxes = tuple(WordBox(text=w["text"], x0=float(w["x0"]), x1=float(w["x1"]),
-                          top=float(w["top"]), bottom=float(w["bottom"]),
-                          size=float(w.get("size") or 0.0), fontname=str(w.get("fontname") or ""))
-                  for w in words if w.get("upright", True))
+    boxes = tuple(join_touching_boxes(
+        [WordBox(text=w["text"], x0=float(w["x0"]), x1=float(w["x1"]), top=float(w["top"]),
+                 bottom=float(w["bottom"]), size=float(w.get("size") or 0.0),
+                 fontname=str(w.get("fontname") or ""))
+         for w in words if w.get("upright", True)], X_TOLERANCE_RATIO))
     return PageWords(number=number, width=width, height=height, words=boxes, tables=tables,
-                     images=images, char_count=len(chars))
+                     images=images, char_count=len(chars), links=links)
+
+
+def _link_uris(page: Any) -> tuple[tuple[str, float], ...]:
+    """(URI, top) of the page's link annotations (URI actions behind icons and text)."""
+    out = []
+    for link in page.hyperlinks:
+        uri = link.get("uri")
+        if isinstance(uri, bytes):
+            uri = uri.decode("utf-8", "replace")
+        if isinstance(uri, str) and uri:
+            out.append((uri, float(link.get("top") or 0.0)))
+    return tuple(out)
 
 
 def _count_tables(page: Any) -> int:

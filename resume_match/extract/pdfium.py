@@ -15,6 +15,7 @@ import pypdfium2.raw as raw
 
 from resume_match.errors import InputError, LimitError
 from resume_match.extract.layout import PageWords, WordBox, build_document, is_bold, is_italic
+from resume_match.extract.normalize import file_date
 from resume_match.extract.rules import Rule, count_ruled_tables
 from resume_match.models import Document
 
@@ -83,12 +84,23 @@ def read_pdf_pdfium(data: bytes, label: str, *, max_pages: int = 40, ocr: bool =
         if count == 0:
             raise InputError(f"{label}: damaged PDF (no pages found)")
         pages = [page_words(pdf, i, label) for i in range(count)]
+        created, producer = _file_facts(pdf)
     finally:
         pdf.close()
     if ocr:
         from resume_match.extract.ocr import build_with_ocr
-        return build_with_ocr(data, label, pages)
-    return build_document(label, pages, file_size=len(data))
+        return build_with_ocr(data, label, pages, created=created, producer=producer)
+    return build_document(label, pages, file_size=len(data), created=created, producer=producer)
+
+
+def _file_facts(pdf: pdfium.PdfDocument) -> tuple[str, str]:
+    """As extract/pdf.py's: the later of CreationDate and ModDate, and Producer / Creator."""
+    try:
+        info = pdf.get_metadata_dict()
+    except Exception:
+        return "", ""
+    names = [str(v) for v in (info.get("Producer"), info.get("Creator")) if v]
+    return file_date(info.get("CreationDate"), info.get("ModDate")), " / ".join(names)[:120]
 
 
 def _open(data: bytes, label: str) -> pdfium.PdfDocument:
@@ -125,9 +137,31 @@ def page_words(pdf: pdfium.PdfDocument, index: int, label: str = "<pdf>") -> Pag
         finally:
             textpage.close()
         return PageWords(number=index + 1, width=float(right - left), height=float(page.get_height()),
-                         words=tuple(words), images=images, tables=tables, char_count=chars)
+                         words=tuple(words), images=images, tables=tables, char_count=chars,
+                         links=link_uris(pdf, page, top))
     finally:
         page.close()
+
+
+def link_uris(pdf: pdfium.PdfDocument, page: Any, top: float) -> tuple[tuple[str, float], ...]:
+    """(URI, top of its box from the page's top) of each link annotation with a URI action,
+    through PDFium's link API (FPDFLink_Enumerate, FPDFAction_GetURIPath)."""
+    out = []
+    pos = ctypes.c_int(0)
+    link = raw.FPDF_LINK()
+    rect = raw.FS_RECTF()
+    while raw.FPDFLink_Enumerate(page.raw, ctypes.byref(pos), ctypes.byref(link)):
+        action = raw.FPDFLink_GetAction(link)
+        if not action or raw.FPDFAction_GetType(action) != raw.PDFACTION_URI:
+            continue
+        size = raw.FPDFAction_GetURIPath(pdf.raw, action, None, 0)
+        if size <= 1 or size > 4096:
+            continue
+        buf = ctypes.create_string_buffer(size)
+        raw.FPDFAction_GetURIPath(pdf.raw, action, buf, size)
+        y = float(top - rect.top) if raw.FPDFLink_GetAnnotRect(link, ctypes.byref(rect)) else 0.0
+        out.append((buf.value.decode("utf-8", "replace"), y))
+    return tuple(out)
 
 
 def _words(tp: Any, left: float, top: float,

@@ -221,7 +221,8 @@ def _lines(candidate: Candidate, kinds: tuple[str, ...] | None = None) -> list[t
 
 def _hits(candidate: Candidate, ids: Iterable[str], categories: Iterable[str] = ()) -> list[SkillHit]:
     ids, cats = set(ids), set(categories)
-    return [h for h in candidate.skills if h.id in ids or h.category in cats]
+    return [h for h in candidate.skills + candidate.soft_skills
+            if h.id in ids or h.category in cats]
 
 
 def _text_hit(candidate: Candidate, pattern: str) -> tuple[str, str] | None:

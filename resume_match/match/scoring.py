@@ -410,7 +410,8 @@ def best_hits(skills: Iterable[SkillHit]) -> dict[str, SkillHit]:
 def score_role(candidate: Candidate, role: RoleProfile, graph: SkillGraph | None = None) -> RoleFit:
     """How well the CV fits the role, 0-100, with components, matched and missing skills."""
     graph = graph if graph is not None else default_graph()
-    hits = best_hits(candidate.skills + _title_hits(candidate) + _soft_hits(candidate, graph))
+    hits = best_hits(candidate.skills + candidate.soft_skills + _title_hits(candidate)
+                     + _soft_hits(candidate, graph))
     links = _link_index(hits, graph)
     req_credits = [_credit_for(r, hits, links) for r in role.required]
     pref_credits = [_credit_for(r, hits, links) for r in role.preferred]

@@ -29,6 +29,8 @@ _URL = re.compile(
     r"(?P<host>(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?P<tld>[a-z]{2,12}))(?![a-z0-9-])"
     r"(?::\d{2,5})?(?P<path>/[^\s|,;()<>\"'\u2022\u00b7]*)?)", re.IGNORECASE)
 _DOT_LETTER = re.compile(r"\.[a-z]", re.IGNORECASE)
+_LINK_CUE = re.compile(rf"(?i)\b(?:{alternation(_WORDS['link_cues'])})\s*(?::|\s[\-–|])\s*")
+_LINK_TAIL = re.compile(r"(?<!\S)\S+[/\-]$")
 _TLDS = frozenset(_WORDS["tlds"])
 _PROFILE_HOSTS = tuple(_WORDS["profile_hosts"])
 _CONTACT_HEADING = re.compile(r"(?i)contact|links|personal\s+(?:info|details|data)|profiles|online|social")
@@ -82,14 +84,29 @@ def _unmask_email(text: str) -> str:
 
 
 def find_phone(texts: Iterable[str], region: str | None = None) -> str | None:
-    """The first phone number: E.164 when `phonenumbers` finds it possible, else its digits."""
+    """The first phone number: E.164 when `phonenumbers` finds it possible, else its digits.
+    Every candidate span of a line is tried: the whole run of digits and separators, then its
+    parts where two numbers share it ('+91 98765 43210 / 91234 56789'), then phonenumbers' own
+    search of the line, in the CV's region (national formats) or in international form."""
     for text in texts:
         norm = normalize(clean(text))
         for m in _PHONE.finditer(norm):
-            phone = normalize_phone(m.group(0), region or DEFAULT_REGION)
-            if phone:
-                return phone
+            for span in _spans(m.group(0)):
+                phone = normalize_phone(span, region or DEFAULT_REGION)
+                if phone:
+                    return phone
+        if sum(map(str.isdigit, norm)) >= 7:
+            for match in phonenumbers.PhoneNumberMatcher(norm, region or DEFAULT_REGION):
+                if not _not_a_phone(match.raw_string):
+                    return phonenumbers.format_number(match.number,
+                                                      phonenumbers.PhoneNumberFormat.E164)
     return None
+
+
+def _spans(raw: str) -> list[str]:
+    """A candidate and, when it holds two numbers, each of them."""
+    parts = [p for p in re.split(r"\s*/\s+|\s+/\s*|\s{3,}", raw) if sum(map(str.isdigit, p)) >= 7]
+    return [raw] + parts if len(parts) > 1 else [raw]
 
 
 def normalize_phone(raw: str, region: str = DEFAULT_REGION) -> str | None:
@@ -250,24 +267,78 @@ def _body_size(doc: Document) -> float:
     return _font_body(doc.lines) if doc.kind != "text" else 0.0
 
 
+def email_block(sections: tuple[Section, ...], reach: int = 3) -> list[Line]:
+    """The lines around an e-mail address printed outside the header (a contact column read
+    after the main text, a contact line under the summary): up to `reach` lines each side in the
+    same section, column and page. Phones and bare domains there count as in the header."""
+    out: list[Line] = []
+    for s in sections:
+        if s.kind == "header" or _contact_heading(s):
+            continue
+        lines = list(s.lines)
+        for i, line in enumerate(lines):
+            if "@" in line.text and _EMAIL.search(clean(line.text)):
+                out += [ln for ln in lines[max(0, i - reach):i + reach + 1]
+                        if ln.page == line.page and ln.column == line.column]
+        if out:
+            break
+    return out
+
+
+def find_cued_links(texts: Iterable[str]) -> list[str]:
+    """Bare domains outside the contact block, accepted right after a cue word and its colon
+    or dash ('Portfolio: jane.dev', 'Website - janedoe.com'), as a phone is after 'Phone:';
+    'a website in VB.NET' and 'portfolio of projects at level.In' are prose."""
+    out: list[str] = []
+    for text in texts:
+        for m in _LINK_CUE.finditer(text):
+            first = text[m.end():].split(" ", 1)[0]
+            out += [x for x in find_links([first], anywhere=False) if x not in out]
+    return out
+
+
+def join_split_links(texts: list[str]) -> list[str]:
+    """A link broken at the line end after '/' or '-' ('linkedin.com/in/' / 'jane-doe-42')
+    joined with the next line's first word when that word can only be the rest of it."""
+    out = list(texts)
+    for i in range(len(out) - 1):
+        a, b = out[i].rstrip(), out[i + 1].lstrip()
+        m = _LINK_TAIL.search(a)
+        if m and _DOT_LETTER.search(m.group(0)) and re.match(r"[a-z0-9][\w\-./]*(?:\s|$)", b):
+            head, _, rest = b.partition(" ")
+            out[i], out[i + 1] = a + head, rest
+    return out
+
+
+def _link_key(link: str) -> str:
+    """'www.LinkedIn.com/in/jane/' and 'linkedin.com/in/jane' are one link."""
+    return re.sub(r"^www\.", "", link.lower()).rstrip("/")
+
+
 def extract_contact(doc: Document, sections: tuple[Section, ...]) -> tuple[str | None, Contact]:
-    """Name and contact details; `in_margin` when they were only in page headers/footers."""
+    """Name and contact details; `in_margin` when they were only in page headers/footers. The
+    contact block is the header, contact-headed sections and the lines around the e-mail;
+    elsewhere a phone or a bare domain needs a cue word before it."""
     header = [ln for s in sections if s.kind == "header" or _contact_heading(s)
               for ln in s.lines] or list(doc.lines[:10])
+    block = header + [ln for ln in email_block(sections) if ln not in header]
     body = [ln for s in sections if s.kind not in ("header", "references") and not _contact_heading(s)
             for ln in s.lines]
     margin = [ln for p in doc.pages for ln in p.margin_lines]
-    head_t, body_t, margin_t = ([ln.text for ln in x] for x in (header, body, margin))
+    head_t, body_t, margin_t = (join_split_links([ln.text for ln in x]) for x in (block, body, margin))
     location, region = find_location(head_t)
     email = find_email(head_t) or find_email(body_t)
     phone_lines = (t for t in body_t if _PHONE_WORDS.search(t))   # looked through only if needed
     phone = find_phone(head_t, region) or find_phone(phone_lines, region)
-    links = find_links(head_t, anywhere=False) + find_links(body_t, anywhere=True)
+    links = (find_links(head_t, anywhere=False) + find_links(body_t, anywhere=True)
+             + find_cued_links(body_t))
     in_body = bool(email or phone)
     email = email or find_email(margin_t)
     phone = phone or find_phone(margin_t, region)
     in_margin = not in_body and bool(email or phone)
     links += find_links(margin_t, anywhere=False)
+    printed = {_link_key(x) for x in links}
+    links += [x for x in doc.layout.links if _link_key(x) not in printed]
     if location is None and margin_t:
         location, _ = find_location(margin_t)
     unique = tuple(dict.fromkeys(links))[:MAX_LINKS]

@@ -55,10 +55,11 @@ def _date_pat(p: str) -> str:
     """One printed date; group names are prefixed with `p` so a range can hold two."""
     return (
         rf"(?:(?<!\d)\d{{1,2}}(?:st|nd|rd|th)?\s*)?(?P<{p}mon>{_MON})\.?,?\s*"
-        rf"(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s*)?(?P<{p}my>{_YEAR}|{_YY})(?!\d)"
+        rf"(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s*)?(?P<{p}my>{_YEAR}|{_YY}|(?<!\d)\d\d(?![\d:,]))(?!\d)"
         rf"|(?P<{p}season>{season_pattern()})\s*,?\s*(?P<{p}sy>{_YEAR}|{_YY})(?!\d)"
         rf"|(?<![\d/.])(?P<{p}mm>0?[1-9]|1[0-2])\s*[/.]\s*(?P<{p}ny>{_YEAR})(?!\d)"
-        rf"|(?<![\d/.])(?P<{p}iy>{_YEAR})[/.-](?P<{p}im>0[1-9]|1[0-2])(?![\d/.-])"
+        rf"|(?<![\d/.])(?P<{p}iy>{_YEAR})[/.-](?P<{p}im>0[1-9]|1[0-2])(?![\d/.]|-[0-3]\d(?!\d))"
+        rf"|(?<![\d/.])(?P<{p}mmyy>0[1-9]|1[0-2])\s*/\s*(?P<{p}yy2>\d\d)(?![\d/.%])"
         rf"|(?<![\d$#+.,/])(?P<{p}y>{_YEAR})(?![\d%+])"
         rf"|(?<![\w])(?P<{p}yy>{_YY})(?!\d)"
     )
@@ -70,8 +71,9 @@ _PRESENT = f"(?:{alternation(_WORDS['present_words'])})"
 _SEP = r"\s*(?:-+|to|till|until|through|thru|~|â€[\u201c\u201d\"“”]|ï(?:1⁄4|¼))\s*"
 # A comma between a month date and 'Present' or another month date ('05/2009 , Current').
 _COMMA = rf"\s*,\s*(?=(?:{_PRESENT})(?![a-z])|{_MON}\.?\s*\d|\d{{1,2}}\s*/\s*\d{{4}})"
-# Every date pattern below holds a _YEAR or a _YY: text without one has no dates to look for.
-_YEAR_LIKE = re.compile(rf"{_YEAR}|{_YY}")
+# Every date pattern below holds a _YEAR, a _YY or a two-digit year after '/' or a month name:
+# text without one has no dates to look for.
+_YEAR_LIKE = re.compile(rf"{_YEAR}|{_YY}|\d\s*/\s*\d\d(?!\d)|[A-Za-z]\.?\s*\d\d(?!\d)")
 _SEP_ONLY = re.compile(rf"^{_SEP}(?![\w])|^{_SEP}$", re.IGNORECASE)
 _RANGE = re.compile(
     rf"(?P<since>since\s+)?(?:from\s+)?(?:{_date_pat('a')})"
@@ -143,8 +145,9 @@ def _scan(norm: str) -> tuple[DateRange, ...]:
             continue
         start = _date_from(m, "a")
         rng = _range_from(m, start) if start else None
-        if rng is None:
-            continue
+        if rng is None or (_short_year(m, "a") and (m.group("short") or (rng[1] is None and not rng[2])
+                                                   or re.match(r",?\s*(?:19|20)\d\d", norm[m.end():]))):
+            continue              # 'Dec 15-18, 2013' is days of a month
         if rng[1] is None and not rng[2] and _OPEN_END.match(norm, m.end()):
             found.append(DateRange(rng[0], None, True, (m.start(), m.end() + 1)))
         else:
@@ -198,6 +201,14 @@ def _continued(lines: list[str] | tuple[str, ...], i: int, r: DateRange
     return DateRange(r.start, end, False, r.span), j, m.end()
 
 
+def _short_year(m: re.Match[str], p: str) -> bool:
+    """A date written with a bare two-digit year ('03/19', 'Jan 19'): a date only in a range
+    to a month or 'Now' ('03/19 - Now', 'Jan 19 - Dec 21'); alone, or before '-18, 2013', it is
+    a ratio, a day or a score."""
+    my = m.group(f"{p}my")
+    return bool(m.group(f"{p}mmyy")) or bool(my and len(my) == 2 and my[0].isdigit())
+
+
 def _word_start(text: str, pos: int) -> bool:
     """A date must not start inside a word, unless it begins a capitalised word glued to the
     previous one (PDF text without spaces: 'LastUpdatedon21stJanuary2015')."""
@@ -227,6 +238,8 @@ def _date_from(m: re.Match[str], p: str) -> YearMonth | None:
         return int(g(f"{p}ny")), int(g(f"{p}mm"))
     if g(f"{p}iy"):
         return int(g(f"{p}iy")), int(g(f"{p}im"))
+    if g(f"{p}mmyy"):
+        return _year(g(f"{p}yy2")), int(g(f"{p}mmyy"))
     if g(f"{p}y"):
         return int(g(f"{p}y")), None
     if g(f"{p}yy"):

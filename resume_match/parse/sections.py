@@ -110,11 +110,33 @@ def match_heading(text: str, lexicon: Lexicon | None = None) -> HeadingMatch | N
     paired = _paired(text, lex)
     if paired is not None:
         return paired
+    labelled = _with_suffix(words, lex)
+    if labelled is not None:
+        return labelled
     for word in words:
         kind = lex.keywords.get(word) or lex.keywords.get(word.rstrip("s"))
         if kind:
             return HeadingMatch(kind, 75.0, False)
     return None
+
+
+@lru_cache(maxsize=1)
+def _suffixes() -> frozenset[str]:
+    return frozenset(load("words.yaml")["heading_suffixes"])
+
+
+def _with_suffix(words: list[str], lex: Lexicon) -> HeadingMatch | None:
+    """'Skill Details', 'Education Details', 'Academic Information': a known heading or section
+    keyword labelled with a word such as 'details' (data/words.yaml heading_suffixes) is that
+    heading, whole (job-portal exports name every section so)."""
+    if not 2 <= len(words) <= 4 or words[-1] not in _suffixes():
+        return None
+    inner = words[:-1]
+    kind = lex.phrases.get("".join(inner))
+    if kind is None and len(inner) == 1:
+        w = inner[0]
+        kind = lex.keywords.get(w) or lex.keywords.get(w + "s") or lex.keywords.get(w.rstrip("s"))
+    return HeadingMatch(kind, 95.0, True) if kind else None
 
 
 def _paired(text: str, lex: Lexicon) -> HeadingMatch | None:
@@ -286,9 +308,9 @@ class Heading:
                                    # line's content after its half of the label
 
 
-def find_headings(doc: Document) -> list[Heading]:
-    """Every heading line, in reading order."""
-    lines = doc.lines
+def find_headings(doc: Document, lines: tuple[Line, ...] | None = None) -> list[Heading]:
+    """Every heading line, in reading order (of `lines`, by default the document's)."""
+    lines = doc.lines if lines is None else lines
     body = body_size(lines)
     plain = doc.kind == "text" or body == 0
     cands = _candidates(lines, body, plain)
@@ -337,12 +359,68 @@ def _join_labels(heads: list[Heading], lines: tuple[Line, ...]) -> list[Heading]
     return out
 
 
+# ---------------------------------------------------------------- flattened plain text
+
+# a capitalised phrase glued to the end of the text before it ('... 24 monthsCompany Details')
+_GLUED_END = re.compile(r"(?<=[a-z0-9.)\]])(?=[A-Z][A-Za-z]*(?: [A-Z][a-z]+){0,3}\s*$)")
+# after a space only a heading that says it is one ('... Kali Linux Education Details')
+_LABELLED_END = re.compile(r"(?<= )(?=[A-Z][a-z]+ (?:[A-Z][a-z]+ )?(?:Details|Information)\s*$)")
+# a heading opening a line and its content after a list mark ('Skills * Python', 'Skills • R');
+# not after a colon: 'Tools & Technologies: ...' inside an entry labels a list, not a section
+_LEAD_MARK = re.compile(r"^(?P<h>[A-Za-z][A-Za-z&/ ]{2,40}?)\s*(?:[*•]|\s-)\s+(?=\S)")
+# words in capitals after a sentence's end ('... Powerpoint. RECOGNITION Academic ...')
+_CAPS_AFTER_STOP = re.compile(r"(?<=[a-z0-9)][.!?]) +(?=[A-Z][A-Z&]{2,}(?: [A-Z&]{2,}){0,3} +\S)")
+_CAPS_WORD = re.compile(r"[A-Z][A-Z&/]*")
+
+
+def unflatten(lines: tuple[Line, ...]) -> tuple[Line, ...]:
+    """Plain text exported with its headings run into the text ('Skills * Programming: ...',
+    '... 24 monthsCompany Details', 'SKILLS C Basics, Python', '... Excel. RECOGNITION Secured
+    ...'): each known heading (a whole one, see _sure) on a line of its own, as a PDF prints it.
+    Only text already on one line is split; no rule reads into the next line."""
+    out: list[Line] = []
+    for line in lines:
+        parts = [p.strip() for p in _split_flat(line.text.strip()) if p.strip()]
+        out += [line] if len(parts) == 1 else [dataclasses.replace(line, text=p) for p in parts]
+    return tuple(out)
+
+
+def _sure(text: str) -> bool:
+    m = match_heading(text)
+    return m is not None and m.whole and m.score >= 95
+
+
+def _split_flat(text: str) -> list[str]:
+    """A line cut before and after the known headings flattened into it."""
+    if len(text) <= MAX_HEADING_CHARS and _sure(text):
+        return [text]
+    for m in _CAPS_AFTER_STOP.finditer(text):
+        words = _CAPS_WORD.findall(text[m.end():].split("  ")[0])
+        if any(_sure(" ".join(words[:n])) for n in range(1, len(words) + 1)):
+            return _split_flat(text[:m.start()]) + _split_flat(text[m.end():])
+    for glued in (*_GLUED_END.finditer(text), *_LABELLED_END.finditer(text)):
+        if glued.start() > 0 and _sure(text[glued.start():]):
+            return _split_flat(text[:glued.start()]) + [text[glued.start():].strip()]
+    lead = _LEAD_MARK.match(text)
+    if lead and _sure(lead.group("h")):
+        return [lead.group("h").strip()] + _split_flat(text[lead.end():])
+    words = text.split()
+    caps = 0
+    while caps < min(len(words), 4) and _CAPS_WORD.fullmatch(words[caps]):
+        caps += 1
+    for n in range(caps, 0, -1):
+        rest = " ".join(words[n:])
+        if re.search(r"[a-z]", rest) and _sure(" ".join(words[:n])):
+            return [" ".join(words[:n])] + _split_flat(rest)
+    return [text]
+
+
 def split_sections(doc: Document) -> tuple[Section, ...]:
     """The header block (text before the first heading) and one Section per heading."""
-    lines = doc.lines
+    lines = unflatten(doc.lines) if doc.kind == "text" else doc.lines
     if not lines:
         return ()
-    heads = find_headings(doc)
+    heads = find_headings(doc, lines)
     out: list[Section] = []
     first = heads[0].index if heads else len(lines)
     if first > 0:

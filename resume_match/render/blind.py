@@ -127,6 +127,7 @@ def blind_report(report: Report) -> Report:
             c, name=None, contact=Contact(),
             sections=tuple(_blind_section(s, secrets, header) for s in c.sections),
             skills=tuple(_blind_skill(s, secrets, header) for s in c.skills),
+            soft_skills=tuple(_blind_skill(s, secrets, header) for s in c.soft_skills),
             experience=_blind_experience(c.experience, secrets),
             education=Education(highest_degree=c.education.highest_degree,
                                 entries=tuple(replace(e, year=None) for e in c.education.entries)),
@@ -162,7 +163,10 @@ def _blind_evidence(items: Iterable[Evidence], secrets: Secrets, header: frozens
 
 
 def _blind_skill(s: SkillHit, secrets: Secrets, header: frozenset[Line]) -> SkillHit:
-    return replace(s, evidence=_blind_evidence(s.evidence, secrets, header))
+    """Evidence, the words matched and (for a skill the taxonomy lacks) the name are CV text."""
+    return replace(s, evidence=_blind_evidence(s.evidence, secrets, header),
+                   matched=tuple(scrub_text(m, secrets) for m in s.matched),
+                   name=s.name if s.known else scrub_text(s.name, secrets))
 
 
 def _blind_experience(exp: Experience, secrets: Secrets) -> Experience:

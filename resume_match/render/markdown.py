@@ -48,6 +48,7 @@ def render_markdown(report: Report) -> str:
             out += [f"- **{e(m['name'])}** ({'required' if m['required'] else 'preferred'}): {e(m['advice'])}"
                     for m in fit["missing"]]
             out.append("")
+    out += _posting_markdown(v["posting"])
     if v["other_fits"]:
         out += ["## Other roles", ""] + [f"- {e(f['title'])}: {f['score']}/100" for f in v["other_fits"]] + [""]
     if v["ats"]:
@@ -62,3 +63,15 @@ def render_markdown(report: Report) -> str:
         out += [f"- {e(r)}" for r in v["template"]["reasons"]] + [""]
     return "\n".join(out).rstrip() + "\n"
 
+
+def _posting_markdown(p: dict[str, Any] | None) -> list[str]:
+    """With --jd: the job-title line and the keyword table (posting and CV counts)."""
+    if p is None:
+        return []
+    e = md_escape
+    out = [f"## Job posting: {e(p['title'])}", "", e(p["title_line"]), "",
+           f"Keywords in the posting found in the CV: {p['found']} of {p['total']}", "",
+           "| Keyword | Kind | In posting | In CV |", "| --- | --- | --- | --- |"]
+    out += [f"| {e(k['name'])} | {k['kind']} | {k['in_posting']} | "
+            f"{k['in_cv'] if k['in_cv'] else '0 (not in CV)'} |" for k in p["keywords"]]
+    return out + [""]

@@ -9,7 +9,7 @@ from resume_match.match.roadmap import Roadmap, RoadmapStep
 from resume_match.models import (Component, MatchedSkill, MissingSkill, Report, RoleFit,
                                  RoleProfile, SkillRequirement)
 from resume_match.postings.derive import Posting, PostingSkill
-from resume_match.render.views import education_line
+from resume_match.render.views import education_line, posting_view
 
 COMPONENT_TITLES = {"required_skills": "Required skills", "preferred_skills": "Preferred skills",
                     "demonstrated": "Shown in work", "experience": "Experience",
@@ -150,12 +150,34 @@ def render_terminal(report: Report) -> str:
     if d["certifications"]:
         out.append("  Certifications: " + "; ".join(d["certifications"]))
     out.append(f"  Skills ({len(d['skills'])}): " + ", ".join(s["name"] for s in d["skills"]))
+    if d["soft_skills"]:
+        out.append(f"  Soft skills ({len(d['soft_skills'])}): "
+                   + ", ".join(s["name"] for s in d["soft_skills"]))
     if report.fits:
         out.append(render_fits_terminal(report))
+    out += _posting_match_terminal(report)
     out += _ats_terminal(report)
     for w in d["warnings"]:
         out.append(f"  warning: {w}")
     return "\n".join(out)
+
+
+KIND_TAGS = {"required": "required", "preferred": "preferred", "soft": "soft skill"}
+
+
+def _posting_match_terminal(report: Report) -> list[str]:
+    """With --jd: the job-title line and the posting's keywords, counted in posting and CV."""
+    v = posting_view(report.posting)
+    if v is None:
+        return []
+    out = [f"  Job posting: {v['title']} ({v['source']}), closest roadmap role {v['closest_role']}",
+           *_wrap(v["title_line"], "    "),
+           f"    Keywords in the posting found in the CV: {v['found']} of {v['total']}",
+           f"      {'KEYWORD':<28} {'KIND':<11} {'POSTING':>7} {'CV':>4}"]
+    for k in v["keywords"]:
+        out.append(f"      {k['name'][:28]:<28} {KIND_TAGS[k['kind']]:<11} {k['in_posting']:>7} "
+                   f"{k['in_cv']:>4}" + ("  not in CV" if k["missing"] else ""))
+    return out
 
 
 def _ats_terminal(report: Report) -> list[str]:
@@ -209,7 +231,12 @@ def render_role_terminal(role: RoleProfile) -> str:
 
 def _skill_line(p: PostingSkill) -> str:
     name = ", ".join(p.names[:-1]) + " or " + p.names[-1] if len(p.names) > 1 else p.names[0]
-    return name + (" (from the duties)" if p.weight < 1 else "")
+    tags = (["asked for"] if p.soft and p.asked else []) + (["from the duties"] if p.weight < 1 else [])
+    return name + (f" ({', '.join(tags)})" if tags else "")
+
+
+STAGE_FROM = {"title": "from the title", "years": "from the years asked",
+              "default": "no seniority stated"}
 
 
 def render_posting_terminal(posting: Posting) -> str:
@@ -220,14 +247,22 @@ def render_posting_terminal(posting: Posting) -> str:
     degree = p.degree_level or "-"
     if p.degree_level and not p.degree_required:
         degree += " (preferred)"
-    out = [p.source, f"  Title: {p.title}   Stage: {p.stage}" + (f" ({p.seniority})" if p.seniority else ""),
+    out = [p.source, f"  Title: {p.title}   Stage: {p.stage} ({STAGE_FROM.get(p.stage_from, p.stage_from)})",
            f"  Closest roadmap role: {p.closest_role}   ("
            + ", ".join(f"{r} {s:.2f}" for r, s in p.similarity) + ")",
            f"  Experience: {years} years   Degree: {degree}"
            + (f" in {', '.join(p.degree_fields)}" if p.degree_fields else "")]
-    for label, items in (("Required", p.required), ("Preferred", p.preferred)):
+    if p.few_skills:
+        out.append("  Few skills named: the whole posting was read, and its title chose the closest role.")
+    soft = [i for i in p.required + p.preferred if i.soft]
+    for label, items in (("Required", [i for i in p.required if not i.soft]),
+                         ("Preferred", [i for i in p.preferred if not i.soft])):
         out.append(f"  {label} skills ({len(items)}):")
         for item in items:
+            out.extend(_wrap(_skill_line(item), "    - "))
+    if soft:
+        out.append(f"  Soft skills ({len(soft)}):")
+        for item in soft:
             out.extend(_wrap(_skill_line(item), "    - "))
     if p.dropped_lines:
         out.append(f"  Ignored {p.dropped_lines} line(s) of benefits, company and equal-opportunity text.")

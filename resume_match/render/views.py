@@ -14,7 +14,8 @@ from urllib.parse import quote, urlsplit
 
 from resume_match.errors import DataError
 from resume_match.match.templates import template_info
-from resume_match.models import Candidate, EducationEntry, MatchedSkill, Report, RoleFit
+from resume_match.models import (Candidate, EducationEntry, MatchedSkill, PostingMatch, Report,
+                                  RoleFit, TitleMatch)
 from resume_match.parse.dates import short_month
 from resume_match.parse.lines import strip_bullet
 
@@ -143,12 +144,46 @@ def report_view(report: Report, cv_href: str | None = None) -> dict[str, Any]:
                                               "suits": _template_suits(tpl.id)},
         "cv_href": safe_href(cv_href),
         "skills": [s.name for s in cand.skills],
+        "soft_skills": [s.name for s in cand.soft_skills],
         "positions": [{"title": p.title or "", "organization": p.organization or "",
                        "span": span(p.start, p.end, p.current)} for p in cand.experience.positions],
         "education": [education_line(e) for e in cand.education.entries],
         "certifications": list(cand.certifications),
         "warnings": list(cand.warnings),
+        "posting": posting_view(report.posting),
     }
+
+
+_WHERE = {"headline": "your headline says", "current position": "your current position is",
+          "position": "a position in your CV is"}
+
+
+def title_sentence(tm: TitleMatch) -> str:
+    """The job-title line of a `--jd` report, in words a candidate can act on."""
+    q = "\u201c{}\u201d".format
+    said = f"{_WHERE.get(tm.where or '', 'your CV says')} {q(tm.cv_title)}" if tm.cv_title else ""
+    advice = " Use the posting's title in your headline if it describes you."
+    if tm.match == "exact":
+        return f"Job title: {q(tm.posting_title)} is in your CV ({tm.where or 'found'})."
+    if tm.match == "close":
+        return (f"Job title: {said}, the posting {q(tm.posting_title)}: the same title in other "
+                "words; an ATS may look for the posting's own words.")
+    if tm.match == "partial":
+        return f"Job title: the posting asks for {q(tm.posting_title)}; {said}." + advice
+    return (f"Job title: {q(tm.posting_title)} is not in your CV"
+            + (f"; {said}." if said else ".") + advice)
+
+
+def posting_view(pm: PostingMatch | None) -> dict[str, Any] | None:
+    """The `--jd` part of a report: the title line and the keyword table, missing ones marked."""
+    if pm is None:
+        return None
+    return {"title": pm.title, "source": pm.source, "role": pm.role,
+            "closest_role": pm.closest_role, "title_line": title_sentence(pm.title_match),
+            "title_match": pm.title_match.match,
+            "keywords": [{"name": k.name, "kind": k.kind, "in_posting": k.in_posting,
+                          "in_cv": k.in_cv, "missing": k.in_cv == 0} for k in pm.keywords],
+            "found": sum(1 for k in pm.keywords if k.in_cv), "total": len(pm.keywords)}
 
 
 def _date(value: str | None) -> str:

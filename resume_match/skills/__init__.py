@@ -14,8 +14,8 @@ from resume_match.skills.taxonomy import Skill, Taxonomy, load_taxonomy, read_ta
 if TYPE_CHECKING:
     from resume_match.skills.matcher import SkillMatcher
 
-__all__ = ["SkillMatcher", "get_matcher", "find_skills", "load_taxonomy", "read_taxonomy",
-           "Skill", "Taxonomy"]
+__all__ = ["SkillMatcher", "get_matcher", "find_skills", "read_skills", "load_taxonomy",
+           "read_taxonomy", "Skill", "Taxonomy"]
 
 
 def get_matcher() -> SkillMatcher:
@@ -28,6 +28,12 @@ def find_skills(sections: tuple[Section, ...],
                 matcher: SkillMatcher | None = None) -> tuple[SkillHit, ...]:
     """Skills a CV shows, with evidence; builds the process-wide matcher on first use."""
     return (matcher or get_matcher()).find(sections)
+
+
+def read_skills(sections: tuple[Section, ...], matcher: SkillMatcher | None = None
+                ) -> tuple[tuple[SkillHit, ...], tuple[SkillHit, ...]]:
+    """A CV's (technical skills, soft and business skills), with evidence."""
+    return (matcher or get_matcher()).read(sections)
 
 
 def __getattr__(name: str) -> Any:

@@ -20,7 +20,9 @@ from resume_match.data import load, parse_file_text, validate
 
 CUES_FILE = "skill_context.yaml"
 CUE_KEYS = ("separators", "fillers", "list_labels", "prev_cues", "next_cues", "self_cues",
-            "org_words", "org_before", "wish_cues", "sentence_end", "glue")
+            "org_words", "org_before", "wish_cues", "sentence_end", "glue", "item_separators",
+            "connectors", "level_words", "time_units", "level_ties", "generic_heads",
+            "item_stop_words", "item_articles", "open_labels", "soft_labels", "spoken_languages", "placeholders")
 
 
 def load_cues(text: str | None = None, source: str = CUES_FILE) -> dict[str, frozenset[str]]:
@@ -59,6 +61,8 @@ class Mention:
     form: str                      # the taxonomy's name or alias it matched
     needs_context: bool            # an ordinary word or a short form: count only in context
     fuzzy: bool = False            # a misspelling: counts only inside a list of skills
+    strict: bool = False           # an extended-taxonomy name: only in a skills section, or in a
+                                   # labelled list beside a curated skill
 
 
 @dataclass(frozen=True)
@@ -187,20 +191,34 @@ def accept(view: TextView, case_ok: dict[int, bool]) -> set[int]:
     changed = True
     while changed:
         changed = False
+        known = {x for x in ok if not mentions[x].strict}   # neighbours that vouch for a list
         for i, m in enumerate(mentions):
             if i in ok or m.start in blocked or glued(view, m):
                 continue
             k = seg_of[i]
+            cased = case_ok.get(i, False)
+            if m.strict:           # an extended name: a skills list, or a labelled one beside
+                if cased and k >= 0 and segs[k] in pure and (    # a curated skill
+                        view.in_skills_section or _labelled_beside(m, labels, known, mentions)):
+                    ok.add(i)
+                    changed = True
+                continue
             in_list = k >= 0 and segs[k] in pure and (
                 view.in_skills_section or any(a <= m.start < b for a, b in labels)
-                or _beside_listed(k, segs, pure, ok, mentions, _alone(m, segs[k], mentions)))
-            cased = case_ok.get(i, False)
+                or _beside_listed(k, segs, pure, known, mentions, _alone(m, segs[k], mentions)))
             in_phrase = not m.fuzzy and (phrase_context(tokens, m, cased)
-                                         or cased and _next_to_counted(i, ok, mentions))
+                                         or cased and _next_to_counted(i, known, mentions))
             if in_list or in_phrase:
                 ok.add(i)
                 changed = True
     return ok
+
+
+def _labelled_beside(m: Mention, labels: list[tuple[int, int]], known: set[int],
+                     mentions: tuple[Mention, ...]) -> bool:
+    """The mention is in a labelled list ('Tools: ...') that also holds a counted curated skill."""
+    return any(a <= m.start < b and any(a <= mentions[x].start < b for x in known)
+               for a, b in labels)
 
 
 def organisations(tokens: tuple[str, ...], mentions: tuple[Mention, ...]) -> set[int]:

@@ -72,6 +72,16 @@ class FuzzyIndex:
         # the same words come back CV after CV and mostly match nothing: remember the answers
         self._closest = lru_cache(maxsize=1 << 14)(self._closest_uncached)
 
+    def __getstate__(self) -> dict:
+        """Pickled without the remembered answers (a cache file holds the index itself)."""
+        state = dict(self.__dict__)
+        del state["_closest"]
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._closest = lru_cache(maxsize=1 << 14)(self._closest_uncached)
+
     def inside(self, token: str) -> list[tuple[str, int, int]]:
         """Names inside a glued token ('toolslikeAnsible', 'IaC(InfrastructureasCode)'), each
         starting and ending on a word boundary: token edge, punctuation or a capital letter."""

@@ -10,19 +10,20 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Any, Iterable, NamedTuple
 
 import spacy
 from spacy.attrs import LOWER
-from spacy.matcher import PhraseMatcher
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from resume_match.models import Evidence, Line, Section, SectionKind, SkillHit
-from resume_match.skills.context import SEPARATORS, Mention, TextView, accept
+from resume_match.skills import cache
+from resume_match.skills.context import SEPARATORS, Mention, TextView, accept, labelled_ranges
 from resume_match.skills.fuzzy import MIN_GLUED, FuzzyIndex, fuzzable, squash_token
+from resume_match.skills.openvocab import ListView, OpenResult, heading_lines, open_items
 from resume_match.skills.taxonomy import Taxonomy, load_taxonomy
 
 DEMONSTRATED_KINDS = frozenset({"experience", "projects", "publications", "volunteering"})
@@ -38,11 +39,14 @@ _COURSEWORK = frozenset({"coursework", "courses", "course", "modules", "subjects
                          "thesis", "dissertation", "research", "focus", "specialization",
                          "specialisation", "concentration", "projects"})
 MAX_EVIDENCE = 3
+MAX_MATCHED = 5        # distinct spellings of one skill kept in `matched`
+UNKNOWN_CATEGORY = "other"   # the category of a list item the taxonomy does not know
 MAX_WINDOW = 4          # tokens joined when looking for 'Py - Torch' or 'Tensor Flow'
 TOKENIZER_CACHE = 200_000  # chunks spaCy's tokenizer remembers (its default is 10,000)
 SHORT_FORM = 2          # forms this short (R, C, ML, AI) must keep their case outside lists
 
-_BULLETS = re.compile(r"[•·▪●◦■□►▸▹➢➤✓✔❖⋅∙◆◇○★☆|]+")
+_BULLETS = re.compile(r"[•·▪●◦■□►▸▹➢➤✓✔❖⋅∙◆◇○★☆|⋄♦➔→⟶]+")
+_GLUED_DASH = re.compile(r"(?<=[^\W\d_])-(?= )")     # 'Python- Experience' -> 'Python - Experience'
 _COMMA = re.compile(r",(?=\S)")
 _OPEN = re.compile(r"(?<=\w)\((?=\w)")
 _CLOSE = re.compile(r"(?<=\w)\)(?=\w)")
@@ -52,10 +56,31 @@ _SPELLING = ((r"isation", "ization"), (r"ization", "isation"), (r"modelling", "m
 
 
 @dataclass(frozen=True)
-class _Form:
+class _Seen:
+    """One place a skill was found: the section and line, the words, a level beside them."""
+    section: Section
+    line: Line
+    text: str
+    level: str | None = None
+    soft: bool = False             # listed under a 'Soft skills:' label
+
+
+class _Form(NamedTuple):
     skill_id: str
     form: str                      # as the taxonomy writes it
     needs_context: bool
+    strict: bool = False           # an extended-taxonomy form: counts only in a skills list
+
+
+@dataclass
+class _Tables:
+    """What the matcher is built from, as plain data: built once from the taxonomy (tokenizing
+    every name) and kept in the user's cache folder between processes (skills/cache.py)."""
+    forms: dict[str, _Form]        # the lower-case tokens of a name, space-joined -> its form
+    prefixes: frozenset[str]       # the same for every shorter start of a name of 2+ tokens
+    longest: int                   # tokens in the longest name
+    fuzzy: FuzzyIndex
+    breaks: dict[str, list[tuple[str, str]]]
 
 
 @dataclass(frozen=True)
@@ -87,12 +112,15 @@ class _Tokens:
 
 
 def clean_text(text: str) -> str:
-    """NFKC, bullets and pipes as list separators, a space after bare commas.
+    """NFKC, bullets and pipes as list separators, a space after bare commas, and a dash glued
+    to the end of a word set apart ('Python- Experience - 24 months').
 
     Most lines have no brackets or commas; a test for the character is much cheaper than a
     regex pass that tries its lookbehind at every position."""
     text = unicodedata.normalize("NFKC", text).replace("\t", " ")
     text = _BULLETS.sub(" | ", text)
+    if "- " in text:
+        text = _GLUED_DASH.sub(" -", text)
     if "(" in text:
         text = _OPEN.sub(" (", text)
     if ")" in text:
@@ -122,34 +150,21 @@ class SkillMatcher:
         self.taxonomy = taxonomy or load_taxonomy()
         self._nlp = spacy.blank("en")
         self._tokenizer: Tokenizer = self._nlp.tokenizer  # type: ignore[assignment]
-        self._forms: dict[str, _Form] = {}
-        loose: dict[str, str] = {}
-        written: list[tuple[str, _Form]] = []
-        for skill in self.taxonomy.skills.values():
-            for form in skill.forms:
-                ctx = self.taxonomy.needs_context(skill, form)
-                for text in sorted(variants(form)):
-                    written.append((text, _Form(skill.id, form, ctx)))
-                    if not ctx:
-                        loose.setdefault(text, skill.id)
-        # One tokenizer call for all names (one per line) instead of thousands of small Docs;
-        # PhraseMatcher takes the LOWER hashes directly.
-        joined = self._tokenizer("\n".join(text for text, _ in written))
-        patterns: list[list[int]] = []
-        for tokens, (_, entry) in zip(_split_lines(joined), written):
-            key = " ".join(t.lower_ for t in tokens)
-            if tokens and key not in self._forms:
-                self._forms[key] = entry
-                patterns.append([t.lower for t in tokens])
-        self._matcher = PhraseMatcher(self._nlp.vocab, attr="LOWER")
-        self._matcher.add("SKILL", patterns)  # type: ignore[arg-type]
-        # From here on only LOWER is read (the PhraseMatcher's attribute). spaCy computes some
-        # twenty lexical attributes (shape, stop word, like_url...) for each word it has not seen,
-        # ~1 ms per CV that nothing here uses; this private vocabulary keeps just LOWER.
+        if taxonomy is None:       # the bundled taxonomy: its tables come from the cache
+            tables = cache.cached("matcher", _tables_key(),
+                                  lambda: _build_tables(self.taxonomy, self._tokenizer))
+        else:
+            tables = _build_tables(self.taxonomy, self._tokenizer)
+        self._forms = tables.forms
+        self._prefixes = tables.prefixes
+        self._longest = tables.longest
+        self._fuzzy = tables.fuzzy
+        self._breaks = tables.breaks
+        # Only the lower-case text of a token is read. spaCy computes some twenty lexical
+        # attributes (shape, stop word, like_url...) for each word it has not seen, ~1 ms per CV
+        # that nothing here uses; this private vocabulary keeps just LOWER.
         vocab: Any = self._nlp.vocab     # spaCy's stubs omit lex_attr_getters
         vocab.lex_attr_getters = {LOWER: vocab.lex_attr_getters[LOWER]}
-        self._fuzzy = FuzzyIndex(loose)
-        self._breaks = _special_breaks(self._tokenizer)
         # spaCy remembers how it split each space-separated chunk, but only its first 10,000
         # chunks: a batch passes that within its first hundred CVs, then splits repeats again.
         # The cache holds a pointer per token (the vocabulary keeps each word anyway); 200,000
@@ -157,19 +172,40 @@ class SkillMatcher:
         tokenizer: Any = self._tokenizer    # spaCy's stubs type nlp.tokenizer as a callable
         tokenizer.max_cache_size = TOKENIZER_CACHE
 
+    def _phrases(self, toks: _Tokens) -> list[tuple[int, int, _Form]]:
+        """Every run of tokens that spells a name (or a spelling variant) exactly, ignoring case,
+        as (start, end, form); overlapping runs too. Most tokens begin no name: one look-up."""
+        lower, forms, prefixes = toks.lower, self._forms, self._prefixes
+        out = []
+        n = len(lower)
+        for i in range(n):
+            key = lower[i]
+            form = forms.get(key)
+            if form is not None:
+                out.append((i, i + 1, form))
+            if key not in prefixes:
+                continue
+            for j in range(i + 1, min(n, i + self._longest)):
+                key = key + " " + lower[j]
+                form = forms.get(key)
+                if form is not None:
+                    out.append((i, j + 1, form))
+                if key not in prefixes:
+                    break
+        return out
+
     # ------------------------------------------------------------ one line -> mentions
 
-    def _mentions(self, doc: Doc, toks: _Tokens, starts: tuple[int, ...] = (0,)) -> list[Mention]:
+    def _mentions(self, toks: _Tokens, starts: tuple[int, ...] = (0,)) -> list[Mention]:
         """Exact phrase matches and squashed multi-token variants ('Node . JS'), longest first;
         then single words in the gaps by squash ('python3') or fuzzy ('Tensorfow')."""
         candidates: list[Mention] = []
-        for _, start, end in self._matcher(doc):
-            form = self._forms.get(" ".join(toks.lower[start:end]))
-            if form is not None:
-                text = toks.span(start, end)
-                candidates.append(Mention(form.skill_id, start, end, text, form.form,
-                                          form.needs_context
-                                          or _short_case_changed(form.form, text)))
+        for start, end, form in self._phrases(toks):
+            text = toks.span(start, end)
+            candidates.append(Mention(form.skill_id, start, end, text, form.form,
+                                      form.needs_context
+                                      or _short_case_changed(form.form, text),
+                                      strict=form.strict))
         exact = [(m.start, m.end) for m in candidates]
         for start, end, sid in self._squashed(toks):
             if not _tiled(start, end, exact) and _split_name(toks, start, end):
@@ -239,29 +275,97 @@ class SkillMatcher:
     # ------------------------------------------------------------ sections -> hits
 
     def find(self, sections: tuple[Section, ...]) -> tuple[SkillHit, ...]:
-        """Skills in reading order, each with its first few lines of evidence."""
+        """Skills the taxonomy knows, in reading order, each with its first few lines of
+        evidence (what a job posting is read with)."""
+        return tuple(self._collect(sections, open_vocabulary=False)[0].values())
+
+    def read(self, sections: tuple[Section, ...]) -> tuple[tuple[SkillHit, ...],
+                                                          tuple[SkillHit, ...]]:
+        """A CV's (technical skills, soft and business skills): known skills, and every item of
+        its skills lists the taxonomy does not know (`known` false)."""
+        found, soft_ids = self._collect(sections, open_vocabulary=True)
+        return (tuple(h for sid, h in found.items() if sid not in soft_ids),
+                tuple(h for sid, h in found.items() if sid in soft_ids))
+
+    def split_soft(self, hits: Iterable[SkillHit]) -> tuple[tuple[SkillHit, ...],
+                                                            tuple[SkillHit, ...]]:
+        """(technical skills, soft and business skills), each in reading order."""
+        tech: list[SkillHit] = []
+        soft: list[SkillHit] = []
+        for hit in hits:
+            (soft if self.taxonomy.is_soft(hit.id) else tech).append(hit)
+        return tuple(tech), tuple(soft)
+
+    def _collect(self, sections: tuple[Section, ...], open_vocabulary: bool
+                 ) -> tuple[dict[str, SkillHit], set[str]]:
+        """Skill id -> hit in reading order, and the ids of soft and business skills."""
         kept = [s for s in sections if s.kind not in IGNORED_KINDS]
-        hits: dict[str, list[tuple[Section, Line]]] = {}
+        seen: dict[str, list[_Seen]] = {}
         for section in kept:
             own = [line for line in section.lines if line.text.strip()]
             if not own:
                 continue
-            doc, toks, starts = self._tokenize([clean_text(line.text) for line in own])
+            toks, starts = self._tokenize([clean_text(line.text) for line in own])
             view = TextView(tokens=tuple(toks.text),
-                            mentions=tuple(self._mentions(doc, toks, starts)),
+                            mentions=tuple(self._mentions(toks, starts)),
                             line_starts=starts, in_skills_section=section.kind in SKILLS_KINDS,
                             spaces=tuple(bool(w) for w in toks.ws),
                             excluded=_degree_tokens(toks, starts, own)
                             if section.kind in EDUCATION_KINDS else frozenset())
+            view = self._without_stray_extended(view, own)
             case_ok = {i: self._case_ok(m) for i, m in enumerate(view.mentions)}
-            for i in sorted(accept(view, case_ok), key=lambda i: view.mentions[i].start):
+            accepted = accept(view, case_ok)
+            found: list[tuple[int, str, str, str | None, bool]] = []  # start, id, text, level, soft
+            if open_vocabulary:
+                result = open_items(ListView(
+                    tokens=view.tokens, spaces=view.spaces, line_starts=starts,
+                    mentions=view.mentions, accepted=frozenset(accepted),
+                    in_skills_section=view.in_skills_section, excluded=view.excluded,
+                    line_styles=tuple((ln.font, round(ln.size, 1), ln.bold) for ln in own)))
+                for it in result.items:
+                    text = toks.span(it.start, it.end)
+                    found.append((it.start, self._item_id(text), text, it.level, it.soft))
+            else:
+                result = OpenResult((), {}, frozenset())
+            for i in accepted:
                 m = view.mentions[i]
-                line = own[bisect_right(starts, m.start) - 1]
-                hits.setdefault(m.skill_id, []).append((section, line))
-        return tuple(self._hit(sid, where) for sid, where in hits.items())
+                found.append((m.start, m.skill_id, m.text, result.levels.get(i) or None,
+                              i in result.soft))
+            for start, sid, text, level, soft in sorted(found, key=lambda f: f[0]):
+                line = own[bisect_right(starts, start) - 1]
+                seen.setdefault(sid, []).append(_Seen(section, line, text, level, soft))
+        soft_ids = {sid for sid, where in seen.items()
+                    if self.taxonomy.is_soft(sid) or all(w.soft for w in where)}
+        return {sid: self._hit(sid, where) for sid, where in seen.items()}, soft_ids
 
-    def _tokenize(self, texts: list[str]) -> tuple[Doc, _Tokens, tuple[int, ...]]:
-        """A section's lines as one Doc, its tokens as plain lists and where each line starts.
+    def _without_stray_extended(self, view: TextView, lines: list[Line]) -> TextView:
+        """The view without extended-taxonomy names that cannot count where they are: outside a
+        skills section and a labelled list, written in another case ('video' for Video), or on
+        a sub-heading line of a skills section. Left in, they would make the prose around them
+        look like a list of names to the other rules."""
+        if not any(m.strict for m in view.mentions):
+            return view
+        labels = labelled_ranges(view)
+        heads = heading_lines(ListView(
+            tokens=view.tokens, spaces=view.spaces, line_starts=view.line_starts,
+            mentions=view.mentions, accepted=frozenset(), in_skills_section=view.in_skills_section,
+            line_styles=tuple((ln.font, round(ln.size, 1), ln.bold) for ln in lines)))
+        heads_at = {view.line_starts[i] for i in heads}
+
+        def stray(m: Mention) -> bool:
+            line = view.line_starts[bisect_right(view.line_starts, m.start) - 1]
+            listed = view.in_skills_section or any(a <= m.start < b for a, b in labels)
+            return not listed or not self._case_ok(m) or line in heads_at
+        return replace(view, mentions=tuple(m for m in view.mentions if not (m.strict and stray(m))))
+
+    def _item_id(self, text: str) -> str:
+        """An id for a list item the taxonomy does not know: the item in kebab case, kept apart
+        from the taxonomy's ids ('salt' written in lower case is not the tool Salt)."""
+        sid = _slug(text)
+        return f"{sid}-item" if sid in self.taxonomy.skills else sid
+
+    def _tokenize(self, texts: list[str]) -> tuple[_Tokens, tuple[int, ...]]:
+        """A section's lines' tokens as plain lists and where each line starts.
 
         spaCy splits on spaces before anything else, so one call for lines joined by spaces
         gives the tokens of a call per line (and saves a Doc per line), except where a line
@@ -288,9 +392,9 @@ class SkillMatcher:
         return any(before.endswith(a) and after.startswith(b)
                    for a, b in self._breaks.get(before[-1] + after[:1], ()))
 
-    def _join(self, docs: list[tuple[Doc, list[int]]]) -> tuple[Doc, _Tokens, tuple[int, ...]]:
-        """One Doc for a section's runs of lines, so names wrapped over a line break still match,
-        its tokens as plain lists (each run's tokens are read once) and where each line starts.
+    def _join(self, docs: list[tuple[Doc, list[int]]]) -> tuple[_Tokens, tuple[int, ...]]:
+        """A section's runs of lines as one list of tokens, so names wrapped over a line break
+        still match (each run's tokens are read once), and where each line starts.
         `docs`: each run's Doc with the character offset of each of its lines."""
         words: list[str] = []
         spaces: list[bool] = []
@@ -305,10 +409,7 @@ class SkillMatcher:
             starts.extend(base + bisect_left(idx, o) for o in offsets)
             if spaces:
                 spaces[-1] = True      # a line's last token is followed by the line break
-        doc = docs[0][0]
-        if len(docs) > 1 or len(doc) and not doc[-1].whitespace_:   # or a line ending in spaces
-            doc = Doc(self._nlp.vocab, words=words, spaces=spaces)
-        return doc, _Tokens.of(words, spaces), tuple(starts)
+        return _Tokens.of(words, spaces), tuple(starts)
 
     def _case_ok(self, m: Mention) -> bool:
         """Case matters only for ordinary-word and short forms ('Go' yes, 'go' no)."""
@@ -317,16 +418,27 @@ class SkillMatcher:
             return True
         return _case_ok(m.form, m.text)
 
-    def _hit(self, sid: str, where: list[tuple[Section, Line]]) -> SkillHit:
-        skill = self.taxonomy.skills[sid]
+    def _hit(self, sid: str, where: list[_Seen]) -> SkillHit:
         evidence: list[Evidence] = []
-        for section, line in where:
-            ev = Evidence(section=section.kind, page=line.page, text=" ".join(line.text.split()))
+        matched: list[str] = []
+        for w in where:
+            ev = Evidence(section=w.section.kind, page=w.line.page,
+                          text=" ".join(w.line.text.split()))
             if ev not in evidence and len(evidence) < MAX_EVIDENCE:
                 evidence.append(ev)
-        demonstrated = any(section.kind in DEMONSTRATED_KINDS for section, _ in where)
+            text = " ".join(w.text.split())
+            if text not in matched and len(matched) < MAX_MATCHED:
+                matched.append(text)
+        demonstrated = any(w.section.kind in DEMONSTRATED_KINDS for w in where)
+        level = next((w.level for w in where if w.level), None)
+        skill = self.taxonomy.skills.get(sid)
+        if skill is None:           # a list item the taxonomy does not know
+            return SkillHit(id=sid, name=matched[0], category=UNKNOWN_CATEGORY,
+                            evidence=tuple(evidence), demonstrated=demonstrated,
+                            matched=tuple(matched), known=False, level=level)
         return SkillHit(id=sid, name=skill.name, category=skill.category,
-                        evidence=tuple(evidence), demonstrated=demonstrated)
+                        evidence=tuple(evidence), demonstrated=demonstrated,
+                        matched=tuple(matched), aliases=skill.aliases, level=level)
 
     def find_in_text(self, lines: Iterable[str], kind: SectionKind = "header") -> tuple[SkillHit, ...]:
         """Convenience for plain text (tests, job postings): every line in one section."""
@@ -420,6 +532,12 @@ def _split_lines(doc: Doc) -> list[list]:
     return out
 
 
+def _slug(text: str) -> str:
+    """'MongoDB Atlas' -> 'mongodb-atlas', 'C++ Builder' -> 'c-plus-plus-builder'."""
+    text = text.lower().replace("+", " plus ").replace("#", " sharp ")
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "item"
+
+
 def _alnum(text: str) -> str:
     return "".join(c for c in text if c.isalnum())
 
@@ -435,6 +553,44 @@ def _short_case_changed(form: str, written: str) -> bool:
 def _case_ok(form: str, written: str) -> bool:
     """Written as the taxonomy writes it, or in capitals ('EXCEL' in a heading-style list)."""
     return written == form or (written.isupper() and len(_alnum(written)) > 1)
+
+
+def _build_tables(taxonomy: Taxonomy, tokenizer: Tokenizer) -> _Tables:
+    """Every name, alias and spelling variant tokenized as a CV's text is, keyed by its tokens;
+    the loose (unambiguous curated) names also by squashed key for variants and misspellings."""
+    forms: dict[str, _Form] = {}
+    loose: dict[str, str] = {}
+    written: list[tuple[str, _Form]] = []
+    for skill in taxonomy.skills.values():
+        for form in skill.forms:
+            ctx = taxonomy.needs_context(skill, form)
+            for text in sorted(variants(form)):
+                written.append((text, _Form(skill.id, form, ctx, skill.extended)))
+                if not ctx:
+                    loose.setdefault(text, skill.id)
+    # one tokenizer call for all names (one per line) instead of thousands of small Docs
+    joined = tokenizer("\n".join(text for text, _ in written))
+    prefixes: set[str] = set()
+    longest = 1
+    for tokens, (_, entry) in zip(_split_lines(joined), written):
+        lower = [t.lower_ for t in tokens]
+        key = " ".join(lower)
+        if tokens and key not in forms:
+            forms[key] = entry
+            longest = max(longest, len(lower))
+            prefixes.update(" ".join(lower[:n]) for n in range(1, len(lower)))
+    return _Tables(forms=forms, prefixes=frozenset(prefixes), longest=longest,
+                   fuzzy=FuzzyIndex(loose), breaks=_special_breaks(tokenizer))
+
+
+def _tables_key() -> str:
+    """The cache key of the bundled taxonomy's tables: its data files, the code that builds
+    them, and spaCy's version (its tokenizer splits the names)."""
+    from resume_match.data import bundled_path
+    from resume_match.skills.taxonomy import BUNDLED, EXTENDED
+    files = [bundled_path("role_profiles", BUNDLED), bundled_path("role_profiles", EXTENDED)]
+    return cache.digest(files + cache.code_files("taxonomy", "matcher", "fuzzy"),
+                        extra=(spacy.__version__,))
 
 
 @lru_cache(maxsize=1)
