@@ -245,7 +245,7 @@ def test_thirty_cvs_and_broken_files_end_with_every_row_as_the_cli_batch_writes_
             page = api.get(f"/batch/{started['id']}/{row['report']}")
             assert page.status_code == 200 and page.text == (tmp_path / "out" / row["report"]).read_text()
     index = api.get(f"/batch/{started['id']}/index.html").text
-    assert "37 CVs: 32 analysed, 5 failed." in index
+    assert "37 CVs: 32 analysed, 0 unreadable (no usable text: no scores), 5 failed." in index
     no_job_left(server)
 
 

@@ -163,10 +163,10 @@ def test_a_recruiter_uploads_cvs_watches_the_progress_and_opens_a_report(server:
         for text in ("13 CVs: 12 analysed, 1 failed", "Download CSV", "Download JSONL"):
             assert evaluate(browser, session, shown(text)), text
         assert evaluate(browser, session, shown("Best-fit scores (12 CVs)", FRAME))
-        ranks = f"Array.from({FRAME}.querySelectorAll('#results tbody tr')).map(r => r.cells[1].getAttribute('data-v'))"
+        ranks = f"Array.from({FRAME}.querySelectorAll('#results tbody tr')).map(r => r.cells[2].getAttribute('data-v'))"   # cells: rank, name, file
         first = evaluate(browser, session, ranks)
         assert first[-1] == "broken.pdf" and sorted(first) == sorted(p.name for p in paths)
-        evaluate(browser, session, f"{FRAME}.querySelectorAll('#results th button')[1].click()")    # by file
+        evaluate(browser, session, f"{FRAME}.querySelectorAll('#results th button')[2].click()")    # by file
         assert evaluate(browser, session, ranks) == sorted(first)
         evaluate(browser, session, f"""(() => {{ const el = {FRAME}.getElementById('f-status');
             el.value = 'error'; el.dispatchEvent(new Event('input')); }})()""")
