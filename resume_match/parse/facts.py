@@ -59,6 +59,7 @@ def extract_facts(doc: Document, sections: tuple[Section, ...]) -> Facts:
 
 # ---------------------------------------------------------------- experience
 
+STATED = "stated in the CV"  # how a basis of years read from prose starts (render.views, scoring)
 REBUILD_MONTHS = 24        # a generated file made this long after every date it prints is a rebuild
 _GENERATORS = re.compile(rf"(?i)(?:{alternation(load('words.yaml')['generators'])})")
 
@@ -137,7 +138,7 @@ def extract_experience(doc: Document, sections: tuple[Section, ...]) -> Experien
     if not found:
         has_section = any(s.kind == "experience" for s in sections)
         if claim is not None:
-            return Experience(years=claim[0], basis=f"stated in the CV ('{claim[1]}'); no dated "
+            return Experience(years=claim[0], basis=f"{STATED} ('{claim[1]}'); no dated "
                                                     "positions")
         return Experience(years=None if has_section else 0.0)
     when = cv_date(doc, sections)
@@ -157,7 +158,7 @@ def extract_experience(doc: Document, sections: tuple[Section, ...]) -> Experien
     years = total_years(periods)
     undercounted = not when.known and any(r.current for _, r in found)
     if claim is not None and (undercounted or years == 0) and claim[0] > years:
-        basis = (f"stated in the CV ('{claim[1]}'); the dated positions give {years} years "
+        basis = (f"{STATED} ('{claim[1]}'); the dated positions give {years} years "
                  f"to {iso(as_of)}, {basis}")
         years = claim[0]
     return Experience(years=years, positions=tuple(p for p, _ in found), as_of=iso(as_of),
