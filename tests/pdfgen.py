@@ -167,6 +167,20 @@ def make_one_column(path: Path) -> Path:
     return path
 
 
+def make_link_icons(path: Path) -> Path:
+    """The one-column CV whose LinkedIn and GitHub are clickable icons only: the contact line
+    prints e-mail, phone and place; the profiles are link annotations on two small squares."""
+    c = Canvas(str(path), pagesize=LETTER)
+    y = draw_items(c, [("name", NAME), ("title", TITLE),
+                       ("contact", f"{EMAIL} | {PHONE} | {LOCATION}")], 60, 740, 490)
+    for i, uri in enumerate((f"https://www.{LINKEDIN}/", f"https://{GITHUB}")):
+        c.rect(60 + 16 * i, y + 2, 9, 9)
+        c.linkURL(uri, (60 + 16 * i, y + 2, 69 + 16 * i, y + 11))
+    draw_items(c, cv_items(bullet="•"), 60, y - 18, 490)
+    c.save()
+    return path
+
+
 FIRST_NAMES = ("Ana", "Ben", "Chloe", "Dev", "Elif", "Femi", "Grace", "Hiro", "Ines", "Jonas")
 LAST_NAMES = ("Okafor", "Lindqvist", "Moreau", "Patel", "Yilmaz")
 

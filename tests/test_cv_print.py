@@ -78,6 +78,19 @@ def test_every_word_of_the_cv_comes_from_the_cv(dense: Path, view: dict) -> None
     assert [t for t in shown if t not in source] == []
 
 
+@pytest.mark.parametrize("engine", ["pdfplumber", "pdfium"])
+def test_profiles_behind_clickable_icons_are_in_the_contact_block_and_the_roadmap(
+        tmp_path: Path, engine: str) -> None:
+    """LinkedIn and GitHub printed only as icons with link annotations: kept as links in the
+    CV's contact block, and the roadmap does not say there is no GitHub link."""
+    path = pdfgen.make_link_icons(tmp_path / "icons-cv.pdf")
+    contact = cv_view(api.analyse(path, ["data-scientist"], engine=engine))["contact"]
+    assert {"text": "github.com/priyaraman", "href": "https://github.com/priyaraman"} in contact
+    assert any(c["text"].endswith("linkedin.com/in/priya-raman") and c["href"] for c in contact)
+    portfolio = next(p for p in api.roadmap(path, engine=engine).pitfalls if p.id == "no-portfolio")
+    assert not portfolio.shown and "github.com/priyaraman" in portfolio.evidence
+
+
 # ---------------------------------------------------------------- printed in chromium
 
 def _printed(browser: Browser, session: str, paper: str) -> tuple[int, str]:
