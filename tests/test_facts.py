@@ -635,6 +635,12 @@ def test_education_keeps_campus_and_the_year_printed_below_each_degree() -> None
                    ("Mathematics", "University of California, Davis", 2016)]
 
 
+def test_a_middle_initial_without_its_full_stop_is_part_of_the_name() -> None:
+    """'STEVEN A REA': the 'A' is an initial, not the article that rules a line out as a name."""
+    assert facts_of("STEVEN A REA\ns.rea@example.com\n\nExperience\nAnalyst, Acme, 2012 - 2014\n").name == "Steven A Rea"
+    assert facts_of("A Data Scientist\njo@example.com\n").name is None
+
+
 def test_education_institution_named_by_its_initials_or_on_a_line_read_as_a_place() -> None:
     """'UC San Diego' after the field has no institution word; 'Virginia Tech Blacksburg,
     Virginia' above the degree was taken whole for a city; a city after the degree is no school."""
