@@ -167,6 +167,62 @@ def make_one_column(path: Path) -> Path:
     return path
 
 
+def make_link_icons(path: Path) -> Path:
+    """The one-column CV whose LinkedIn and GitHub are clickable icons only: the contact line
+    prints e-mail, phone and place; the profiles are link annotations on two small squares."""
+    c = Canvas(str(path), pagesize=LETTER)
+    y = draw_items(c, [("name", NAME), ("title", TITLE),
+                       ("contact", f"{EMAIL} | {PHONE} | {LOCATION}")], 60, 740, 490)
+    for i, uri in enumerate((f"https://www.{LINKEDIN}/", f"https://{GITHUB}")):
+        c.rect(60 + 16 * i, y + 2, 9, 9)
+        c.linkURL(uri, (60 + 16 * i, y + 2, 69 + 16 * i, y + 11))
+    draw_items(c, cv_items(bullet="•"), 60, y - 18, 490)
+    c.save()
+    return path
+
+
+DATE_COLUMN: list[tuple[str, list[tuple[str, str]]]] = [
+    ("Experience", [("2021 –", "Machine Learning Engineer, Northlake AI, San Francisco, USA"),
+                    ("Present", "Leading a team of five ML engineers. Built ranking models in PyTorch."),
+                    ("2018 – 2021", "Data Scientist, Ridewell, San Francisco, USA"),
+                    ("", "Developed demand forecasting models with XGBoost and SQL.")]),
+    ("Education", [("2014 – 2016", "Master of Science in Computer Science, Specialization in AI, MIT, Cambridge,"),
+                   ("", "USA"),
+                   ("2010 – 2014", "Bachelor of Science in Computer Science, UC San Diego, San Diego, USA")]),
+    ("Projects", [("2021 –", "Personal Project: Stock Trading Model"),
+                  ("Present", "Forecast prices with an LSTM in PyTorch; deployed with Docker.")]),
+]
+
+
+def make_date_column(path: Path) -> Path:
+    """A one-page CV with its dates in a left column (the 'rm' LaTeX template): an open range
+    '2021 –' whose 'Present' is printed on the next line beside the first description line, a
+    degree whose country wraps on to a line of its own, and a header with a street address,
+    a profile handle and then the headline."""
+    c = Canvas(str(path), pagesize=A4)
+    y = 800.0
+    for font, size, text in (("Helvetica", 9, "321 Gotham St"), ("Helvetica", 9, "Gotham, USA"),
+                             ("Helvetica-Bold", 20, "Harriet Dane"),
+                             ("Helvetica", 9, "hdane@example.com  (123) 456-7891"),
+                             ("Helvetica", 9, "hdane"), ("Helvetica", 11, "Machine Learning Engineer")):
+        c.setFont(font, size)
+        c.drawString(50, y, text)
+        y -= size + 6
+    c.linkURL("https://github.com/hdane", (50, y + 20, 80, y + 30))
+    for heading, rows in DATE_COLUMN:
+        y -= 10
+        c.setFont("Helvetica-Bold", 12)
+        c.drawString(50, y, heading)
+        y -= 16
+        for when, text in rows:
+            c.setFont("Helvetica", 10)
+            c.drawString(50, y, when)
+            c.drawString(125, y, text)
+            y -= 13
+    c.save()
+    return path
+
+
 FIRST_NAMES = ("Ana", "Ben", "Chloe", "Dev", "Elif", "Femi", "Grace", "Hiro", "Ines", "Jonas")
 LAST_NAMES = ("Okafor", "Lindqvist", "Moreau", "Patel", "Yilmaz")
 

@@ -106,7 +106,8 @@ def build_candidate() -> Candidate:
         skills=tuple(SkillHit(id=i, name=n, category=c, evidence=ev(s, t), demonstrated=d,
                               matched=(n,))
                      for i, n, c, s, t, d in SKILL_ROWS),
-        experience=Experience(years=4.5, positions=positions),
+        experience=Experience(years=4.5, positions=positions, as_of="2023-11",
+                              basis="the file's own date (2023-11)"),
         education=Education(highest_degree="master", entries=(
             EducationEntry(degree="MSc", level="master", field="Machine Learning",
                            institution="University College London", year=2019),

@@ -78,6 +78,37 @@ def test_every_word_of_the_cv_comes_from_the_cv(dense: Path, view: dict) -> None
     assert [t for t in shown if t not in source] == []
 
 
+def test_a_date_column_keeps_present_in_the_date_and_the_headline_past_the_address(tmp_path: Path) -> None:
+    """Dates in a left column: '2021 –' with its 'Present' on the next line is the date
+    '2021 – Present' (never a bullet starting 'Present'), in experience and projects alike; a
+    country wrapped on to its own line stays in its degree's line; the headline is the line
+    printed under the name, not the street address or the GitHub handle above it."""
+    view = cv_view(api.analyse(pdfgen.make_date_column(tmp_path / "date-column.pdf")))
+    assert view["headline"] == "Machine Learning Engineer"
+    assert [(e["title"], e["when"], e["bullets"][0].split()[0]) for e in view["experience"]] == [
+        ("Machine Learning Engineer, Northlake AI, San Francisco, USA", "2021 – Present", "Leading"),
+        ("Data Scientist, Ridewell, San Francisco, USA", "2018 – 2021", "Developed")]
+    assert [(p["title"], p["when"]) for p in view["projects"]] == [
+        ("Personal Project: Stock Trading Model", "2021 – Present")]
+    assert view["projects"][0]["bullets"][0].startswith("Forecast prices")
+    assert [(e["title"], e["sub"], e["when"]) for e in view["education"]] == [
+        ("Master of Science in Computer Science, Specialization in AI, MIT, Cambridge, USA", [], "2014 – 2016"),
+        ("Bachelor of Science in Computer Science, UC San Diego, San Diego, USA", [], "2010 – 2014")]
+
+
+@pytest.mark.parametrize("engine", ["pdfplumber", "pdfium"])
+def test_profiles_behind_clickable_icons_are_in_the_contact_block_and_the_roadmap(
+        tmp_path: Path, engine: str) -> None:
+    """LinkedIn and GitHub printed only as icons with link annotations: kept as links in the
+    CV's contact block, and the roadmap does not say there is no GitHub link."""
+    path = pdfgen.make_link_icons(tmp_path / "icons-cv.pdf")
+    contact = cv_view(api.analyse(path, ["data-scientist"], engine=engine))["contact"]
+    assert {"text": "github.com/priyaraman", "href": "https://github.com/priyaraman"} in contact
+    assert any(c["text"].endswith("linkedin.com/in/priya-raman") and c["href"] for c in contact)
+    portfolio = next(p for p in api.roadmap(path, engine=engine).pitfalls if p.id == "no-portfolio")
+    assert not portfolio.shown and "github.com/priyaraman" in portfolio.evidence
+
+
 # ---------------------------------------------------------------- printed in chromium
 
 def _printed(browser: Browser, session: str, paper: str) -> tuple[int, str]:

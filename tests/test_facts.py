@@ -682,6 +682,27 @@ def test_education_keeps_campus_and_the_year_printed_below_each_degree() -> None
                    ("Mathematics", "University of California, Davis", 2016)]
 
 
+def test_a_middle_initial_without_its_full_stop_is_part_of_the_name() -> None:
+    """'STEVEN A REA': the 'A' is an initial, not the article that rules a line out as a name."""
+    assert facts_of("STEVEN A REA\ns.rea@example.com\n\nExperience\nAnalyst, Acme, 2012 - 2014\n").name == "Steven A Rea"
+    assert facts_of("A Data Scientist\njo@example.com\n").name is None
+
+
+def test_education_institution_named_by_its_initials_or_on_a_line_read_as_a_place() -> None:
+    """'UC San Diego' after the field has no institution word; 'Virginia Tech Blacksburg,
+    Virginia' above the degree was taken whole for a city; a city after the degree is no school."""
+    cv = ("Harvey Dent\n\nEducation\n2014 – 2016 Master of Science in Computer Science, "
+          "Specialization in AI, MIT, Cambridge, USA\n"
+          "2010 – 2014 Bachelor of Science in Computer Science, UC San Diego, San Diego, USA\n")
+    assert [e.institution for e in facts_of(cv).education.entries] == ["MIT", "UC San Diego"]
+    cv = ("Brandon Amos\n\nEducation\nVirginia Tech Blacksburg, Virginia\n"
+          "B.S. Computer Science, Honors Scholar. Mathematics minor. August 2011 – May 2014\n"
+          "Overall GPA: 3.98/4.00\n")
+    assert [(e.institution, e.year) for e in facts_of(cv).education.entries] == [("Virginia Tech", 2014)]
+    cv = "Jo Lee\n\nEducation\nBachelor of Science, Boston, MA, 2012\nB.Tech, CSE, 2015\n"
+    assert [e.institution for e in facts_of(cv).education.entries] == [None, None]
+
+
 def test_education_year_printed_above_each_degree() -> None:
     cv = ("Priya Raman\n\nEducation\n2014 - 2018\nB.S. in Mathematics, University of Oregon\n"
           "2012 - 2014\nA.A. in Liberal Arts, Lane Community College\n")

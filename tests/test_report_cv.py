@@ -183,3 +183,25 @@ def test_join_wrapped_trusts_the_readers_bullet_flag() -> None:
     assert join_wrapped(block) == [
         "Built an autonomous maze-solving robot with a self-designed PCB and sensor fusion",
         "Tuned PID control loops to run at the margin of the column", "Designed an Arduino ECG"]
+
+
+def test_education_dates_keep_their_printed_words_and_the_gpa_its_number(report: Report) -> None:
+    """'Expected June 2023' and 'July `15 (expected)' are the dates as printed (the word is not
+    left on the degree line);
+    a GPA just before a date keeps its whole number ('GPA: 4.00', not 'GPA: 4.' and '00 Aug 2012')."""
+    from resume_match.models import Section
+    lines = (ln("Education", 47, 120),
+             ln("M.S. in Statistics, Stanford University, Expected June 2023", 47, 571),
+             ln("B.S. in Mathematics, Reed College, Portland, OR", 47, 400),
+             ln("GPA: 4.00 Aug 2012", 47, 571),
+             ln("B.A. in Economics, Oberlin College  Graduated: 2009", 47, 571),
+             ln("Master of Science in Analytics  July ‘14 – July `15 (expected)", 47, 571))
+    cand = report.candidate
+    sections = tuple(s for s in cand.sections if s.kind != "education") + (
+        Section(kind="education", heading="Education", page=1, lines=lines),)
+    view = render_cv_mod.cv_view(dataclasses.replace(report, candidate=dataclasses.replace(cand, sections=sections)))
+    assert [(e["title"], e["sub"], e["when"]) for e in view["education"]] == [
+        ("M.S. in Statistics, Stanford University", [], "Expected June 2023"),
+        ("B.S. in Mathematics, Reed College, Portland, OR", ["GPA: 4.00"], "Aug 2012"),
+        ("B.A. in Economics, Oberlin College", [], "Graduated: 2009"),
+        ("Master of Science in Analytics", [], "July ‘14 – July `15 (expected)")]

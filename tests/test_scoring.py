@@ -1,6 +1,8 @@
 """Scoring: each component, related/implied credit, listed vs shown, stuffing, evidence, ties."""
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from resume_match.render.terminal import render_fit_terminal, render_fits_terminal
@@ -268,6 +270,22 @@ def test_open_ended_range_has_no_overqualification() -> None:
     assert senior.experience_years[1] is None
     fit = score_role(cv([hit(s) for s in ALL], years=25), senior, GRAPH)
     assert "within the 6+ years" in detail(fit, "experience")
+
+
+def test_experience_detail_names_where_the_years_come_from() -> None:
+    """Dated positions: the date 'Present' counted to; years read from prose: the prose, never
+    '(from 2 dated positions)' for a number the dates did not give."""
+    pos = (Position(title="Data Scientist", organization="Acme", start="2021-01", end=None, current=True),
+           Position(title="Analyst", organization="Beta", start="2018-06", end="2020-12"))
+    dated = Experience(years=8.5, positions=pos, as_of="2026-11", basis="the file's own date (2026-11)")
+    stated = Experience(years=6.0, positions=pos, as_of="2023-01",
+                        basis="stated in the CV ('six years of experience'); the dated positions "
+                              "give 4.6 years to 2023-01, the latest date the CV prints (2023-01)")
+    for exp, want in ((dated, "(from 2 dated positions, counted to the file's own date (2026-11))"),
+                      (stated, "(stated in the CV ('six years of experience'); the dated")):
+        fit = score_role(dataclasses.replace(cv([hit(s) for s in ALL]), experience=exp), ROLE, GRAPH)
+        assert want in detail(fit, "experience")
+        assert exp is dated or "dated positions" not in detail(fit, "experience").split(";")[0]
 
 
 # ---------------------------------------------------------------- education

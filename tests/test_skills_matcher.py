@@ -74,6 +74,15 @@ def test_broad_areas_in_prose_are_not_claimed(matcher):
     assert ids(matcher, "Languages: Python, Data Science", kind="skills") == ["python", "data-science"]
 
 
+def test_no_artificial_intelligence_from_an_it_admins_patching_line(matcher):
+    """Issue 15 item 6: 'Artificial Intelligence' was found in a systems administrator's line
+    about hot fixes (after 'operating system and application'); 'AI' written as such still counts."""
+    line = ("Scheduling and applying hot fixes and security patches on the server infrastructure "
+            "which includes the operating system and application")
+    assert ids(matcher, line) == ["operating-systems"]
+    assert "artificial-intelligence" in ids(matcher, "Built AI applications for retail banks")
+
+
 # ---------------------------------------------------------------- variants and misspellings
 
 @pytest.mark.parametrize("line, expected", [

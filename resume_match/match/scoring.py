@@ -15,9 +15,11 @@ from typing import Any, Iterable, Mapping
 
 from rapidfuzz import fuzz
 
-from resume_match.models import (DEGREE_LEVELS, Candidate, Component, Evidence, MatchedSkill,
-                                 MissingSkill, RoleFit, RoleProfile, SkillHit, SkillRequirement)
+from resume_match.models import (DEGREE_LEVELS, Candidate, Component, Evidence, Experience,
+                                 MatchedSkill, MissingSkill, RoleFit, RoleProfile, SkillHit,
+                                 SkillRequirement)
 from resume_match.match.roles import DEFAULT_WEIGHTS, advice_for, stage_rank
+from resume_match.parse.facts import STATED
 
 IMPLIED_CREDIT = 0.8      # PyTorch on the CV stands in well for "deep learning"
 CHAIN_STEP = 0.9          # each further step of a chain of implications (regression analysis ->
@@ -340,12 +342,22 @@ def _component(name: str, role: RoleProfile, share: float, detail: str) -> Compo
                      detail=detail)
 
 
+def years_source(exp: Experience) -> str:
+    """' (from 2 dated positions, counted to the file's own date (2024-03))', or the prose the
+    years were read from: the explanation never credits dates that did not give the number."""
+    if exp.basis and exp.basis.startswith(STATED):
+        return f" ({exp.basis})"
+    if not exp.positions:
+        return ""
+    counted = f", counted to {exp.basis}" if exp.basis else ""
+    return f" (from {len(exp.positions)} dated positions{counted})"
+
+
 def _background(candidate: Candidate, role: RoleProfile,
                 relevance: float) -> tuple[Component, ...]:
     """Experience, education, certifications (and research where weighted), scaled by relevance."""
     exp_credit, exp_text = _experience_credit(candidate.experience.years, *role.experience_years)
-    if candidate.experience.positions:
-        exp_text += f" (from {len(candidate.experience.positions)} dated positions)"
+    exp_text += years_source(candidate.experience)
     parts = [("experience", (exp_credit, exp_text)),
              ("education", _education_credit(candidate, role)),
              ("certifications", _certification_credit(candidate, role))]

@@ -294,7 +294,8 @@ def _as_name(text: str, stop: set[str], titles: set[str]) -> str | None:
         if letters in stop or not word or not _NAME_WORD.match(word):
             break
         words.append(word)
-    lowered = [w.lower() for w in words]
+    # a middle initial without its full stop ('STEVEN A REA') is no article
+    lowered = [w.lower() if not (0 < i < len(words) - 1 and w == "A") else "a." for i, w in enumerate(words)]
     if not 2 <= len(words) <= 5 or any(w in titles or w in _FUNCTION_WORDS for w in lowered):
         return None
     if match_heading(joined := " ".join(words)) is not None:

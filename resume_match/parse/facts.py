@@ -64,6 +64,7 @@ def extract_facts(doc: Document, sections: tuple[Section, ...]) -> Facts:
 
 # ---------------------------------------------------------------- experience
 
+STATED = "stated in the CV"  # how a basis of years read from prose starts (render.views, scoring)
 REBUILD_MONTHS = 24        # a generated file made this long after every date it prints is a rebuild
 _GENERATORS = re.compile(rf"(?i)(?:{alternation(load('words.yaml')['generators'])})")
 
@@ -142,7 +143,7 @@ def extract_experience(doc: Document, sections: tuple[Section, ...]) -> Experien
     if not found:
         has_section = any(s.kind == "experience" for s in sections)
         if claim is not None:
-            return Experience(years=claim[0], basis=f"stated in the CV ('{claim[1]}'); no dated "
+            return Experience(years=claim[0], basis=f"{STATED} ('{claim[1]}'); no dated "
                                                     "positions")
         return Experience(years=None if has_section else 0.0)
     when = cv_date(doc, sections)
@@ -162,7 +163,7 @@ def extract_experience(doc: Document, sections: tuple[Section, ...]) -> Experien
     years = total_years(periods)
     undercounted = not when.known and any(r.current for _, r in found)
     if claim is not None and (undercounted or years == 0) and claim[0] > years:
-        basis = (f"stated in the CV ('{claim[1]}'); the dated positions give {years} years "
+        basis = (f"{STATED} ('{claim[1]}'); the dated positions give {years} years "
                  f"to {iso(as_of)}, {basis}")
         years = claim[0]
     return Experience(years=years, positions=tuple(p for p, _ in found), as_of=iso(as_of),
@@ -488,7 +489,8 @@ def extract_education(doc: Document, sections: tuple[Section, ...]) -> Education
         up = [texts[j] for j in range(i - 1, (degrees[n - 1] if n else -1), -1)][:2]
         down = [texts[j] for j in range(i + 1, degrees[n + 1] if n + 1 < len(degrees) else len(texts))][:2]
         entries.append(EducationEntry(degree=degree, level=level, field=field,
-                                      institution=_institution(text, [texts[j] for j in near]),
+                                      institution=_institution(text, [texts[j] for j in near])
+                                      or _named_after(text, degree, field),
                                       year=_grad_year([text] + (down + up if below else up + down))))
     best = max((e.level for e in entries), key=DEGREE_LEVELS.index, default="none")
     return Education(highest_degree=best, entries=tuple(entries))
@@ -533,13 +535,37 @@ def _degree_and_field(text: str, m: re.Match[str]) -> tuple[str, str | None]:
 
 def _institution(text: str, near: list[str]) -> str | None:
     """The first fragment naming a university, college, school... on the degree's line or near it,
-    with its campus when one follows ('University of California, Davis')."""
+    with its campus when one follows ('University of California, Davis'); a line read as one
+    long place ('Virginia Tech Blacksburg, Virginia') is read again with one-word cities."""
     for t in [text] + near:
-        parts = fragments(t)
-        for k, part in enumerate(parts):
-            if _INSTITUTION.search(part) and not find_degree(part):
-                nxt = parts[k + 1] if k + 1 < len(parts) else ""
-                return f"{part}, {nxt}" if _campus(nxt) else part
+        for parts in (fragments(t), fragments(t, max_city_words=1)):
+            for k, part in enumerate(parts):
+                if _INSTITUTION.search(part) and not find_degree(part):
+                    nxt = parts[k + 1] if k + 1 < len(parts) else ""
+                    return f"{part}, {nxt}" if _campus(nxt) else part
+    return None
+
+
+# 'UC San Diego', 'SUNY Adirondack', 'OUAT', 'NYU': a school named by its initials
+_ACRONYM_NAME = re.compile(r"[A-Z]{2,6}(?:\s+[A-Z][a-z]+){0,3}")
+_NOT_SCHOOL = re.compile(rf"\b(?:{alternation(load('words.yaml')['not_school_initials'])})\b")
+
+
+def _named_after(text: str, degree: str, field: str | None) -> str | None:
+    """With no institution word anywhere near: a school named by its initials right after the
+    degree and its field on the degree's own line ('Bachelor of Science in Computer Science,
+    UC San Diego, San Diego, USA'). Any capitalised words would take a city ('City, State')."""
+    parts = fragments(text)
+    at = next((k for k, p in enumerate(parts) if find_degree(p)), None)
+    if at is None:
+        return None
+    taken = {degree.lower(), (field or "").lower()}
+    for part in parts[at + 1:at + 3]:
+        if part.lower() in taken or part.lower() in degree.lower():
+            continue
+        if _ACRONYM_NAME.fullmatch(part) and not _NOT_SCHOOL.search(part):
+            return part
+        return None
     return None
 
 

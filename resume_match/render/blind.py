@@ -28,6 +28,13 @@ _STREET_TYPES = tuple(_WORDS["street_types"])
 # Capitalised (or upper-case) words only: "12 Baker Street", not "5 engineers on the way".
 _STREET = re.compile(r"\b\d{1,5}[A-Za-z]?\s+(?:[A-Z][\w'.-]*\s+){0,3}(?:"
                      + "|".join(f"{t}|{t.upper()}" for t in _STREET_TYPES) + r")\b\.?")
+
+
+def has_street_address(text: str) -> bool:
+    """A house number and street ('321 Gotham St', '1085 Holloway Ave') in the text."""
+    return bool(_STREET.search(text))
+
+
 _POSTCODE = re.compile(r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _AGE_CUE = re.compile(

@@ -7,23 +7,34 @@ becomes a bullet. A print density is chosen so a one-page CV prints on one page 
 """
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from typing import Any
 
+from resume_match.data import load
 from resume_match.errors import UsageError
 from resume_match.match.templates import template_info
 from resume_match.models import Candidate, Line, Report, Section
-from resume_match.parse.contact import clean
-from resume_match.parse.dates import find_ranges
-from resume_match.parse.facts import find_degree, positions_in
+from resume_match.parse.contact import clean, place_names
+from resume_match.parse.dates import alternation, find_ranges
+from resume_match.parse.facts import find_degree, fragments, positions_in
 from resume_match.parse.lines import is_item, join_wrapped, strip_bullet
 from resume_match.parse.sections import body_size
+from resume_match.render.blind import has_street_address
 from resume_match.render.html import render_template
 from resume_match.render.views import contact_items, degree_name
 
 # a date printed on from the one parsed ("Summer 2012 and 2013", "2019, 2021")
 _DATE_MORE = re.compile(r"^\s*(?:,|&|and|to|-|–|—)\s*(?:[A-Za-z]+\.?\s+)?(?:19|20)\d\d\b", re.I)
+# words printed before a date that belong to it ('Expected June 2023', 'Graduated: 2019')
+_DATE_LEAD = re.compile(r"(?i)\b(?:expected|anticipated|graduat(?:ed|ion|ing)?|grad\.?)\s*:?\s*$")
+# a word printed just after a date that belongs to it ('July `15 (expected)')
+_DATE_TAIL = re.compile(r"(?i)^\s*\(?\s*(?:expected|anticipated|projected)\s*\)?")
+# a range open at the start of a line whose end is the next line's first word: the date column
+# of 'Harvey Dent' CVs ('2021 – Machine Learning Engineer, OpenAI' / 'Present Leading a team...')
+_OPEN_START = re.compile(r"^\s*((?:[A-Za-z]{3,9}\.?\s+)?(?:19|20)\d\d)\s*[-–—]\s+(?=[A-Za-z])")
+_PRESENT_LEAD = re.compile(rf"(?i)^\s*(?:{alternation(load('words.yaml')['present_words'])})\b[\s,.:;]*")
 _RANGE_WORDS = re.compile(r"(?i)\b(?:to|till|until|since|from|and|present|current|now|today)\b")
 _SEPS = " \t|,;:·•"              # what may stand between a date and the words beside it
 _EDGE = _SEPS + "–—-"
@@ -74,15 +85,23 @@ def _split_date(text: str, head: bool = True) -> tuple[str, str]:
     line, or a lone date at its end; ('', text) for a line of dates only."""
     if _only_dates(text):
         return "", text.strip(_SEPS)
+    if head and (m := _OPEN_START.match(text)) and not _only_dates(text[m.end():].split()[0]):
+        return text[m.end():].strip(_EDGE), f"{m.group(1)} –"
     ranges = find_ranges(text)
     if not ranges:
         return text, ""
     r = next((x for x in reversed(ranges) if x.is_range), ranges[-1])
     start, end = r.span
+    if start and (text[start - 1].isdigit() or text[start - 1] == "."):
+        start += len(text[start:]) - len(text[start:].lstrip("0123456789").lstrip())  # 'GPA: 4.00 Aug 2012'
+    if (lead := _DATE_LEAD.search(text[:start])):
+        start = lead.start()
     if not r.is_range and (not head or text[end:].strip(_EDGE)):
         return text, ""                  # a lone date inside the words is part of them
     while (m := _DATE_MORE.match(text[end:])):
         end += m.end()
+    if (tail := _DATE_TAIL.match(text[end:])):
+        end += tail.end()
     if re.fullmatch(r"\s*[-–—]\s*", text[end:]):
         end = len(text)                  # 'Mar 2019 –', its end on the next line
     when = text[start:end].strip(_SEPS)
@@ -96,6 +115,18 @@ def _entry(title: str, when: str = "", sub: list[str] | None = None,
            lines: list[Line] | None = None, margins: tuple[float, float] | None = None) -> dict[str, Any]:
     return {"title": title, "when": when, "sub": sub or [],
             "bullets": join_wrapped(lines or [], margins)}
+
+
+def _close_open(when: str, lines: list[Line]) -> tuple[str, list[Line]]:
+    """A range left open at the end of the date ('2021 –') ends with the first word of the
+    entry's next line when that is 'Present' (a date column beside the entry): the word goes
+    to the date, the rest of the line stays the entry's first bullet."""
+    if not re.search(r"[-–—]$", when) or not lines or not (m := _PRESENT_LEAD.match(clean(lines[0].text))):
+        return when, lines
+    rest = clean(lines[0].text)[m.end():]
+    word = clean(lines[0].text)[:m.end()].strip(" ,.:;")
+    first = [dataclasses.replace(lines[0], text=rest)] if rest.strip() else []
+    return f"{when} {word}", first + lines[1:]
 
 
 def _head_at(texts: list[str], parts: list[str], start: int) -> int | None:
@@ -143,8 +174,9 @@ def _dated_entries(lines: list[Line], body: float) -> tuple[list[Line], list[dic
         while k < nxt and _only_dates(texts[k]) and not is_item(lines[k]):
             when = when if texts[k] in when else f"{when} {texts[k]}".strip()   # 'Present'
             k += 1
+        when, body_lines = _close_open(when, lines[k:nxt])
         entries.append(_entry(parts[0] if parts else when, when if parts else "", parts[1:],
-                              lines[k:nxt], margins))
+                              body_lines, margins))
     return lines[:heads[0][0]], entries
 
 
@@ -167,6 +199,7 @@ def _titled_entries(lines: list[Line]) -> list[dict[str, Any]]:
     for title, body in groups:
         if title or body:
             rest, when = _split_date(title) if title else ("", "")
+            when, body = _close_open(when, body) if rest else (when, body)
             out.append(_entry(rest or title, when if rest else "", None, body, margins))
     return out
 
@@ -196,7 +229,11 @@ def _education(cand: Candidate) -> list[dict[str, Any]]:
         if cur is None or (degree and cur["degree"]) or (when and cur["when"]):
             cur = {"lines": [], "when": "", "degree": False}
             groups.append(cur)
-        if text:
+        if (text and cur["lines"] and not when and re.search(r"[A-Za-z]{2}", text)
+                and (not fragments(text) or text in place_names()[0])):
+            glue = " " if cur["lines"][-1].endswith(",") else ", "
+            cur["lines"][-1] += glue + text      # a place wrapped from the line above ('USA')
+        elif text:
             cur["lines"].append(text)
         cur["when"] = cur["when"] or when
         cur["degree"] = cur["degree"] or degree
@@ -232,12 +269,14 @@ def _header_texts(cand: Candidate) -> list[str]:
 def _headline(cand: Candidate) -> str:
     """The line printed under the name ('Data Scientist'), never a title taken from elsewhere."""
     name = (cand.name or "").lower()
+    handles = {link.rstrip("/").rsplit("/", 1)[-1].lower() for link in cand.contact.links}
     for text in _header_texts(cand):
         low = text.lower()
         if name and (low == name or name in low and len(low) < len(name) + 4):
             continue
-        if (_CONTACT_LIKE.search(text) or find_ranges(text)
-                or (cand.contact.location and cand.contact.location in text)):
+        if (_CONTACT_LIKE.search(text) or find_ranges(text) or has_street_address(text)
+                or (cand.contact.location and cand.contact.location in text)
+                or low in handles or (" " not in text and text.islower())):
             continue                       # contact details, 'Last updated on 21 Jan 2015'
 
         if len(text.split()) <= HEADLINE_MAX_WORDS and not text.endswith("."):

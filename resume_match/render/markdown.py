@@ -61,7 +61,23 @@ def render_markdown(report: Report) -> str:
         if v["template"]["suits"]:
             out += [e(v["template"]["suits"]), ""]
         out += [f"- {e(r)}" for r in v["template"]["reasons"]] + [""]
+    out += _facts_markdown(v)
     return "\n".join(out).rstrip() + "\n"
+
+
+def _facts_markdown(v: dict[str, Any]) -> list[str]:
+    """What the CV says: years and where they come from, positions, education as printed."""
+    if not v["readable"]:
+        return []
+    e = md_escape
+    years = f"{v['years']} years" if v["years"] is not None else "not found"
+    out = ["## What the CV says", "",
+           f"- Experience: {years}" + (f" ({e(v['years_basis'])})" if v["years_basis"] else "")]
+    out += [f"  - {e(p['title'] or 'Position')}" + (f", {e(p['organization'])}" if p["organization"] else "")
+            + (f" ({e(p['span'])})" if p["span"] else "") for p in v["positions"]]
+    out.append("- Education:" + ("" if v["education"] else f" highest {e(v['highest_degree'])}"))
+    out += [f"  - {e(line)}" for line in v["education"]]
+    return out + [""]
 
 
 def _posting_markdown(p: dict[str, Any] | None) -> list[str]:

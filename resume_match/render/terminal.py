@@ -9,7 +9,7 @@ from resume_match.match.roadmap import Roadmap, RoadmapStep
 from resume_match.models import (Component, MatchedSkill, MissingSkill, Report, RoleFit,
                                  RoleProfile, SkillRequirement)
 from resume_match.postings.derive import Posting, PostingSkill
-from resume_match.render.views import education_line, posting_view
+from resume_match.render.views import education_line, posting_view, years_basis
 
 COMPONENT_TITLES = {"required_skills": "Required skills", "preferred_skills": "Preferred skills",
                     "demonstrated": "Shown in work", "experience": "Experience",
@@ -141,6 +141,8 @@ def render_terminal(report: Report) -> str:
     out.append("  Sections: " + ", ".join(f"{s['kind']} (p{s['page']})" for s in d["sections"]))
     exp = d["experience"]
     out.append(f"  Experience: {exp['years'] if exp['years'] is not None else '-'} years, {len(exp['positions'])} positions")
+    if (basis := years_basis(report.candidate.experience)):
+        out.extend(_wrap(f"years {basis}", "    "))
     for p in exp["positions"]:
         span = f"{p['start'] or '?'} - {'present' if p['current'] else (p['end'] or '?')}"
         out.append(f"    {span}: {p['title'] or '-'} @ {p['organization'] or '-'}")

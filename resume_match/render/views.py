@@ -14,9 +14,10 @@ from urllib.parse import quote, urlsplit
 
 from resume_match.errors import DataError
 from resume_match.match.templates import template_info
-from resume_match.models import (Candidate, EducationEntry, MatchedSkill, PostingMatch, Report,
-                                  RoleFit, TitleMatch)
+from resume_match.models import (Candidate, EducationEntry, Experience, MatchedSkill,
+                                  PostingMatch, Report, RoleFit, TitleMatch)
 from resume_match.parse.dates import short_month
+from resume_match.parse.facts import STATED
 from resume_match.parse.lines import strip_bullet
 
 STATUS_ICONS = {"pass": ("✓", "Pass"), "warn": ("!", "Warning"), "fail": ("✗", "Fail")}
@@ -122,6 +123,7 @@ def report_view(report: Report, cv_href: str | None = None) -> dict[str, Any]:
         "unreadable_reason": cand.unreadable_reason or "",
         "contact": contact_items(cand),
         "years": cand.experience.years,
+        "years_basis": years_basis(cand.experience),
         "highest_degree": cand.education.highest_degree,
         "fit": None if fit is None else {
             "role": fit.role, "title": fit.title, "score": fit.score,
@@ -206,6 +208,14 @@ def span(start: str | None, end: str | None, current: bool) -> str:
     if not start and not end:
         return ""
     return f"{_date(start)} – {'Present' if current else _date(end)}"
+
+
+def years_basis(exp: Experience) -> str:
+    """Where the years come from: 'counted to the file's own date (2024-03)' for dated
+    positions, or the prose they were read from; '' when nothing is known."""
+    if not exp.basis:
+        return ""
+    return exp.basis if exp.basis.startswith(STATED) else f"counted to {exp.basis}"
 
 
 def education_line(e: EducationEntry) -> str:
