@@ -101,24 +101,19 @@ def find_phone(texts: Iterable[str], region: str | None = None) -> str | None:
                 if phone:
                     return phone
         if sum(map(str.isdigit, norm)) >= 7:
-<<<<<<< HEAD
-            for match in phonenumbers.PhoneNumberMatcher(norm, region or DEFAULT_REGION):
-                if not _not_a_phone(match.raw_string) and not _id_before(norm, match.start):
-=======
             for match in phonenumbers.PhoneNumberMatcher(_head(norm), region or DEFAULT_REGION):
-                if not _not_a_phone(match.raw_string):
->>>>>>> hostile2
+                if not _not_a_phone(match.raw_string) and not _id_before(norm, match.start):
                     return phonenumbers.format_number(match.number,
                                                       phonenumbers.PhoneNumberFormat.E164)
     return None
 
 
-<<<<<<< HEAD
 def _id_before(text: str, start: int) -> bool:
     """Whether an id or document label ('Id No :', 'DNI:', 'PAN Card No.') ends just before
     `start` (data/words.yaml id_cues)."""
     return bool(_ID_LABEL.search(text[max(0, start - 30):start]))
-=======
+
+
 def _head(text: str) -> str:
     """The start of a line, for phonenumbers' search, which takes ~35 us a character on text
     full of digits (a 1 MB line of years: 35 s). A contact line is far shorter; past
@@ -127,7 +122,6 @@ def _head(text: str) -> str:
         return text
     cut = text.rfind(" ", 0, MATCHER_CHARS)
     return text[:cut if cut > 0 else MATCHER_CHARS]
->>>>>>> hostile2
 
 
 def _spans(raw: str) -> list[str]:

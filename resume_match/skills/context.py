@@ -234,20 +234,14 @@ def accept(view: TextView, case_ok: dict[int, bool]) -> set[int]:
                 view.in_skills_section or _label_of(m, labels, label_firsts) >= 0
                 or _beside_listed(k, segs, pure, known, _alone(segs[k], mention_starts)))
             in_phrase = not m.fuzzy and (phrase_context(tokens, m, cased)
-<<<<<<< HEAD
-                                         or cased and _next_to_counted(i, known, mentions))
+                                         or cased and _next_to_counted(m, known))
             in_work = m.broad and view.in_work_section and work_object(view, m)
             if in_list or in_phrase or in_work:
-=======
-                                         or cased and _next_to_counted(m, known))
-            if in_list or in_phrase:
->>>>>>> hostile2
                 ok.add(i)
                 changed = True
     return ok
 
 
-<<<<<<< HEAD
 def work_object(view: TextView, m: Mention) -> bool:
     """'participated in code reviews', 'experience in software development': a work verb at
     most three words before the mention on its own line (a rule never reads into the next
@@ -268,9 +262,6 @@ def work_object(view: TextView, m: Mention) -> bool:
     return False
 
 
-def _labelled_beside(m: Mention, labels: list[tuple[int, int]], known: set[int],
-                     mentions: tuple[Mention, ...]) -> bool:
-=======
 def _label_of(m: Mention, labels: list[tuple[int, int]], firsts: list[int]) -> int:
     """The index of the labelled range holding the mention's start, or -1. Ranges are in order
     and do not overlap (one per line, `firsts`: their starts)."""
@@ -280,7 +271,6 @@ def _label_of(m: Mention, labels: list[tuple[int, int]], firsts: list[int]) -> i
 
 def _labelled_beside(m: Mention, labels: list[tuple[int, int]], firsts: list[int],
                      known: _Known) -> bool:
->>>>>>> hostile2
     """The mention is in a labelled list ('Tools: ...') that also holds a counted curated skill."""
     k = _label_of(m, labels, firsts)
     return k >= 0 and known.starts_in(*labels[k])
