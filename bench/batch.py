@@ -62,7 +62,7 @@ def run(folder: Path, out: Path, engine: str, workers: int, roles: list[str]) ->
             first.append(time.monotonic() - started)
 
     res = analyse_folder(folder, roles, out_dir=out, workers=workers, engine=engine, timeout=120,
-                         progress=progress)
+                         progress=progress, follow_links=True)
     wall = time.monotonic() - started
     cpu1 = resource.getrusage(resource.RUSAGE_SELF)
     parent = (cpu1.ru_utime - cpu0.ru_utime) + (cpu1.ru_stime - cpu0.ru_stime)
