@@ -6,6 +6,7 @@ import pytest
 
 from resume_match.skills import SkillMatcher, get_matcher
 from resume_match.skills.matcher import variants
+from resume_match.skills.taxonomy import parse_taxonomy
 
 
 @pytest.fixture(scope="module")
@@ -113,3 +114,21 @@ def test_a_negative_cue_does_not_reach_other_lines(matcher):
     ids = [h.id for h in matcher.find_in_text(["Built PyTorch models for ranking",
                                                "Paper submitted to ICML (rejected)"])]
     assert "pytorch" in ids
+
+
+def test_a_written_name_beats_a_variant_made_from_another_skill():
+    tax = parse_taxonomy({"skills": {"ml-method": [
+        {"id": "widget-family", "name": "Widget family", "aliases": ["Widget filters"]},
+        {"id": "widget-filter", "name": "Widget filter"},
+    ]}}, "mine.yaml")
+    m = SkillMatcher(tax)
+    assert [h.id for h in m.find_in_text(["Smoothed the signal with a widget filter"],
+                                         kind="experience")] == ["widget-filter"]
+    assert [h.id for h in m.find_in_text(["Tuned widget filters"], kind="experience")] == \
+        ["widget-family"]
+
+
+@pytest.mark.parametrize("line", ["Noise suppression using Kalman filter",
+                                  "Localisation with an EKF and a UKF"])
+def test_a_specific_filter_is_reported_as_itself(matcher, line):
+    assert found(matcher, line) == ["kalman-filter"]

@@ -674,15 +674,21 @@ def _build_tables(taxonomy: Taxonomy, tokenizer: Tokenizer) -> _Tables:
     forms: dict[str, _Form] = {}
     loose: dict[str, str] = {}
     written: list[tuple[str, _Form]] = []
+    made: list[tuple[str, _Form]] = []     # generated variants: they yield to written names
     for skill in taxonomy.skills.values():
         for form in skill.forms:
             ctx = taxonomy.needs_context(skill, form)
             broad = not skill.extended and len(skill.ambiguous) == len(skill.forms) \
                 and (" " in form or form.lower().endswith(BROAD_ENDINGS))
+            entry = _Form(skill.id, form, ctx, skill.extended, broad)
             for text in sorted(variants(form, taxonomy.is_soft(skill.id))):
-                written.append((text, _Form(skill.id, form, ctx, skill.extended, broad)))
-                if not ctx:
-                    loose.setdefault(text, skill.id)
+                (written if text == form else made).append((text, entry))
+    # a name another skill writes out beats a variant made from this one: 'Kalman filter' is
+    # the skill Kalman filter, not the singular of another skill's alias 'Kalman filters'
+    written += made
+    for text, entry in written:
+        if not entry.needs_context:
+            loose.setdefault(text, entry.skill_id)
     # one tokenizer call for all names (one per line) instead of thousands of small Docs
     joined = tokenizer("\n".join(text for text, _ in written))
     prefixes: set[str] = set()
