@@ -189,6 +189,7 @@ def test_a_dash_ending_the_line_waits_for_the_next_line() -> None:
     ("Sept 18 – Present", (2018, 9), None, True),
     ("Feb\u2019 19 to Present", (2019, 2), None, True),       # Word's smart quote ends the month
     ("Jan' 12 to Aug' 18", (2012, 1), (2018, 8), False),
+    ("June 2018 onwards", (2018, 6), None, True),              # no separator before 'onwards'
 ])
 def test_compact_and_two_digit_year_ranges(text: str, start, end, current: bool) -> None:
     (r,) = find_ranges(text)

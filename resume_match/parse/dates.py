@@ -90,7 +90,7 @@ _YEAR_AFTER = re.compile(r",?\s*(?:19|20)\d\d")
 _RANGE_WINDOW = 512
 _RANGE = re.compile(
     rf"(?P<since>since\s+)?(?:from\s+)?(?:{_date_pat('a')})"
-    rf"(?:(?:{_SEP}|{_COMMA})(?:(?P<present>{_PRESENT})(?![a-z])|{_date_pat('b')}"
+    rf"(?:(?:{_SEP}|{_COMMA}|\s+(?=onwards?\b))(?:(?P<present>{_PRESENT})(?![a-z])|{_date_pat('b')}"
     rf"|(?<=-)(?P<short>\d\d)(?![\d/.%])))?",     # '2017-20'
     re.IGNORECASE)
 # "May - Aug 2012": the first month takes the year printed after the second.
