@@ -136,3 +136,11 @@ def test_a_list_ending_in_and_is_two_items(matcher):
         ["Cloudinary", "Multer"]
     # a name with 'and' inside stays one item when it is the only one on the line
     assert unknown(matcher, section("skills", "Design and Analysis of Algorithms")) == []
+
+
+def test_job_titles_and_page_navigation_in_a_list_are_not_skills(matcher):
+    """Job-portal exports put the headline title among the key skills and print '^ Back to
+    Top' under each section; a name ending in a word that also ends skills stays a skill."""
+    found = unknown(matcher, section("skills", "Key Skills: Jr. Web Developer, Cloudinary,",
+                                     "Data Analyst, Multer, LangGraph Agents", "^ Back to Top"))
+    assert found == ["Cloudinary", "Multer", "LangGraph Agents"]
