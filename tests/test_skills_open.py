@@ -136,3 +136,24 @@ def test_a_list_ending_in_and_is_two_items(matcher):
         ["Cloudinary", "Multer"]
     # a name with 'and' inside stays one item when it is the only one on the line
     assert unknown(matcher, section("skills", "Design and Analysis of Algorithms")) == []
+
+
+@pytest.mark.parametrize("line, names", [
+    ("Kiln & Furnace Inspection", ["Kiln Inspection", "Furnace Inspection"]),
+    ("Tendering & Billing", ["Tendering", "Billing"]),
+    ("Formwork and Shuttering Supervision", ["Formwork Supervision", "Shuttering Supervision"]),
+])
+def test_a_word_joined_to_a_name_shares_its_last_word(matcher, line, names):
+    assert unknown(matcher, section("skills", line)) == names
+
+
+@pytest.mark.parametrize("line, whole", [
+    ("Heat & Mass Transfer of Fluids", None),                  # a stop word: one name
+    ("Kiln & Furnace 2D", "Kiln & Furnace 2D"),                # not words only
+    ("Kiln & Furnace and Boiler Inspection", None),            # two connectors
+])
+def test_a_name_with_more_than_a_shared_head_is_not_split(matcher, line, whole):
+    names = unknown(matcher, section("skills", line))
+    assert not [n for n in names if n.startswith("Kiln ") and "&" not in n]
+    assert "Heat Fluids" not in names
+    assert whole is None or names == [whole]
