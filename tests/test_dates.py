@@ -187,6 +187,9 @@ def test_a_dash_ending_the_line_waits_for_the_next_line() -> None:
     ("01/18-12/19", (2018, 1), (2019, 12), False),
     ("Jan 19 - Dec 21", (2019, 1), (2021, 12), False),
     ("Sept 18 – Present", (2018, 9), None, True),
+    ("Feb\u2019 19 to Present", (2019, 2), None, True),       # Word's smart quote ends the month
+    ("Jan' 12 to Aug' 18", (2012, 1), (2018, 8), False),
+    ("June 2018 onwards", (2018, 6), None, True),              # no separator before 'onwards'
 ])
 def test_compact_and_two_digit_year_ranges(text: str, start, end, current: bool) -> None:
     (r,) = find_ranges(text)
@@ -195,7 +198,7 @@ def test_compact_and_two_digit_year_ranges(text: str, start, end, current: bool)
 
 @pytest.mark.parametrize("text", ["GPA 3.5/4", "scored 12/20", "3/19", "2019-03-15 00:00",
                                   "Asian Spectroscopy Conference, Dec 15-18, 2019, Singapore",
-                                  "Python 3.10 and v2/19 API"])
+                                  "Python 3.10 and v2/19 API", "Rock\u2019 19 songs", "May\u2019 19"])
 def test_two_digit_years_alone_are_not_dates(text: str) -> None:
     assert [r for r in find_ranges(text) if r.start[0] != 2019 or r.start[1]] == []
 

@@ -736,3 +736,75 @@ def test_a_posting_all_under_about_us_is_read_when_nothing_else_names_skills(tmp
     assert groups(p.required) == {("python",), ("sql",), ("apache-spark",)}
     assert all(r.weight == 0.5 for r in p.required)     # named in prose, not asked: duty weight
     assert p.closest_role == "data-scientist"
+
+
+# ---------------------------------------------------------------- issue 12 part 6: titles in other languages
+
+@pytest.mark.parametrize("title,closest,stage", [
+    ("Científico de Datos", "data-scientist", "mid"),
+    ("Científica de Datos Sénior", "data-scientist", "senior"),
+    ("Cientista de Dados", "data-scientist", "mid"),
+    ("Datenwissenschaftlerin (m/w/d)", "data-scientist", "mid"),
+    ("Scientifique des données", "data-scientist", "mid"),
+    ("Ingeniero de Aprendizaje Automático", "ml-engineer", "mid"),
+    ("Ingénieur en apprentissage automatique", "ml-engineer", "mid"),
+    ("Engenheiro de Machine Learning Júnior", "junior-ml-engineer", "entry"),
+    ("Analista de Datos", "data-analyst", "mid"),
+    ("Analyste de données", "data-analyst", "mid"),
+    ("Datenanalyst", "data-analyst", "mid"),
+    ("Investigadora en Inteligencia Artificial", "research-scientist", "mid"),
+    ("Chercheur en intelligence artificielle", "research-scientist", "mid"),
+    ("Wissenschaftlicher Mitarbeiter (m/w/d) Maschinelles Lernen", "research-assistant", "entry"),
+    ("Asistente de Investigación", "research-assistant", "entry"),
+    ("Cientista Aplicado", "applied-scientist", "mid"),
+    ("Arquitecto de Machine Learning", "ml-architect", "mid"),
+    ("Architekt für Künstliche Intelligenz", "ml-architect", "mid"),
+    ("Gerente de Producto de IA", "ai-product-manager", "mid"),
+    ("Produktmanagerin KI", "ai-product-manager", "mid"),
+])
+def test_a_title_in_another_language_says_the_closest_role(tmp_path, title, closest, stage):
+    """Spanish, French, German and Portuguese titles read by the same rules as English ones;
+    a title alone is never refused."""
+    f = tmp_path / "t.txt"
+    f.write_text(title + "\n", encoding="utf-8")
+    p = derive_posting(f, matcher=NaiveMatcher())  # type: ignore[arg-type]
+    assert (p.closest_role, p.stage) == (closest, stage)
+    assert p.title_known
+
+
+def test_english_titles_are_untouched_by_the_translations():
+    from resume_match.postings.derive import title_tokens
+    from resume_match.postings.text import english_title
+    # a state code after a comma is no 'IA' (inteligencia artificial)
+    assert "ml" not in title_tokens("Senior Data Scientist - Des Moines, IA")
+    assert english_title("Lead Data Engineer") == "lead data engineer"
+    assert title_tokens("Senior ML Engineer, IA team") >= {"ml", "engineer"}
+
+
+def test_a_posting_in_spanish_reads_its_sections_years_and_wishes(tmp_path):
+    f = tmp_path / "es.txt"
+    f.write_text("Científico de Datos Sénior\n\nSobre nosotros\nSomos una empresa de logística y "
+                 "usamos Salesforce en ventas.\n\nRequisitos\n- 5 años de experiencia con Python y "
+                 "SQL\n- Experiencia con Airflow\n\nDeseable\n- Conocimientos de Spark\n\n"
+                 "Ofrecemos\n- Seguro médico y cursos de Tableau\n", encoding="utf-8")
+    p = derive_posting(f, matcher=NaiveMatcher())  # type: ignore[arg-type]
+    assert groups(p.required) == {("python",), ("sql",), ("airflow",)}
+    assert hard(p.preferred) == {("apache-spark",)}
+    assert p.years == (5.0, None) and p.stage == "senior" and p.closest_role == "data-scientist"
+
+
+@pytest.mark.parametrize("line,want", [
+    # after a requirement, a parenthesised list gives examples: each is asked
+    ("- 4+ years building backend services (Python, Kubernetes, Kafka)",
+     {("python",), ("kubernetes",), ("kafka",)}),
+    # after 'a <kind>' it names alternatives
+    ("- Experience with a modelling framework (PyTorch, TensorFlow)",
+     {("pytorch", "tensorflow")}),
+    # a cue word inside decides on its own
+    ("- Cloud data work (Spark or Kafka)", {("apache-spark", "kafka")}),
+])
+def test_a_parenthesised_list_is_examples_unless_it_names_one_of_a_kind(tmp_path, line, want):
+    f = tmp_path / "p.txt"
+    f.write_text("Title: Backend Engineer\nRequirements\n" + line + "\n")
+    p = derive_posting(f, matcher=NaiveMatcher())  # type: ignore[arg-type]
+    assert groups(p.required) == want

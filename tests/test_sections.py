@@ -424,3 +424,17 @@ def test_two_known_headings_joined_by_and_read_as_the_first(heading: str, kind: 
 def test_lines_that_only_look_like_joined_or_foreign_headings(text: str) -> None:
     m = match_heading(text)
     assert m is None or not m.whole
+
+
+def test_a_paired_heading_with_a_colon_in_a_cv_whose_headings_look_like_body_text() -> None:
+    """Job-portal exports print every heading in the body font: a whole paired heading ending
+    with a colon is still one, while a colon line that names no heading stays in its section."""
+    doc = make_doc([("Jane Doe", 10, False), ("Summary", 10, False), BODY, ("Education", 10, False),
+                    ("B.Sc. Computers, Mumbai University, 2016", 10, False),
+                    ("Other Qualifications/Certifications/Programs:", 10, False),
+                    ("Certified Java programmer, Seed Infotech", 10, False),
+                    ("Key Result Areas:", 10, False), BODY,
+                    ("IT Skills", 10, False), ("Java, SQL", 10, False)])
+    assert kinds(doc)[1:] == [("summary", "Summary"), ("education", "Education"),
+                              ("certifications", "Other Qualifications/Certifications/Programs:"),
+                              ("skills", "IT Skills")]

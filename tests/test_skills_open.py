@@ -157,3 +157,11 @@ def test_a_name_with_more_than_a_shared_head_is_not_split(matcher, line, whole):
     assert not [n for n in names if n.startswith("Kiln ") and "&" not in n]
     assert "Heat Fluids" not in names
     assert whole is None or names == [whole]
+
+
+def test_job_titles_and_page_navigation_in_a_list_are_not_skills(matcher):
+    """Job-portal exports put the headline title among the key skills and print '^ Back to
+    Top' under each section; a name ending in a word that also ends skills stays a skill."""
+    found = unknown(matcher, section("skills", "Key Skills: Jr. Web Developer, Cloudinary,",
+                                     "Data Analyst, Multer, LangGraph Agents", "^ Back to Top"))
+    assert found == ["Cloudinary", "Multer", "LangGraph Agents"]

@@ -50,12 +50,14 @@ _DASHES = dict.fromkeys(map(ord, "\u00ad\u2010\u2011\u2012\u2013\u2014\u2015\u22
 _MON = month_pattern()
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 _YY = r"['\u2018\u2019`]\d\d"
+# An apostrophe that ends an abbreviated month before a two-digit year ("Feb’ 19", Word's smart quote).
+_ABBR_MARK = r"['\u2018\u2019`](?=\s+\d\d(?!\d))"
 
 
 def _date_pat(p: str) -> str:
     """One printed date; group names are prefixed with `p` so a range can hold two."""
     return (
-        rf"(?:(?<!\d)\d{{1,2}}(?:st|nd|rd|th)?\s*)?(?P<{p}mon>{_MON})\.?(?:,|-(?=\d{{4}}))?\s*"
+        rf"(?:(?<!\d)\d{{1,2}}(?:st|nd|rd|th)?\s*)?(?P<{p}mon>{_MON})(?:\.|{_ABBR_MARK})?(?:,|-(?=\d{{4}}))?\s*"
         rf"(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s*)?(?P<{p}my>{_YEAR}|{_YY}|(?<!\d)\d\d(?![\d:,]))(?!\d)"
         rf"|(?P<{p}season>{season_pattern()})\s*,?\s*(?P<{p}sy>{_YEAR}|{_YY})(?!\d)"
         rf"|(?<![\d/.])(?P<{p}mm>0?[1-9]|1[0-2])\s*[/.]\s*(?P<{p}ny>{_YEAR})(?!\d)"
@@ -75,7 +77,7 @@ _SEP = r"\s*(?:-+|to|till|until|through|thru|~|â€[\u201c\u201d\"“”]|ï(?:
 _COMMA = rf"\s*,\s*(?=(?:{_PRESENT})(?![a-z])|{_MON}\.?\s*\d|\d{{1,2}}\s*/\s*\d{{4}})"
 # Every date pattern below holds a _YEAR, a _YY or a two-digit year after '/' or a month name:
 # text without one has no dates to look for.
-_YEAR_LIKE = re.compile(rf"{_YEAR}|{_YY}|\d\s*/\s*\d\d(?!\d)|[A-Za-z]\.?\s*\d\d(?!\d)")
+_YEAR_LIKE = re.compile(rf"{_YEAR}|{_YY}|\d\s*/\s*\d\d(?!\d)|[A-Za-z][.'\u2018\u2019`]?\s*\d\d(?!\d)")
 # Matched at an offset of a line (`.match(text, pos)`), so they hold no '^'.
 _SEP_ONLY = re.compile(rf"{_SEP}(?![\w])|{_SEP}$", re.IGNORECASE)
 _SEP_AT = re.compile(_SEP)                 # case-sensitive, as it always was
@@ -88,7 +90,7 @@ _YEAR_AFTER = re.compile(r",?\s*(?:19|20)\d\d")
 _RANGE_WINDOW = 512
 _RANGE = re.compile(
     rf"(?P<since>since\s+)?(?:from\s+)?(?:{_date_pat('a')})"
-    rf"(?:(?:{_SEP}|{_COMMA})(?:(?P<present>{_PRESENT})(?![a-z])|{_date_pat('b')}"
+    rf"(?:(?:{_SEP}|{_COMMA}|\s+(?=onwards?\b))(?:(?P<present>{_PRESENT})(?![a-z])|{_date_pat('b')}"
     rf"|(?<=-)(?P<short>\d\d)(?![\d/.%])))?",     # '2017-20'
     re.IGNORECASE)
 # "May - Aug 2012": the first month takes the year printed after the second.

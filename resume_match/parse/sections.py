@@ -346,11 +346,19 @@ def find_headings(doc: Document, lines: tuple[Line, ...] | None = None) -> list[
             # development' in bold among plain headings is a skill, not a section).
             exact = c.match.whole and c.match.score >= 95
             if house is None or (exact and (not distinct or _fits(c.style, house, body, False))) \
-                    or (distinct and _fits(c.style, house, body, True)):
+                    or (distinct and _fits(c.style, house, body, True)) \
+                    or (not distinct and _labelled(c.match, text)):
                 found.append(Heading(c.index, c.match.kind, text))
         elif promote and house is not None and _fits(c.style, house, body, True):
             found.append(Heading(c.index, "other", text))   # styled like the CV's headings
     return _join_labels(found, lines)
+
+
+def _labelled(match: HeadingMatch, text: str) -> bool:
+    """'Other Qualifications/Certifications/Programs:' in a CV whose headings look like body
+    text (job-portal exports): a whole heading, paired or nearly exact, that ends with a colon
+    on a line of its own is a heading even though no style sets it apart."""
+    return match.whole and match.score >= PAIR_SCORE and text.endswith(":")
 
 
 def _few_strangers(cands: list[_Candidate], house: _Style, body: float) -> bool:

@@ -17,8 +17,9 @@ from resume_match.errors import InputError
 from resume_match.parse.dates import alternation
 from resume_match.models import (DEGREE_LEVELS, Line, RoleProfile, Section, SectionKind, SkillHit,
                                  SkillRequirement)
-from resume_match.postings.text import (Unit, clause_labels, cut_units, has_role_noun,
-                                       matcher_view, read_posting_document, vocabulary)
+from resume_match.postings.text import (Unit, clause_labels, cut_units, english_title,
+                                       has_role_noun, matcher_view, read_posting_document,
+                                       vocabulary)
 from resume_match.match.roles import list_roles, stage_rank
 from resume_match.skills import find_skills
 
@@ -153,11 +154,25 @@ def _groups(text: str, hits: list[SkillHit], names: dict[str, tuple[str, ...]]) 
                 if form:
                     clause = re.sub(r"(?<![A-Za-z0-9])" + re.escape(form) + r"(?![A-Za-z0-9])",
                                     " ", clause, flags=re.IGNORECASE)
-        if len(members) > 1 and (is_paren or example or v.alternative.search(clause)):
+        if len(members) > 1 and ((is_paren and _one_of_a_kind(text, lo)) or example
+                                 or v.alternative.search(clause)):
             out.append([h for _, h in members])
         else:
             out.extend(_slash_pairs(text, members, spans))
     return out
+
+
+_ONE_OF_A_KIND = re.compile(r"\b(a|an|one|any|single)\s+(?:[\w+#.-]+\s+){0,3}?[\w+#.-]+\s*$",
+                            re.IGNORECASE)
+
+
+def _one_of_a_kind(text: str, paren: int) -> bool:
+    """A parenthesised list names alternatives only after 'a/an/one <kind>' ('a deep learning
+    framework (PyTorch, TensorFlow)'); after a requirement it gives examples of it, each asked
+    ('backend services (Go, Kubernetes, PostgreSQL)'). Cue words inside ('or', 'e.g.') decide
+    on their own."""
+    before = re.split(r"[,;:]|\band\b", text[:paren])[-1]
+    return bool(_ONE_OF_A_KIND.search(before))
 
 
 def _slash_pairs(text: str, members: list[tuple[int, SkillHit]],
@@ -279,17 +294,20 @@ def _number(word: str) -> float | None:
 
 
 _NUM = rf"(\d{{1,2}}|{alternation(load('words.yaml')['number_words'])})"
+# 'years' and 'experience' in English, Spanish, French, German and Portuguese
+_YR = r"(?:years?|yrs?|a[ñn]os|ans|jahre?n?)\b"
+_EXP = r"(?:experience|professional|industry|work|experiencia|exp[ée]rience|erfahrung|experi[êe]ncia)"
 _YEARS = [
-    re.compile(_NUM + r"\s*(?:-|–|to)\s*" + _NUM + r"\+?\s*(?:years?|yrs?)", re.IGNORECASE),
+    re.compile(_NUM + r"\s*(?:-|–|to)\s*" + _NUM + r"\+?\s*" + _YR + r"", re.IGNORECASE),
     re.compile(r"(?:at least|minimum(?: of)?|min\.?|over|more than)\s+(?:\(?\d+\)?\s+)?" + _NUM
-               + r"\+?\s*(?:years?|yrs?)", re.IGNORECASE),
-    re.compile(_NUM + r"\s*\+\s*(?:years?|yrs?)", re.IGNORECASE),
-    re.compile(_NUM + r"\s*(?:\(\d+\)\s*)?(?:or more\s+)?(?:years?|yrs?)\b(?:'|’)?\s*(?:of\s+)?"
-               r"(?:\w+\s+){0,6}?(?:experience|professional|industry|work)", re.IGNORECASE),
+               + r"\+?\s*" + _YR + r"", re.IGNORECASE),
+    re.compile(_NUM + r"\s*\+\s*" + _YR + r"", re.IGNORECASE),
+    re.compile(_NUM + r"\s*(?:\(\d+\)\s*)?(?:or more\s+)?" + _YR + r"\b(?:'|’)?\s*(?:of\s+)?"
+               r"(?:\w+\s+){0,6}?" + _EXP + r"", re.IGNORECASE),
 ]
 
 
-_LOOSE_YEARS = re.compile(_NUM + r"\s*(?:years?|yrs?)\b", re.IGNORECASE)
+_LOOSE_YEARS = re.compile(_NUM + r"\s*" + _YR + r"\b", re.IGNORECASE)
 
 
 def _years_in(text: str, loose: bool) -> list[tuple[float, float | None]]:
@@ -409,7 +427,7 @@ def _drop_tails(title: str) -> str:
 
 
 def find_seniority(title: str) -> str | None:
-    words = set(re.findall(r"[a-z]+(?:-[a-z]+)?", title.lower()))
+    words = set(re.findall(r"[a-z]+(?:-[a-z]+)?", english_title(title)))
     for level in ("senior", "entry"):
         if words & vocabulary().seniority[level]:
             return level
@@ -443,7 +461,9 @@ _IGNORED = frozenset("and or of the a an i ii iii iv to in for with senior sr ju
 
 
 def title_tokens(title: str) -> frozenset[str]:
-    low = title.lower()
+    """The words a title stands for, in English, with synonyms merged ('AI' and 'Machine
+    Learning' are both 'ml')."""
+    low = english_title(title)
     for pat, rep in _SYNONYMS:
         low = re.sub(pat, rep, low)
     return frozenset(w for w in re.findall(r"[a-z]+", low) if w not in _IGNORED)
@@ -483,7 +503,7 @@ def title_head(title: str) -> str | None:
     """The job a title names: its last role noun before any ', NLP' or ' - Remote' tail
     ('Data Engineer' -> engineer, 'AI Researcher' -> scientist)."""
     main = re.split(r"\s[-\u2013|]\s|,|\(", title)[0]
-    nouns = [w for w in re.findall(r"[a-z]+", main.lower()) if w in vocabulary().role_nouns]
+    nouns = [w for w in re.findall(r"[a-z]+", english_title(main)) if w in vocabulary().role_nouns]
     if not nouns:
         return None
     head = sorted(title_tokens(nouns[-1]))
@@ -568,7 +588,8 @@ def derive_posting(source: str | Path, matcher: SkillMatcher | None = None,
     doc = read_posting_document(source)
     units, given = cut_units(doc)
     title = find_title(units, given, doc.source)
-    title_known = given is not None or any(title in u.text for u in units)
+    title_known = given is not None or any(title in u.text or title == _tidy_title(u.text)
+                                           for u in units)
     required, preferred, few = _read_skills(units, title, matcher)
     roles = roles if roles is not None else list_roles()
     if not _hard_count(required, preferred) and not (title_known and names_a_job(title, roles)):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import sys
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -421,6 +422,30 @@ def clause_labels(text: str, label: Label, sectioned: bool = False) -> list[tupl
 
 
 def has_role_noun(text: str) -> bool:
-    """The text names a job (engineer, scientist, analyst...)."""
-    words = set(re.findall(r"[a-z]+", text.lower()))
+    """The text names a job (engineer, scientist, analyst...), in English or in one of the
+    languages of `title_translations` ('Científico de Datos')."""
+    words = set(re.findall(r"[a-z]+", english_title(text)))
     return bool(words & vocabulary().role_nouns)
+
+
+@lru_cache(maxsize=1)
+def _translations() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    d: dict[str, list[str]] = load("postings.yaml")["title_translations"]
+    return tuple((english, re.compile("|".join(f"(?:{p})" for p in pats)))
+                 for english, pats in d.items())
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents: 'Científico' -> 'cientifico', 'Straße' -> 'strasse'."""
+    text = unicodedata.normalize("NFKD", text.lower().replace("\u00df", "ss"))
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=4096)
+def english_title(text: str) -> str:
+    """A job title's words in English, lower case: 'Científica de Datos Sénior' -> 'scientist
+    data senior' (word order kept only where the patterns keep it; titles are read as word sets)."""
+    low = _fold(text)
+    for english, pat in _translations():
+        low = pat.sub(f" {english} " if english else " ", low)
+    return " ".join(low.split())

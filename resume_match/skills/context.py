@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable
 
 
@@ -23,7 +24,8 @@ CUE_KEYS = ("separators", "fillers", "list_labels", "prev_cues", "next_cues", "s
             "org_words", "org_before", "person_agents", "work_verbs", "object_breaks", "wish_cues", "negative_cues",
             "sentence_end", "glue", "item_separators", "connectors", "level_words", "time_units",
             "level_ties", "generic_heads", "item_stop_words", "item_articles", "open_labels",
-            "soft_labels", "spoken_languages", "placeholders")
+            "soft_labels", "spoken_languages", "placeholders", "page_furniture",
+            "title_words_also_skills")
 
 
 def load_cues(text: str | None = None, source: str = CUES_FILE) -> dict[str, frozenset[str]]:
@@ -49,6 +51,8 @@ for _cue in WISH_CUES:
 SENTENCE_END = _CUES["sentence_end"]
 NEGATIVE_CUES = tuple(tuple(c.split()) for c in sorted(_CUES["negative_cues"]))
 PERSON_AGENTS = _CUES["person_agents"]   # 'data modelers' are people, not data modelling
+PAGE_FURNITURE = _CUES["page_furniture"]           # "Back to Top"
+TITLE_WORDS_ALSO_SKILLS = _CUES["title_words_also_skills"]
 WORK_VERBS = _CUES["work_verbs"]      # "participated in code reviews"
 OBJECT_BREAKS = _CUES["object_breaks"]
 OBJECT_SPAN = 3                    # words at most between a work verb and its object
@@ -361,3 +365,17 @@ def _beside_listed(k: int, segs: list[tuple[int, int]], pure: set[tuple[int, int
                     edge == 1 and b in known.end_set or edge == 0 and a in known.start_set):
                 return True
     return False
+
+
+@lru_cache(maxsize=1)
+def person_nouns() -> frozenset[str]:
+    """Nouns of people: job titles ('engineer') and agents ('modeler', 'learner'): 'data
+    engineering' -> 'data engineer' would read a title as a skill, 'worked with data modelers'
+    credit other people's work to the candidate."""
+    return frozenset(str(w).lower() for w in load("titles.yaml")["title_words"]) | PERSON_AGENTS
+
+
+@lru_cache(maxsize=1)
+def title_heads() -> frozenset[str]:
+    """The person nouns that end a job title and never a skill's name ('Web Developer')."""
+    return person_nouns() - TITLE_WORDS_ALSO_SKILLS

@@ -21,7 +21,8 @@ from spacy.tokens import Doc
 
 from resume_match.models import Evidence, Line, Section, SectionKind, SkillHit
 from resume_match.skills import cache
-from resume_match.skills.context import SEPARATORS, Mention, TextView, accept, labelled_ranges
+from resume_match.skills.context import (SEPARATORS, Mention, TextView, accept, labelled_ranges,
+                                         person_nouns)
 from resume_match.skills.fuzzy import MIN_GLUED, FuzzyIndex, fuzzable, squash_token
 from resume_match.skills.openvocab import ListView, OpenResult, heading_lines, open_items
 from resume_match.skills.taxonomy import Taxonomy, load_taxonomy
@@ -165,7 +166,7 @@ def _inflections(form: str, people: bool = False) -> set[str]:
         stem = form[:len(form) - 3]
         out.add(stem + "ed")
         agent = stem if stem.endswith("er") else stem + "er"      # engineering -> engineer
-        if head and (people or agent.rsplit(" ", 1)[-1] not in _person_nouns()):
+        if head and (people or agent.rsplit(" ", 1)[-1] not in person_nouns()):
             out |= {agent, agent + "s"}
     return out
 
@@ -185,16 +186,6 @@ def _number_forms(word: str) -> set[str]:
     if word.endswith(("ch", "sh", "x")):
         return {word + "es"}
     return {word + "s"}
-
-
-@lru_cache(maxsize=1)
-def _person_nouns() -> frozenset[str]:
-    """Nouns of people: job titles ('engineer') and agents ('modeler', 'learner'): 'data
-    engineering' -> 'data engineer' would read a title as a skill, 'worked with data modelers'
-    credit other people's work to the candidate."""
-    from resume_match.data import load
-    from resume_match.skills.context import PERSON_AGENTS
-    return frozenset(str(w).lower() for w in load("titles.yaml")["title_words"]) | PERSON_AGENTS
 
 
 class SkillMatcher:

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from resume_match.data import load
-from resume_match.skills.context import LIST_LABELS, NEXT_CUES, VERSION, Mention, load_cues
+from resume_match.skills.context import (LIST_LABELS, NEXT_CUES, PAGE_FURNITURE, VERSION, Mention,
+                                         load_cues, title_heads)
 
 MAX_WORDS = 4            # an unknown item longer than this is prose
 MAX_ITEM_WORDS = 6       # a list item longer than this is a sentence: only known names count
@@ -419,6 +420,8 @@ def _plausible(view: ListView, a: int, b: int, specific: bool = False) -> bool:
         return False
     if all(t in _months() or t in GENERIC or t in LEVEL_WORDS for t in low):
         return False
+    if text in PAGE_FURNITURE or len(low) > 1 and low[-1] in title_heads():
+        return False                      # "Back to Top"; a job title ("Jr. Web Developer")
     if any("@" in t or t.startswith(("http", "www.")) or _LINK.search(t) and "." in t
            for t in low):
         return False
