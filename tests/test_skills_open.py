@@ -138,6 +138,27 @@ def test_a_list_ending_in_and_is_two_items(matcher):
     assert unknown(matcher, section("skills", "Design and Analysis of Algorithms")) == []
 
 
+@pytest.mark.parametrize("line, names", [
+    ("Kiln & Furnace Inspection", ["Kiln Inspection", "Furnace Inspection"]),
+    ("Tendering & Billing", ["Tendering", "Billing"]),
+    ("Formwork and Shuttering Supervision", ["Formwork Supervision", "Shuttering Supervision"]),
+])
+def test_a_word_joined_to_a_name_shares_its_last_word(matcher, line, names):
+    assert unknown(matcher, section("skills", line)) == names
+
+
+@pytest.mark.parametrize("line, whole", [
+    ("Heat & Mass Transfer of Fluids", None),                  # a stop word: one name
+    ("Kiln & Furnace 2D", "Kiln & Furnace 2D"),                # not words only
+    ("Kiln & Furnace and Boiler Inspection", None),            # two connectors
+])
+def test_a_name_with_more_than_a_shared_head_is_not_split(matcher, line, whole):
+    names = unknown(matcher, section("skills", line))
+    assert not [n for n in names if n.startswith("Kiln ") and "&" not in n]
+    assert "Heat Fluids" not in names
+    assert whole is None or names == [whole]
+
+
 def test_job_titles_and_page_navigation_in_a_list_are_not_skills(matcher):
     """Job-portal exports put the headline title among the key skills and print '^ Back to
     Top' under each section; a name ending in a word that also ends skills stays a skill."""

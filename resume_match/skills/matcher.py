@@ -417,7 +417,7 @@ class SkillMatcher:
                     in_skills_section=view.in_skills_section, excluded=view.excluded,
                     line_styles=tuple((ln.font, round(ln.size, 1), ln.bold) for ln in own)))
                 for it in result.items:
-                    text = toks.span(it.start, it.end)
+                    text = it.text or toks.span(it.start, it.end)
                     found.append((it.start, self._item_id(text), text, it.level, it.soft))
             else:
                 result = OpenResult((), {}, frozenset())

@@ -68,6 +68,8 @@ class Item:
     end: int
     level: str | None = None
     soft: bool = False             # listed under a 'Soft skills:' label
+    text: str | None = None        # a name the tokens spell only in part: 'Quality Management'
+                                   # of 'Quality & Safety Management'
 
 
 @dataclass(frozen=True)
@@ -125,7 +127,7 @@ def open_items(view: ListView) -> OpenResult:
             found, marks = _read_item(view, x, y, enumerate_tail=k == last and k > 0)
             level = _level_after(view, pieces, k)
             for it in found:
-                items.append(Item(it.start, it.end, it.level or level, is_soft))
+                items.append(Item(it.start, it.end, it.level or level, is_soft, it.text))
             for i, lv in marks.items():
                 if lv or level:
                     levels[i] = lv or level or ""
@@ -257,6 +259,9 @@ def _read_item(view: ListView, a: int, b: int, enumerate_tail: bool = False
     if all(t in covered or _filler(view.tokens[t]) for t in range(a, b)):
         return [], marks
     if not inside:
+        shared = _shared_head(view, a, b, level)
+        if shared:
+            return shared, marks
         parts = _split_connectors(view, a, b) if enumerate_tail else [(a, b)]
         return [Item(x, y, level) for x, y in parts if _plausible(view, x, y)], marks
     runs = [r for r in _runs(view, [t for t in range(a, b) if t not in covered])
@@ -363,6 +368,25 @@ def _joined(view: ListView, a: int, b: int, run: tuple[int, int], mention: int) 
 
 def _only_connectors(view: ListView, a: int, b: int) -> bool:
     return all(_filler(t) for t in view.tokens[a:b])
+
+
+def _shared_head(view: ListView, a: int, b: int, level: str | None) -> list[Item]:
+    """'Quality & Safety Management' is quality management and safety management, 'Reporting
+    & Documentation' two skills: one word, a connector, then a name whose last word the first
+    word shares (as the matcher reads 'supervised and unsupervised learning'). Not 'Design and
+    Analysis of Algorithms' (a stop word), nor an item with more than one connector."""
+    joins = [i for i in range(a, b) if view.tokens[i].lower() in CONNECTORS]
+    if len(joins) != 1 or joins[0] != a + 1 or b - joins[0] < 2:
+        return []
+    rest = range(joins[0] + 1, b)
+    if any(view.tokens[i].lower() in STOP_WORDS or not view.tokens[i].isalpha()
+           for i in (a, *rest)):
+        return []
+    first = Item(a, a + 1, level)
+    if b - joins[0] > 2:           # the first word takes the last word of the name after it
+        first = Item(a, a + 1, level, text=f"{view.tokens[a]} {view.tokens[b - 1]}")
+    out = [first, Item(joins[0] + 1, b, level)]
+    return out if all(_plausible(view, it.start, it.end, specific=True) for it in out) else []
 
 
 def _split_connectors(view: ListView, a: int, b: int) -> list[tuple[int, int]]:
