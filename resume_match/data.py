@@ -108,7 +108,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
     "certifications.yaml": {"": "list[dict]"},
     "skill_context.yaml": {key: "list[word]" for key in (
         "separators", "fillers", "list_labels", "prev_cues", "next_cues", "self_cues", "org_words",
-        "org_before", "person_agents", "work_verbs", "object_breaks", "wish_cues", "negative_cues", "sentence_end", "glue", "item_separators", "connectors",
+        "org_before", "org_by", "person_agents", "work_verbs", "object_breaks", "wish_cues", "negative_cues", "sentence_end", "glue", "item_separators", "connectors",
         "level_words", "time_units", "level_ties", "generic_heads", "item_stop_words",
         "open_labels", "soft_labels", "spoken_languages", "placeholders", "page_furniture",
         "title_words_also_skills")} | {"verb_nominals": "dict[list[str]]"},

@@ -402,3 +402,10 @@ def test_clean_text_skips_only_passes_that_change_nothing(text):
     full = _GLUED_DASH.sub(" -", full)
     full = _COMMA.sub(", ", _CLOSE.sub(") ", _OPEN.sub(" (", full)))
     assert clean_text(text) == full
+
+
+def test_labs_workshops_and_organisers_are_organisations(matcher):
+    assert ids(matcher, "Project Associate, Computer Vision & AI Lab, IISc") == ["computer-vision"]
+    assert ids(matcher, "Best paper, NLP Workshop at ACL") == []
+    assert ids(matcher, "Scholarship programme organised by AWS on Udacity", kind="awards") == []
+    assert ids(matcher, "Deployed services on AWS", kind="experience") == ["aws"]

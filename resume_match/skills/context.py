@@ -21,7 +21,7 @@ from resume_match.data import load, parse_file_text, validate
 
 CUES_FILE = "skill_context.yaml"
 CUE_KEYS = ("separators", "fillers", "list_labels", "prev_cues", "next_cues", "self_cues",
-            "org_words", "org_before", "person_agents", "work_verbs", "object_breaks", "wish_cues", "negative_cues",
+            "org_words", "org_before", "org_by", "person_agents", "work_verbs", "object_breaks", "wish_cues", "negative_cues",
             "sentence_end", "glue", "item_separators", "connectors", "level_words", "time_units",
             "level_ties", "generic_heads", "item_stop_words", "item_articles", "open_labels",
             "soft_labels", "spoken_languages", "placeholders", "page_furniture",
@@ -44,6 +44,7 @@ NEXT_CUES = _CUES["next_cues"]        # "R programming"
 SELF_CUES = _CUES["self_cues"]        # "communication skills" says it itself
 ORG_WORDS = _CUES["org_words"]        # "The Linux Foundation" is an organisation
 ORG_BEFORE = _CUES["org_before"]      # so is "Department of Statistics"
+ORG_BY = _CUES["org_by"]              # and "organised by AWS"
 WISH_CUES = tuple(tuple(c.split()) for c in sorted(_CUES["wish_cues"]))  # "interested in X"
 _WISH_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}   # most words start no cue: one lookup
 for _cue in WISH_CUES:
@@ -283,18 +284,20 @@ def _labelled_beside(m: Mention, labels: list[tuple[int, int]], firsts: list[int
 def organisations(tokens: tuple[str, ...], mentions: tuple[Mention, ...]) -> set[int]:
     """Starts of mentions that name an organisation: 'The Linux Foundation', 'Phoenix
     Integration, Inc.' (an organisation word within three capitalised words or commas),
-    'Department of Statistics'."""
+    'Department of Statistics', 'organised by AWS', 'Computer Vision & AI Lab', 'NLP/IR
+    Workshop' (data/skill_context.yaml org_words)."""
     out = set()
     for m in mentions:
         before = [t.lower() for t in tokens[max(0, m.start - 2):m.start]]
-        if len(before) == 2 and before[1] == "of" and before[0] in ORG_BEFORE:
+        if len(before) == 2 and (before[1] == "of" and before[0] in ORG_BEFORE
+                                 or before[1] == "by" and before[0] in ORG_BY):
             out.add(m.start)
             continue
         for tok in tokens[m.end:m.end + 4]:
             if tok.lower() in ORG_WORDS:
                 out.add(m.start)
                 break
-            if tok != "," and not tok[:1].isupper():
+            if tok not in (",", "/") and not tok[:1].isupper():
                 break
     return out
 
