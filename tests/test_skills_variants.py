@@ -27,6 +27,8 @@ def found(matcher: SkillMatcher, line: str, kind: str = "experience") -> list[st
     ("multi-threading", "multi-threaded", None),
     ("Data analysis", None, "Data analysi"),
     ("Data engineering", None, "Data engineer"),       # a job title, not the skill
+    ("Database modeling", "Database models", None),    # the thing modelling makes
+    ("data modelling", "data model", None),
     ("pandas", None, "panda"),                         # one plain word keeps its shape
     ("Pages", None, "Page"),                           # so does a name
 ])
