@@ -134,3 +134,8 @@ def test_a_written_name_beats_a_variant_made_from_another_skill():
                                   "Localisation with an EKF and a UKF"])
 def test_a_specific_filter_is_reported_as_itself(matcher, line):
     assert found(matcher, line) == ["kalman-filter"]
+
+
+def test_a_short_name_before_based_is_the_technique_used(matcher):
+    assert "evolutionary-computation" in found(matcher, "PSO based routing for sensor networks")
+    assert "go" not in found(matcher, "Plans go based on the quarterly numbers")
