@@ -139,3 +139,9 @@ def test_a_specific_filter_is_reported_as_itself(matcher, line):
 def test_a_short_name_before_based_is_the_technique_used(matcher):
     assert "evolutionary-computation" in found(matcher, "PSO based routing for sensor networks")
     assert "go" not in found(matcher, "Plans go based on the quarterly numbers")
+
+
+def test_common_course_and_practice_names_are_known(matcher):
+    assert "dbms" in found(matcher, "Coursework: DBMS, Operating Systems", "education")
+    assert "documentation" in found(matcher, "Wrote documentation for the billing service")
+    assert "documentation" not in found(matcher, "Read the documentation of the vendor")
