@@ -172,7 +172,7 @@ def test_cue_vocabularies_load_and_are_validated():
     with pytest.raises(DataError, match=r"^mine.yaml: next_cues: expected a list of non-empty "
                                         r"strings, got 'programming'$"):
         load_cues("\n".join(f"{k}: [x]" for k in CUE_KEYS if k != "next_cues")
-                  + "\nnext_cues: programming", "mine.yaml")
+                  + "\nverb_nominals: {analysis: [analyse]}\nnext_cues: programming", "mine.yaml")
     with pytest.raises(DataError, match=r"^mine.yaml: not valid YAML \(line \d+\)"):
         load_cues("separators: [", "mine.yaml")
 

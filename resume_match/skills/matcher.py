@@ -26,6 +26,7 @@ from resume_match.skills.context import (SEPARATORS, Mention, TextView, accept, 
 from resume_match.skills.fuzzy import MIN_GLUED, FuzzyIndex, fuzzable, squash_token
 from resume_match.skills.openvocab import ListView, OpenResult, heading_lines, open_items
 from resume_match.skills.taxonomy import Taxonomy, load_taxonomy
+from resume_match.skills.verbal import verb_phrases
 
 DEMONSTRATED_KINDS = frozenset({"experience", "projects", "publications", "volunteering"})
 SKILLS_KINDS = frozenset({"skills"})
@@ -427,6 +428,9 @@ class SkillMatcher:
                 m = view.mentions[i]
                 found.append((m.start, m.skill_id, m.text, result.levels.get(i) or None,
                               i in result.soft))
+            if section.kind in WORK_KINDS:
+                found.extend((a, sid, toks.span(a, b), None, False)
+                             for a, b, sid in self._said_with_verbs(toks))
             for start, sid, text, level, soft in sorted(found, key=lambda f: f[0]):
                 line = own[bisect_right(starts, start) - 1]
                 seen.setdefault(sid, []).append(_Seen(section, line, text, level, soft))
@@ -434,6 +438,14 @@ class SkillMatcher:
                     if self.taxonomy.is_soft(sid) or all(w.soft for w in where)}
         said: dict[int, str] = {}     # id(line) -> its text as evidence, made once per line
         return {sid: self._hit(sid, where, said) for sid, where in seen.items()}, soft_ids
+
+    def _said_with_verbs(self, toks: _Tokens) -> list[tuple[int, int, str]]:
+        """(start, end, skill id) of the curated skills a work bullet says with a verb
+        ('analysed large data sets'); skills/verbal.py."""
+        def known(name: str) -> bool:
+            form = self._forms.get(name)
+            return form is not None and not form.strict
+        return [(a, b, self._forms[name].skill_id) for a, b, name in verb_phrases(toks.lower, known)]
 
     def _without_stray_extended(self, view: TextView, lines: list[Line]) -> TextView:
         """The view without extended-taxonomy names that cannot count where they are: outside a

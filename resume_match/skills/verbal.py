@@ -1,0 +1,98 @@
+"""Skills said with a verb: "Analyzed and visualized large data sets" is data analysis and data
+visualization, "tuned the hyperparameters" hyperparameter tuning.
+
+A CV's bullets name most of what a candidate did as verb + object, while a taxonomy names it as
+object + noun ("data analysis"). For each verb of data/skill_context.yaml `verb_nominals` the
+words after it (up to a separator, a preposition or OBJECT_WORDS words) are tried as the object
+of the noun the verb makes, so only names the taxonomy already writes can be found. Coordinated
+verbs share their object ("cleaned and analysed data"). Pure functions over lower-case tokens.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Callable, Iterator
+
+from resume_match.data import load
+
+OBJECT_WORDS = 4        # words between a verb and the end of its object, at most
+
+
+@lru_cache(maxsize=1)
+def _verbs() -> dict[str, tuple[str, ...]]:
+    """Each inflected verb ('analysed') -> the nouns it makes ('analysis')."""
+    out: dict[str, set[str]] = {}
+    for noun, stems in load("skill_context.yaml")["verb_nominals"].items():
+        for stem in stems:
+            for form in _inflect(str(stem).lower()):
+                out.setdefault(form, set()).add(str(noun).lower())
+    return {verb: tuple(sorted(nouns)) for verb, nouns in out.items()}
+
+
+def _inflect(stem: str) -> set[str]:
+    """'analyse' -> analysed, analysing; 'model' -> modeled, modelled, modeling, modelling.
+    The past and -ing forms only: the bare verb and its -s form are nouns as often ('model
+    training', 'tests') and a CV's bullets are written in the past or the present participle."""
+    if stem.endswith("e"):
+        return {stem + "d", stem[:-1] + "ing"}
+    if stem.endswith("y") and stem[-2:-1] not in "aeiou":
+        return {stem[:-1] + "ied", stem + "ing"}
+    forms = {stem + "ed", stem + "ing"}
+    if stem[-1] in "lmnprt" and stem[-2:-1] in "aeiou" and stem[-3:-2] not in "aeiou":
+        forms |= {stem + stem[-1] + "ed", stem + stem[-1] + "ing"}   # modelled, labelled
+    return forms
+
+
+@lru_cache(maxsize=1)
+def _stops() -> frozenset[str]:
+    """Words that end a verb's object: prepositions, conjunctions into a new clause."""
+    return frozenset(str(w).lower() for w in load("skill_context.yaml")["object_breaks"])
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith(("ss", "is", "us")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def verb_phrases(lower: list[str], known: Callable[[str], bool]) -> Iterator[tuple[int, int, str]]:
+    """(first verb token, end of the object, name) for each name `known` accepts that a verb
+    phrase says: the object's words, singular or as written, then the verb's noun."""
+    verbs = _verbs()
+    stops = _stops()
+    i, n = 0, len(lower)
+    while i < n:
+        if lower[i] not in verbs:
+            i += 1
+            continue
+        first, said = i, [verbs[lower[i]]]
+        j = i + 1
+        while j + 1 < n and lower[j] in ("and", ",", "&", "/") and lower[j + 1] in verbs:
+            said.append(verbs[lower[j + 1]])       # 'cleaned and analysed data'
+            j += 2
+        end = j
+        while end < min(n, j + OBJECT_WORDS) and lower[end].isalnum() and lower[end] not in stops:
+            end += 1
+        for nouns in said:                          # one skill per verb: its first noun that
+            for noun in nouns:                      # names one ('analysis' before 'analytics')
+                hit = next(_objects(lower, first, j, end, noun, known), None)
+                if hit:
+                    yield hit
+                    break
+        i = j
+    return
+
+
+def _objects(lower: list[str], first: int, a: int, b: int, noun: str,
+             known: Callable[[str], bool]) -> Iterator[tuple[int, int, str]]:
+    """The longest run of object words ending at a word of [a, b) that names a skill with
+    `noun` after it ('large data sets analysis' -> 'data analysis')."""
+    for k in range(a, b):
+        for start in range(a, k + 1):
+            words = lower[start:k + 1]
+            for obj in (" ".join(words[:-1] + [_singular(words[-1])]), " ".join(words)):
+                name = f"{obj} {noun}"
+                if known(name):
+                    yield first, k + 1, name
+                    return
