@@ -27,6 +27,8 @@ def found(matcher: SkillMatcher, line: str, kind: str = "experience") -> list[st
     ("multi-threading", "multi-threaded", None),
     ("Data analysis", None, "Data analysi"),
     ("Data engineering", None, "Data engineer"),       # a job title, not the skill
+    ("Database modeling", "Database models", None),    # the thing modelling makes
+    ("data modelling", "data model", None),
     ("pandas", None, "panda"),                         # one plain word keeps its shape
     ("Pages", None, "Page"),                           # so does a name
 ])
@@ -132,3 +134,14 @@ def test_a_written_name_beats_a_variant_made_from_another_skill():
                                   "Localisation with an EKF and a UKF"])
 def test_a_specific_filter_is_reported_as_itself(matcher, line):
     assert found(matcher, line) == ["kalman-filter"]
+
+
+def test_a_short_name_before_based_is_the_technique_used(matcher):
+    assert "evolutionary-computation" in found(matcher, "PSO based routing for sensor networks")
+    assert "go" not in found(matcher, "Plans go based on the quarterly numbers")
+
+
+def test_common_course_and_practice_names_are_known(matcher):
+    assert "dbms" in found(matcher, "Coursework: DBMS, Operating Systems", "education")
+    assert "documentation" in found(matcher, "Wrote documentation for the billing service")
+    assert "documentation" not in found(matcher, "Read the documentation of the vendor")

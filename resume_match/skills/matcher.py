@@ -54,6 +54,7 @@ _GLUED_DASH = re.compile(r"(?<=[^\W\d_])-(?= )")     # 'Python- Experience' -> '
 _COMMA = re.compile(r",(?=\S)")
 _OPEN = re.compile(r"(?<=\w)\((?=\w)")
 _CLOSE = re.compile(r"(?<=\w)\)(?=\w)")
+_MODELLING = frozenset({"modeling", "modelling"})
 _CONJUNCTIONS = frozenset({"and", "or", "&", "/"})   # 'supervised and unsupervised learning'
 _SHARE_JOINS = _CONJUNCTIONS | {","}
 _SPELLING = ((r"isation", "ization"), (r"ization", "isation"), (r"modelling", "modeling"),
@@ -169,6 +170,8 @@ def _inflections(form: str, people: bool = False) -> set[str]:
         agent = stem if stem.endswith("er") else stem + "er"      # engineering -> engineer
         if head and (people or agent.rsplit(" ", 1)[-1] not in person_nouns()):
             out |= {agent, agent + "s"}
+    if head and word in _MODELLING:     # 'data modeling' -> 'data model(s)', what was built
+        out |= {f"{head} model", f"{head} models"}
     return out
 
 
