@@ -409,3 +409,11 @@ def test_labs_workshops_and_organisers_are_organisations(matcher):
     assert ids(matcher, "Best paper, NLP Workshop at ACL") == []
     assert ids(matcher, "Scholarship programme organised by AWS on Udacity", kind="awards") == []
     assert ids(matcher, "Deployed services on AWS", kind="experience") == ["aws"]
+
+
+def test_an_organisation_rule_does_not_read_into_the_next_line(matcher):
+    """Two columns put another entry's 'Rice University' after a course title; a name that
+    ends its line may still wrap onto the next ('Member of Robotics' / 'Society')."""
+    assert "data-analysis" in ids(matcher, "Introduction to Data Analysis Using Excel",
+                                  "Rice University", kind="education")
+    assert "robotics" not in ids(matcher, "Member of Robotics", "Society, IIT Delhi", kind="awards")

@@ -216,7 +216,7 @@ def accept(view: TextView, case_ok: dict[int, bool]) -> set[int]:
     label_firsts = [a for a, _ in labels]
     mention_starts = sorted(m.start for m in mentions)
     seg_of = {i: _segment_of(m, segs, firsts) for i, m in enumerate(mentions)}
-    blocked = wishes(tokens, view.line_starts) | negated(tokens, view.line_starts) | organisations(tokens, mentions) \
+    blocked = wishes(tokens, view.line_starts) | negated(tokens, view.line_starts) | organisations(tokens, mentions, view.line_starts) \
         | view.excluded
     ok: set[int] = {i for i, m in enumerate(mentions)
                     if not m.needs_context and not m.fuzzy and m.start not in blocked}
@@ -281,7 +281,8 @@ def _labelled_beside(m: Mention, labels: list[tuple[int, int]], firsts: list[int
     return k >= 0 and known.starts_in(*labels[k])
 
 
-def organisations(tokens: tuple[str, ...], mentions: tuple[Mention, ...]) -> set[int]:
+def organisations(tokens: tuple[str, ...], mentions: tuple[Mention, ...],
+                  line_starts: tuple[int, ...] = (0,)) -> set[int]:
     """Starts of mentions that name an organisation: 'The Linux Foundation', 'Phoenix
     Integration, Inc.' (an organisation word within three capitalised words or commas),
     'Department of Statistics', 'organised by AWS', 'Computer Vision & AI Lab', 'NLP/IR
@@ -293,7 +294,12 @@ def organisations(tokens: tuple[str, ...], mentions: tuple[Mention, ...]) -> set
                                  or before[1] == "by" and before[0] in ORG_BY):
             out.add(m.start)
             continue
-        for tok in tokens[m.end:m.end + 4]:
+        # The name ends with its line unless the mention ends the line (a name wrapped over
+        # two lines): 'Data Analysis Using Excel' in one column is not the next line's
+        # 'Rice University' in the other.
+        k = bisect_right(line_starts, m.start)
+        stop = line_starts[k] if k < len(line_starts) else len(tokens)
+        for tok in tokens[m.end:m.end + 4 if m.end == stop else min(m.end + 4, stop)]:
             if tok.lower() in ORG_WORDS:
                 out.add(m.start)
                 break
