@@ -417,3 +417,10 @@ def test_an_organisation_rule_does_not_read_into_the_next_line(matcher):
     assert "data-analysis" in ids(matcher, "Introduction to Data Analysis Using Excel",
                                   "Rice University", kind="education")
     assert "robotics" not in ids(matcher, "Member of Robotics", "Society, IIT Delhi", kind="awards")
+
+
+def test_a_name_before_a_plural_job_title_is_what_other_people_do(matcher):
+    assert "project-management" not in ids(matcher, "Client: Acme, Project management Consultants")
+    assert ids(matcher, "Managed a team of Python developers") == []
+    assert ids(matcher, "Senior Python developer at Acme") == ["python"]
+    assert "virtualization" in ids(matcher, "Maintained Microsoft Hyper-V servers")

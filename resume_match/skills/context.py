@@ -216,7 +216,8 @@ def accept(view: TextView, case_ok: dict[int, bool]) -> set[int]:
     label_firsts = [a for a, _ in labels]
     mention_starts = sorted(m.start for m in mentions)
     seg_of = {i: _segment_of(m, segs, firsts) for i, m in enumerate(mentions)}
-    blocked = wishes(tokens, view.line_starts) | negated(tokens, view.line_starts) | organisations(tokens, mentions, view.line_starts) \
+    blocked = wishes(tokens, view.line_starts) | negated(tokens, view.line_starts) \
+        | organisations(tokens, mentions, view.line_starts) | other_people(tokens, mentions) \
         | view.excluded
     ok: set[int] = {i for i, m in enumerate(mentions)
                     if not m.needs_context and not m.fuzzy and m.start not in blocked}
@@ -305,6 +306,19 @@ def organisations(tokens: tuple[str, ...], mentions: tuple[Mention, ...],
                 break
             if tok not in (",", "/") and not tok[:1].isupper():
                 break
+    return out
+
+
+def other_people(tokens: tuple[str, ...], mentions: tuple[Mention, ...]) -> set[int]:
+    """Starts of mentions that qualify other people: 'Project management Consultants', 'a team
+    of Python developers', 'worked with ML engineers' name what those people do (a plural job
+    title right after the name); the candidate's own title is singular ('Python developer')."""
+    nouns = title_heads()               # not 'AI agents', 'Kubernetes operators', 'SQL servers'
+    out = set()
+    for m in mentions:
+        nxt = tokens[m.end].lower() if m.end < len(tokens) else ""
+        if len(nxt) > 3 and nxt.endswith("s") and nxt[:-1] in nouns:
+            out.add(m.start)
     return out
 
 
