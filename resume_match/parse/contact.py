@@ -257,6 +257,10 @@ def _place(texts: list[str]) -> tuple[str | None, str | None]:
 
 # ---------------------------------------------------------------- name
 
+# A name is printed near the top: a header block this long is a text with no headings (a
+# million short lines took a second of name checks).
+MAX_NAME_LINES = 60
+
 def find_name(lines: list[Line] | tuple[Line, ...], body: float = 0.0, width: float = 0.0) -> str | None:
     """The most prominent header line that reads like a person's name (largest font, then
     first). With fonts known (`body` size), a name must stand out: larger, bold or centred;
@@ -264,7 +268,7 @@ def find_name(lines: list[Line] | tuple[Line, ...], body: float = 0.0, width: fl
     stop = set(load("titles.yaml")["not_name_words"])
     titles = set(load("titles.yaml")["title_words"])
     best: tuple[float, str] | None = None
-    for line in lines:
+    for line in lines[:MAX_NAME_LINES]:
         if body > 0 and line.size > 0 and not _prominent(line, body, width):
             continue
         name = _as_name(line.text, stop, titles)
