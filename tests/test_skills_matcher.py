@@ -424,3 +424,9 @@ def test_a_name_before_a_plural_job_title_is_what_other_people_do(matcher):
     assert ids(matcher, "Managed a team of Python developers") == []
     assert ids(matcher, "Senior Python developer at Acme") == ["python"]
     assert "virtualization" in ids(matcher, "Maintained Microsoft Hyper-V servers")
+
+
+def test_common_areas_outside_ml_count_in_lists_not_in_passing(matcher):
+    listed = ids(matcher, "Troubleshooting, Web design, Quality control, Cost estimation", kind="skills")
+    assert listed == ["troubleshooting", "web-design", "quality-control", "cost-estimation"]
+    assert ids(matcher, "The plant has strict quality control rules") == []
