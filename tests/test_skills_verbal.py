@@ -48,3 +48,10 @@ def test_verb_phrases_take_one_noun_per_verb_and_coordinated_verbs_share_the_obj
     names = {"data analysis", "data analytics", "data cleaning"}
     got = [p[2] for p in verb_phrases("cleaned and analysed the sales data".split(), names.__contains__)]
     assert got == ["data cleaning", "data analysis"]
+
+
+def test_a_verbs_noun_with_of_names_the_skill_too(matcher):
+    found = ids(matcher, "projects", "Segmentation of Raman images of cancer cells using k-means",
+                "Analysis of large sales data for the board")
+    assert {"image-segmentation", "data-analysis"} <= found
+    assert ids(matcher, "experience", "Management of the team") == set()

@@ -43,6 +43,15 @@ def _inflect(stem: str) -> set[str]:
 
 
 @lru_cache(maxsize=1)
+def _nouns() -> frozenset[str]:
+    """The nouns the verbs make ('segmentation'), for 'Segmentation of Raman images'."""
+    return frozenset(str(n).lower() for n in load("skill_context.yaml")["verb_nominals"])
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "large", "all", "multiple", "various"})
+
+
+@lru_cache(maxsize=1)
 def _stops() -> frozenset[str]:
     """Words that end a verb's object: prepositions, conjunctions into a new clause."""
     return frozenset(str(w).lower() for w in load("skill_context.yaml")["object_breaks"])
@@ -61,8 +70,13 @@ def verb_phrases(lower: list[str], known: Callable[[str], bool]) -> Iterator[tup
     phrase says: the object's words, singular or as written, then the verb's noun."""
     verbs = _verbs()
     stops = _stops()
+    nouns_of = _nouns()
     i, n = 0, len(lower)
     while i < n:
+        if lower[i] in nouns_of and i + 1 < n and lower[i + 1] == "of":
+            yield from _noun_of(lower, i, stops, known)   # 'Segmentation of Raman images'
+            i += 2
+            continue
         if lower[i] not in verbs:
             i += 1
             continue
@@ -96,3 +110,17 @@ def _objects(lower: list[str], first: int, a: int, b: int, noun: str,
                 if known(name):
                     yield first, k + 1, name
                     return
+
+
+def _noun_of(lower: list[str], i: int, stops: frozenset[str],
+             known: Callable[[str], bool]) -> Iterator[tuple[int, int, str]]:
+    """'analysis of sales data' -> data analysis: the noun, 'of', then its object."""
+    a = i + 2
+    while a < len(lower) and lower[a] in _DETERMINERS:
+        a += 1
+    end = a
+    while end < min(len(lower), a + OBJECT_WORDS) and lower[end].isalnum() and lower[end] not in stops:
+        end += 1
+    hit = next(_objects(lower, i, a, end, lower[i], known), None)
+    if hit:
+        yield hit
