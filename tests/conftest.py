@@ -30,3 +30,10 @@ def _cache_home(tmp_path_factory: pytest.TempPathFactory):
         os.environ.pop("XDG_CACHE_HOME", None)
     else:
         os.environ["XDG_CACHE_HOME"] = old
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    """The bundled skills matcher (built once per process; its tables from the session cache)."""
+    from resume_match.skills import get_matcher
+    return get_matcher()

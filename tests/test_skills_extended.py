@@ -9,13 +9,8 @@ from pathlib import Path
 import pytest
 
 from resume_match.models import Line, Section
-from resume_match.skills import SkillMatcher, cache, get_matcher, load_taxonomy, read_skills
+from resume_match.skills import SkillMatcher, cache, load_taxonomy, read_skills
 from resume_match.skills.taxonomy import extend_taxonomy, parse_taxonomy
-
-
-@pytest.fixture(scope="module")
-def matcher() -> SkillMatcher:
-    return get_matcher()
 
 
 def section(kind: str, *texts: str) -> Section:

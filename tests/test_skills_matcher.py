@@ -8,11 +8,6 @@ from resume_match.models import Line, Section
 from resume_match.skills import SkillMatcher, find_skills, get_matcher
 
 
-@pytest.fixture(scope="module")
-def matcher() -> SkillMatcher:
-    return get_matcher()
-
-
 def ids(matcher: SkillMatcher, *lines: str, kind: str = "experience") -> list[str]:
     return [h.id for h in matcher.find_in_text(lines, kind=kind)]
 

@@ -5,12 +5,7 @@ from __future__ import annotations
 import pytest
 
 from resume_match.models import Line, Section
-from resume_match.skills import SkillMatcher, get_matcher, read_skills
-
-
-@pytest.fixture(scope="module")
-def matcher() -> SkillMatcher:
-    return get_matcher()
+from resume_match.skills import read_skills
 
 
 def section(kind: str, *texts: str, styles: tuple = ()) -> Section:

@@ -8,7 +8,7 @@ import pytest
 
 from resume_match import api
 from resume_match.models import Line, Section
-from resume_match.skills import SkillMatcher, get_matcher, read_skills
+from resume_match.skills import read_skills
 
 CV = b"""Priya Raman
 Pune, India | priya.raman@example.org
@@ -28,11 +28,6 @@ Skills
 SQL, Python, Excel, Tableau
 Communication, Teamwork, Event planning
 """
-
-
-@pytest.fixture(scope="module")
-def matcher() -> SkillMatcher:
-    return get_matcher()
 
 
 @pytest.fixture(scope="module")

@@ -4,14 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from resume_match.skills import SkillMatcher, get_matcher
+from resume_match.skills import SkillMatcher
 from resume_match.skills.matcher import variants
 from resume_match.skills.taxonomy import parse_taxonomy
-
-
-@pytest.fixture(scope="module")
-def matcher() -> SkillMatcher:
-    return get_matcher()
 
 
 def found(matcher: SkillMatcher, line: str, kind: str = "experience") -> list[str]:

@@ -1,16 +1,8 @@
 """Skills said with a verb in a work bullet ('Analyzed and visualized large data sets')."""
 from __future__ import annotations
 
-import pytest
-
 from resume_match.models import Line, Section
-from resume_match.skills.matcher import SkillMatcher, get_matcher
 from resume_match.skills.verbal import verb_phrases
-
-
-@pytest.fixture(scope="module")
-def matcher() -> SkillMatcher:
-    return get_matcher()
 
 
 def section(kind: str, *texts: str) -> Section:
