@@ -5,12 +5,15 @@ Each command lives in its own block below; keep them thin (options -> one librar
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
 from resume_match import api, render
 from resume_match.errors import ResumeMatchError, UsageError
+from resume_match.extract.safetext import escape_controls
 from resume_match.fileio import write_atomic
 
 EXIT_CODES = ("Exit codes: 0 success; 1 an input could not be analysed (or a batch had "
@@ -25,6 +28,30 @@ class DefaultGroup(click.Group):
             args = ["analyse", *args]
         return super().parse_args(ctx, args)
 
+    def make_context(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        with escaped_errors():
+            return super().make_context(*args, **kwargs)
+
+    def invoke(self, ctx: click.Context):  # type: ignore[no-untyped-def]
+        with escaped_errors():        # a subcommand's options are parsed in here too
+            return super().invoke(ctx)
+
+
+@contextmanager
+def escaped_errors() -> Iterator[None]:
+    """Error messages (ours and click's, which quote file names) with control characters as
+    visible escapes: a file named 'cv\\x1b]0;...' must not retitle the user's terminal."""
+    try:
+        yield
+    except click.ClickException as e:
+        e.message = escape_controls(e.message)  # type: ignore[misc]  # Final in the stubs only
+        raise
+
+
+def say(text: str) -> None:
+    """One line for the person on stderr, control characters escaped (it may name a file)."""
+    click.echo(escape_controls(text), err=True)
+
 
 def fail(e: ResumeMatchError) -> click.ClickException:
     """A library error as a one-line click error with the library's exit code."""
@@ -36,7 +63,7 @@ def fail(e: ResumeMatchError) -> click.ClickException:
 def wrote(path: Path, data: str | bytes) -> None:
     """Write a file atomically and name it on stderr, as every written file is."""
     write_atomic(path, data)
-    click.echo(f"wrote {path}", err=True)
+    say(f"wrote {path}")
 
 
 def echo_json(data: object) -> None:
@@ -135,7 +162,7 @@ def jd_cmd(posting: str, as_json: bool, save_role: Path | None) -> None:
     else:
         click.echo(render.render_posting_terminal(result))
     if save_role is not None:
-        click.echo(f"  use it with --role {save_role}", err=True)
+        say(f"  use it with --role {save_role}")
 
 
 # ---------------------------------------------------------------- roadmap
@@ -194,8 +221,8 @@ def batch_cmd(folder: Path, roles: tuple[str, ...], jd: str | None, out_dir: Pat
         raise fail(ResumeMatchError(f"batch interrupted; finished files are kept: rerun with "
                                     f"--resume --out {out_dir} to continue")) from None
     for line in failure_lines(result):
-        click.echo(line, err=True)
-    click.echo(result.summary(), err=True)
+        say(line)
+    say(result.summary())
     if result.failed:
         sys.exit(1)
 

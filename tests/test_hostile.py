@@ -306,6 +306,35 @@ def test_no_control_character_reaches_any_text_output(tmp_path: Path, fmt: str) 
         assert json.loads(proc.stdout)["name"] == "José Müller"
 
 
+def _controls_in(text: str) -> list[str]:
+    return sorted({f"U+{ord(c):04X}" for c in text if c in CONTROLS})
+
+
+def test_a_file_name_with_escapes_reaches_stderr_as_visible_escapes(tmp_path: Path) -> None:
+    name = "cv\x1b]0;PWNED-TITLE\x07\x1b[2J.pdf"
+    (tmp_path / name).write_bytes(b"not a pdf")
+    proc, _, _ = run_cli(tmp_path / name)
+    assert proc.returncode == 1
+    assert _controls_in(proc.stderr) == [] and "cv\\x1b]0;PWNED-TITLE\\x07\\x1b[2J.pdf" in proc.stderr
+    (tmp_path / "d\x07.pdf").mkdir()                     # click's own message quotes the name
+    proc, _, _ = run_cli(tmp_path / "d\x07.pdf")
+    assert proc.returncode == 2 and _controls_in(proc.stderr) == [] and "d\\x07.pdf" in proc.stderr
+
+
+def test_batch_failure_lines_and_csv_cells_escape_file_names(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "bad\x1b]0;PWNED-TITLE\x07.pdf").write_bytes(b"not a pdf")
+    (folder / "cv.md").write_text(hg.CV_TEXT, encoding="utf-8")
+    proc, _, _ = run_cli("batch", folder, "--out", tmp_path / "out", "--quiet")
+    assert proc.returncode == 1, proc.stderr[-2000:]
+    assert _controls_in(proc.stderr) == [] and "bad\\x1b]0;PWNED-TITLE\\x07.pdf" in proc.stderr
+    csv_text = (tmp_path / "out" / "results.csv").read_text(encoding="utf-8")
+    assert _controls_in(csv_text.replace("\n", "")) == [] and "bad\\x1b]0;" in csv_text
+    rows = [json.loads(line) for line in (tmp_path / "out" / "results.jsonl").read_text().splitlines()]
+    assert "bad\x1b]0;PWNED-TITLE\x07.pdf" in {r["file"] for r in rows}   # JSON keeps the real name
+
+
 # ---------------------------------------------------------------- batch workers and the web app
 
 def test_batch_workers_and_the_web_app_apply_the_same_limits(tmp_path: Path) -> None:

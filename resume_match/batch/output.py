@@ -14,6 +14,7 @@ from types import TracebackType
 from typing import Any, Iterable, Iterator, Literal
 
 from resume_match.data import bundled_text
+from resume_match.extract.safetext import escape_controls
 from resume_match import render
 from resume_match.fileio import write_atomic
 from resume_match.models import RoleProfile
@@ -103,17 +104,19 @@ def render_csv(rows: Iterable[BatchRow], role_ids: list[str]) -> str:
     writer.writerow([*CSV_COLUMNS, *(f"score:{r}" for r in role_ids)])
     for row in rows:
         d = row.to_dict()
-        flat = ["; ".join(d[c]) if isinstance(d[c], list) else _cell(d[c]) for c in CSV_COLUMNS]
+        flat = [_cell("; ".join(d[c]) if isinstance(d[c], list) else d[c]) for c in CSV_COLUMNS]
         writer.writerow([*flat, *(_cell(row.scores.get(r)) for r in role_ids)])
     return buf.getvalue()
 
 
 def _cell(value: Any) -> str:
+    """A CSV cell; control characters (a file name may hold ESC) as visible escapes, since the
+    file is read in terminals as often as in spreadsheets."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return str(value)
+    return escape_controls(str(value))
 
 
 def histogram(rows: Iterable[BatchRow], bins: int = HISTOGRAM_BINS) -> list[int]:

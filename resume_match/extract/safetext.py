@@ -14,6 +14,7 @@ _SEQUENCES = re.compile(
     "|\x1b[ -/]*[0-~]?"                     # two-character and nF escapes (ESC c, ESC # 8)
 )
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_ANY_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 def has_controls(text: str) -> bool:
@@ -26,6 +27,15 @@ def strip_controls(text: str) -> str:
     if not has_controls(text):
         return text
     return _CONTROLS.sub("", _SEQUENCES.sub("", text))
+
+
+def escape_controls(text: str) -> str:
+    """`text` with every control character (tab and line feed too) written as a visible escape
+    (ESC as \\x1b), for one-line messages and table cells that name a file: the name stays
+    recognisable but can no longer retitle or clear the terminal that shows it."""
+    if not _ANY_CONTROL.search(text):
+        return text
+    return _ANY_CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def escape_c1(json_text: str) -> str:
