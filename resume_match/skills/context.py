@@ -17,15 +17,10 @@ from functools import lru_cache
 from typing import Iterable
 
 
-from resume_match.data import load, parse_file_text, validate
+from resume_match.data import SCHEMAS, load, parse_file_text, validate
 
 CUES_FILE = "skill_context.yaml"
-CUE_KEYS = ("separators", "fillers", "list_labels", "prev_cues", "next_cues", "self_cues",
-            "org_words", "org_before", "org_by", "person_agents", "work_verbs", "object_breaks", "wish_cues", "negative_cues",
-            "sentence_end", "glue", "item_separators", "connectors", "level_words", "time_units",
-            "level_ties", "generic_heads", "item_stop_words", "item_articles", "open_labels",
-            "soft_labels", "spoken_languages", "placeholders", "page_furniture",
-            "title_words_also_skills")
+CUE_KEYS = tuple(key for key, kind in SCHEMAS[CUES_FILE].items() if kind == "list[word]")
 
 
 def load_cues(text: str | None = None, source: str = CUES_FILE) -> dict[str, frozenset[str]]:
