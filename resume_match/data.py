@@ -110,7 +110,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "separators", "fillers", "list_labels", "prev_cues", "next_cues", "self_cues", "org_words",
         "org_before", "org_by", "person_agents", "work_verbs", "object_breaks", "wish_cues", "negative_cues", "sentence_end", "glue", "item_separators", "connectors",
         "level_words", "time_units", "level_ties", "generic_heads", "item_stop_words",
-        "item_articles", "open_labels", "soft_labels", "spoken_languages", "placeholders", "page_furniture",
+        "item_articles", "prose_list_cues", "open_labels", "soft_labels", "spoken_languages", "placeholders", "page_furniture",
         "title_words_also_skills")} | {"verb_nominals": "dict[list[str]]"},
     "postings.yaml": {"headings": "dict[list[str]]", "heading_max_words": "int",
                       "boilerplate_cues": "list[str]", "sticky_cues": "list[str]",

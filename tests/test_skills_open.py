@@ -160,3 +160,39 @@ def test_job_titles_and_page_navigation_in_a_list_are_not_skills(matcher):
     found = unknown(matcher, section("skills", "Key Skills: Jr. Web Developer, Cloudinary,",
                                      "Data Analyst, Multer, LangGraph Agents", "^ Back to Top"))
     assert found == ["Cloudinary", "Multer", "LangGraph Agents"]
+
+
+# ---------------------------------------------------------------- lists in a work bullet
+
+@pytest.mark.parametrize("line, new", [
+    ("Built the dashboard using React, Redux, Cloudinary and Multer.", {"Cloudinary", "Multer"}),
+    ("Shipped a PWA with Angular, TypeScript, Chemometrics, NetLogo to cut load times.",
+     {"Chemometrics", "NetLogo"}),
+    ("Proficient in Python, SQL and Benchling", {"Benchling"}),
+])
+def test_a_list_after_a_cue_in_a_work_bullet_names_skills(matcher, line, new):
+    assert set(unknown(matcher, section("experience", line))) == new
+
+
+def test_a_prose_list_may_wrap_onto_the_next_line_after_a_comma(matcher):
+    sec = section("projects", "Developed the app using React, Redux,", "Cloudinary and Multer. Led a team")
+    assert set(unknown(matcher, sec)) == {"Cloudinary", "Multer"}
+    sec = section("projects", "Developed the app using React, Redux", "Cloudinary and Multer")
+    assert unknown(matcher, sec) == []                 # no comma: the next line is not the list
+
+
+@pytest.mark.parametrize("line", [
+    "Worked with Clients, Vendors and Python teams across Europe",   # one known skill only
+    "Built it using Python and Benchling",                          # two items, not a list
+    "Met with clients, vendors, Python and SQL users weekly",         # lower-case items: no names
+    "Built it using Python, SQL, several Benchling stacks",          # a quantifier opens the item
+    "Ran ERP projects in Python, SQL, ASP.NET+Oracle",              # a stack glued by a plus
+    "Using Python, SQL to write Benchling exports",                   # 'to' ends the list
+])
+def test_prose_that_is_not_a_list_of_names_gives_no_unknown_skill(matcher, line):
+    assert unknown(matcher, section("experience", line)) == []
+
+
+def test_prose_lists_count_only_in_work_sections(matcher):
+    line = "Built the dashboard using React, Redux, Cloudinary and Multer."
+    assert unknown(matcher, section("education", line)) == []

@@ -43,6 +43,7 @@ _COURSEWORK = frozenset({"coursework", "courses", "course", "modules", "subjects
 MAX_EVIDENCE = 3
 BROAD_ENDINGS = ("ing", "tion", "sion", "ment")   # one-word areas ('debugging'), not products
 WORK_KINDS = frozenset({"experience", "projects", "volunteering", "summary"})
+PROSE_LIST_KINDS = WORK_KINDS     # where a list in a sentence names skills (openvocab._prose_items)
 MAX_MATCHED = 5        # distinct spellings of one skill kept in `matched`
 UNKNOWN_CATEGORY = "other"   # the category of a list item the taxonomy does not know
 MAX_WINDOW = 4          # tokens joined when looking for 'Py - Torch' or 'Tensor Flow'
@@ -418,10 +419,12 @@ class SkillMatcher:
                     tokens=view.tokens, spaces=view.spaces, line_starts=starts,
                     mentions=view.mentions, accepted=frozenset(accepted),
                     in_skills_section=view.in_skills_section, excluded=view.excluded,
+                    in_work_section=section.kind in PROSE_LIST_KINDS,
                     line_styles=tuple((ln.font, round(ln.size, 1), ln.bold) for ln in own)))
                 for it in result.items:
                     text = it.text or toks.span(it.start, it.end)
-                    found.append((it.start, self._item_id(text), text, it.level, it.soft))
+                    words = () if it.text else tuple(toks.lower[it.start:it.end])
+                    found.append((it.start, self._item_id(text, words), text, it.level, it.soft))
             else:
                 result = OpenResult((), {}, frozenset())
             for i in accepted:
@@ -467,9 +470,14 @@ class SkillMatcher:
             return not listed or not self._case_ok(m) or line in heads_at
         return replace(view, mentions=tuple(m for m in view.mentions if not (m.strict and stray(m))))
 
-    def _item_id(self, text: str) -> str:
+    def _item_id(self, text: str, words: tuple[str, ...] = ()) -> str:
         """An id for a list item the taxonomy does not know: the item in kebab case, kept apart
-        from the taxonomy's ids ('salt' written in lower case is not the tool Salt)."""
+        from the taxonomy's ids ('salt' written in lower case is not the tool Salt). An item
+        written exactly as a name the taxonomy has (an extended name in a list in a sentence,
+        which the matcher counts only in skills lists) is that skill."""
+        form = self._forms.get(" ".join(words)) if words else None
+        if form is not None and form.form == text:
+            return form.skill_id
         sid = _slug(text)
         return f"{sid}-item" if sid in self.taxonomy.skills else sid
 

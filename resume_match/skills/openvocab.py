@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from resume_match.data import load
-from resume_match.skills.context import (LIST_LABELS, NEXT_CUES, PAGE_FURNITURE, VERSION, Mention,
-                                         load_cues, title_heads)
+from resume_match.skills.context import (LIST_LABELS, NEXT_CUES, OBJECT_BREAKS, PAGE_FURNITURE,
+                                         SENTENCE_END, VERSION, Mention, load_cues, title_heads)
 
 MAX_WORDS = 4            # an unknown item longer than this is prose
 MAX_ITEM_WORDS = 6       # a list item longer than this is a sentence: only known names count
@@ -40,10 +40,15 @@ OPEN_LABELS = _CUES["open_labels"]
 MAX_LABEL_WORDS = 4      # 'Data Visualization Tools:'; more is a sentence with a colon
 SPOKEN = _CUES["spoken_languages"]
 PLACEHOLDERS = _CUES["placeholders"]
+PROSE_CUES = tuple(tuple(c.split()) for c in sorted(_CUES["prose_list_cues"]))
+PROSE_ENDS = SENTENCE_END | OBJECT_BREAKS | {":"}
+MIN_PROSE_KNOWN = 2      # known skills a list in a work bullet needs before its other items count
+MIN_PROSE_ITEMS = 3      # items such a list has at least: 'React, Redux and Firebase'
 _DASHES = frozenset({"-", "–", "—", "‑"})
 _NUMBER = re.compile(r"^\d+([.,]\d+)?\+?$")
 _LINK = re.compile(r"^[\w.-]+\.[a-z]{2,}(/\S*)?$|/")
 _STARS = frozenset("*★☆")
+_GLUED_PLUS = re.compile(r"\w\+ ?\w")
 _JUNK = frozenset({".", "-", "*", "+", "/", "'", '"', "“", "”", "‘", "’", "…"})
 
 
@@ -56,6 +61,7 @@ class ListView:
     mentions: tuple[Mention, ...]
     accepted: frozenset[int]               # indices of mentions that count as skills
     in_skills_section: bool = False
+    in_work_section: bool = False          # experience, projects: prose lists count (_prose_items)
     line_styles: tuple[tuple[str, float, bool], ...] = ()   # (font, size, bold) per line
     excluded: frozenset[int] = frozenset()  # tokens that claim nothing (degree names)
 
@@ -133,7 +139,58 @@ def open_items(view: ListView) -> OpenResult:
                     levels[i] = lv or level or ""
                 if is_soft:
                     soft.add(i)
+    if view.in_work_section:
+        items += _prose_items(view)
     return OpenResult(tuple(items), levels, frozenset(soft))
+
+
+def _prose_items(view: ListView) -> list[Item]:
+    """The unknown skills of a list a work bullet writes after a cue ('built it using React,
+    Redux, ChartsJs and Monaco Editor'): only in a list of three items or more of which two
+    are known skills, and only items written as names (a capital or a digit), so 'with
+    clients, vendors and stakeholders' or 'in designing, building and deploying' give none."""
+    out: list[Item] = []
+    for x, y in _prose_spans(view):
+        pieces = _pieces(view, x, y)
+        known = sum(x <= view.mentions[i].start < y for i in view.accepted)
+        count = len(pieces) - 1 + len(_split_connectors(view, *pieces[-1][:2])) if pieces else 0
+        if count < MIN_PROSE_ITEMS or known < MIN_PROSE_KNOWN:
+            continue
+        for k, (a, b, _) in enumerate(pieces):
+            found, _ = _read_item(view, a, b, enumerate_tail=k == len(pieces) - 1)
+            out += [it for it in found if it.text is None and _named(view.tokens[it.start:it.end])]
+    return out
+
+
+def _prose_spans(view: ListView) -> list[tuple[int, int]]:
+    """(start, end) of the text after each list cue up to the sentence end or an object
+    break ('to', 'for'); a line end stops it too unless the line ends in a comma (the list
+    wraps on)."""
+    tokens, starts = view.tokens, set(view.line_starts)
+    spans: list[tuple[int, int]] = []
+    for i in range(len(tokens)):
+        if not any(_cue_at(tokens, i, cue) for cue in PROSE_CUES):
+            continue
+        j = i + 1
+        while j < len(tokens) and tokens[j].lower() not in PROSE_ENDS \
+                and not (j in starts and tokens[j - 1] != ","):
+            j += 1
+        if j > i + 1 and (i + 1) not in starts:
+            spans.append((i + 1, j))
+    return spans
+
+
+def _cue_at(tokens: tuple[str, ...], i: int, cue: tuple[str, ...]) -> bool:
+    """The cue's words end at token i."""
+    a = i + 1 - len(cue)
+    return a >= 0 and all(tokens[a + k].lower() == w for k, w in enumerate(cue))
+
+
+def _named(tokens: tuple[str, ...]) -> bool:
+    """Written as a name: a capital letter or a digit in it ('ChartsJs', 'D3', 'Monaco Editor'),
+    and not two names glued by a plus ('ASP.NET+SQL' is a stack, C++ a name)."""
+    return any(c.isupper() or c.isdigit() for t in tokens for c in t) and \
+        not _GLUED_PLUS.search(" ".join(tokens))
 
 
 def heading_lines(view: ListView) -> set[int]:
