@@ -406,6 +406,16 @@ def test_labs_workshops_and_organisers_are_organisations(matcher):
     assert ids(matcher, "Deployed services on AWS", kind="experience") == ["aws"]
 
 
+def test_an_organisers_name_elsewhere_in_its_sentence_is_the_organiser_too(matcher):
+    assert ids(matcher, "AWS AI/ML Scholar, selected for the scholarship", "programme organised by AWS",
+               kind="awards") == ["machine-learning"]
+    assert ids(matcher, "AWS AI/ML Scholar, selected for the scholarship organised by AWS",
+               kind="awards") == ["machine-learning"]
+    # another sentence, or a line that ended its sentence, still claims the skill
+    assert "aws" in ids(matcher, "Deployed services on AWS. Scholarship organised by AWS")
+    assert "aws" in ids(matcher, "Deployed services on AWS.", "Scholarship organised by AWS")
+
+
 def test_an_organisation_rule_does_not_read_into_the_next_line(matcher):
     """Two columns put another entry's 'Rice University' after a course title; a name that
     ends its line may still wrap onto the next ('Member of Robotics' / 'Society')."""

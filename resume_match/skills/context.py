@@ -289,6 +289,7 @@ def organisations(tokens: tuple[str, ...], mentions: tuple[Mention, ...],
         if len(before) == 2 and (before[1] == "of" and before[0] in ORG_BEFORE
                                  or before[1] == "by" and before[0] in ORG_BY):
             out.add(m.start)
+            out |= _same_name_in_sentence(tokens, mentions, line_starts, m)
             continue
         # The name ends with its line unless the mention ends the line (a name wrapped over
         # two lines): 'Data Analysis Using Excel' in one column is not the next line's
@@ -302,6 +303,24 @@ def organisations(tokens: tuple[str, ...], mentions: tuple[Mention, ...],
             if tok not in (",", "/") and not tok[:1].isupper():
                 break
     return out
+
+
+def _same_name_in_sentence(tokens: tuple[str, ...], mentions: tuple[Mention, ...],
+                           line_starts: tuple[int, ...], org: Mention) -> set[int]:
+    """Starts of the other mentions of an organiser's name in its sentence: in 'AWS AI/ML
+    Scholar, a programme organised by AWS' both name the organiser. The sentence is the
+    organiser's line and the line before when that one runs on (no sentence end)."""
+    k = bisect_right(line_starts, org.start) - 1
+    start = line_starts[k]
+    if k > 0 and start > 0 and tokens[start - 1] not in SENTENCE_END:
+        start = line_starts[k - 1]
+    stop = line_starts[k + 1] if k + 1 < len(line_starts) else len(tokens)
+    ends = [i for i in range(start, org.start) if tokens[i] in SENTENCE_END]
+    start = ends[-1] + 1 if ends else start
+    return {m.start for m in mentions
+            if m.skill_id == org.skill_id and start <= m.start < stop and m is not org
+            and not any(tokens[i] in SENTENCE_END for i in range(min(m.end, org.end),
+                                                                 max(m.start, org.start)))}
 
 
 def other_people(tokens: tuple[str, ...], mentions: tuple[Mention, ...]) -> set[int]:
