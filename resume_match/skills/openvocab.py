@@ -147,8 +147,9 @@ def open_items(view: ListView) -> OpenResult:
 def _prose_items(view: ListView) -> list[Item]:
     """The unknown skills of a list a work bullet writes after a cue ('built it using React,
     Redux, ChartsJs and Monaco Editor'): only in a list of three items or more of which two
-    are known skills, and only items written as names (a capital or a digit), so 'with
-    clients, vendors and stakeholders' or 'in designing, building and deploying' give none."""
+    are known skills, and only whole items written as names (a capital or a digit), so 'with
+    clients, vendors and stakeholders', 'in designing, building and deploying' or 'tool,
+    Change active directory rights' give none."""
     out: list[Item] = []
     for x, y in _prose_spans(view):
         pieces = _pieces(view, x, y)
@@ -157,8 +158,11 @@ def _prose_items(view: ListView) -> list[Item]:
         if count < MIN_PROSE_ITEMS or known < MIN_PROSE_KNOWN:
             continue
         for k, (a, b, _) in enumerate(pieces):
-            found, _ = _read_item(view, a, b, enumerate_tail=k == len(pieces) - 1)
-            out += [it for it in found if it.text is None and _named(view.tokens[it.start:it.end])]
+            last = k == len(pieces) - 1
+            whole = _split_connectors(view, *_trim(view, a, b)) if last else [_trim(view, a, b)]
+            found, _ = _read_item(view, a, b, enumerate_tail=last)
+            out += [it for it in found if (it.start, it.end) in whole and it.text is None
+                    and _named(view.tokens[it.start:it.end])]
     return out
 
 
