@@ -57,6 +57,9 @@ def test_a_word_shared_by_two_names_names_both(matcher):
     ("Participated in code reviews for the platform team", ["code-review"]),
     ("Over 10 years of experience in software development", ["software-engineering"]),
     ("Involved in backend development and search tuning", ["backend-development"]),
+    # present tense and 'oversaw': duties written as a job description, not a past bullet
+    ("During execution maintain quality control as per drawing", ["quality-control"]),
+    ("Team which oversaw the daily batch processing", ["batch-processing"]),
 ])
 def test_broad_areas_as_objects_of_a_work_verb(matcher, line, expected):
     assert found(matcher, line) == expected
