@@ -196,3 +196,24 @@ def test_prose_that_is_not_a_list_of_names_gives_no_unknown_skill(matcher, line)
 def test_prose_lists_count_only_in_work_sections(matcher):
     line = "Built the dashboard using React, Redux, Cloudinary and Multer."
     assert unknown(matcher, section("education", line)) == []
+
+
+def test_a_misspelt_name_in_a_prose_list_counts_as_a_whole_item(matcher):
+    tech, _ = read(matcher, section("experience", "I used Angular, Material Design, Mat Typography,",
+                                    "ChartsJs, Monaco Editors. I built the app from scratch."))
+    assert tech["Chart.js"].matched == ("ChartsJs",)
+    tech, _ = read(matcher, section("experience", "Experience in requirement gathering, reporting, "
+                                    "documentation, process mapping, scheduling and data analysis."))
+    assert {"Technical documentation", "Business analysis"} <= set(tech)   # ambiguous names, as list items
+    tech, _ = read(matcher, section("experience", "Worked using Python, SQL, Spark and Excel daily"))
+    assert [n for n, h in tech.items() if not h.known] == []    # 'Excel daily' is no new name
+    tech, _ = read(matcher, section("experience", "An assistant with solid background in data entry, "
+                                                  "SQL and customer service"))
+    assert "Design patterns" not in tech                 # 'solid' is not an item of the list
+
+
+def test_a_participle_clause_ends_a_prose_list(matcher):
+    line = "Deployed it using Python, SQL, Docker, focusing on Cloudinary and Multer"
+    assert unknown(matcher, section("experience", line)) == []
+    line = "Hands-on in requirement gathering, reporting, SQL, Python and Benchling"
+    assert unknown(matcher, section("experience", line)) == ["Benchling"]

@@ -51,6 +51,13 @@ PAGE_FURNITURE = _CUES["page_furniture"]           # "Back to Top"
 TITLE_WORDS_ALSO_SKILLS = _CUES["title_words_also_skills"]
 WORK_VERBS = _CUES["work_verbs"]      # "participated in code reviews"
 OBJECT_BREAKS = _CUES["object_breaks"]
+PROSE_CUES = tuple(tuple(c.split()) for c in sorted(_CUES["prose_list_cues"]))
+PROSE_ENDS = _CUES["sentence_end"] | OBJECT_BREAKS | {":"}
+_PROSE_BY_LAST: dict[str, list[tuple[str, ...]]] = {}
+for _cue in PROSE_CUES:
+    _PROSE_BY_LAST.setdefault(_cue[-1], []).append(_cue)
+_CLAUSE_NEXT = _CUES["item_stop_words"] - _CUES["connectors"]   # 'focusing on', not 'scheduling and'
+MIN_PROSE_KNOWN = 2      # known skills a list in a work bullet needs before its other items count
 OBJECT_SPAN = 3                    # words at most between a work verb and its object
 GLUE = _CUES["glue"]                  # "R&D", "go-to-market"
 WISH_SPAN = 25                     # tokens at most; a sentence end stops it sooner
@@ -191,6 +198,18 @@ class _Known:
         k = bisect_left(self.starts, a)
         return k < len(self.starts) and self.starts[k] < b
 
+    def count_in(self, a: int, b: int) -> int:
+        """How many counted skills start in tokens [a, b)."""
+        return bisect_left(self.starts, b) - bisect_left(self.starts, a)
+
+
+def _in_prose_list(m: Mention, prose: list[tuple[int, int]], firsts: list[int],
+                   known: _Known) -> bool:
+    """The mention is in a list after a cue in a work bullet ('built with React, Redux and
+    Scala') that holds two counted curated skills besides it (prose_lists)."""
+    k = bisect_right(firsts, m.start) - 1
+    return k >= 0 and m.start < prose[k][1] and known.count_in(*prose[k]) >= MIN_PROSE_KNOWN
+
 
 def _next_to_counted(m: Mention, known: _Known) -> bool:
     """'Agile SCRUM', 'Node.js Koa': a one-word name right beside a one-word skill that counts."""
@@ -216,6 +235,8 @@ def accept(view: TextView, case_ok: dict[int, bool]) -> set[int]:
         | view.excluded
     ok: set[int] = {i for i, m in enumerate(mentions)
                     if not m.needs_context and not m.fuzzy and m.start not in blocked}
+    prose = prose_lists(tokens, view.line_starts) if view.in_work_section else []
+    prose_firsts = [a for a, _ in prose]
     changed = True
     while changed:
         changed = False
@@ -225,8 +246,10 @@ def accept(view: TextView, case_ok: dict[int, bool]) -> set[int]:
                 continue
             k = seg_of[i]
             cased = case_ok.get(i, False)
+            in_prose = cased and k >= 0 and segs[k] in pure and \
+                _in_prose_list(m, prose, prose_firsts, known)
             if m.strict:           # an extended name: a skills list, or a labelled one beside
-                if cased and k >= 0 and segs[k] in pure and (    # a curated skill
+                if in_prose or cased and k >= 0 and segs[k] in pure and (    # a curated skill
                         view.in_skills_section or _labelled_beside(m, labels, label_firsts, known)):
                     ok.add(i)
                     changed = True
@@ -237,10 +260,44 @@ def accept(view: TextView, case_ok: dict[int, bool]) -> set[int]:
             in_phrase = not m.fuzzy and (phrase_context(tokens, m, cased)
                                          or cased and _next_to_counted(m, known))
             in_work = m.broad and view.in_work_section and work_object(view, m)
-            if in_list or in_phrase or in_work:
+            if in_list or in_phrase or in_work or in_prose:
                 ok.add(i)
                 changed = True
     return ok
+
+
+def prose_lists(tokens: tuple[str, ...], line_starts: tuple[int, ...]) -> list[tuple[int, int]]:
+    """(start, end) of the text after each list cue in a work bullet ('using React, Redux and
+    Firebase', data/skill_context.yaml prose_list_cues) up to the sentence end, an object
+    break ('to', 'for'); a line end stops it too unless the line ends in a comma (the list
+    wraps on). A cue inside a span starts none, so spans do not overlap and this is linear."""
+    starts = set(line_starts)
+    low = [t.lower() for t in tokens]
+    cues = [i for i, w in enumerate(low) if any(_cue_at(low, i, c) for c in _PROSE_BY_LAST.get(w, ()))]
+    spans: list[tuple[int, int]] = []
+    for i in cues:
+        if spans and i < spans[-1][1]:
+            continue                       # 'using Excel including macros, V-lookups': one list
+        j = i + 1
+        while j < len(tokens) and low[j] not in PROSE_ENDS \
+                and not (j in starts and tokens[j - 1] != ",") and not _clause_at(low, j):
+            j += 1
+        if j > i + 1 and (i + 1) not in starts:
+            spans.append((i + 1, j))
+    return spans
+
+
+def _clause_at(low: list[str], j: int) -> bool:
+    """A participle clause starts at token j: ', focusing on ...', ', allowing the ...' (not
+    the list item ', scheduling, planning')."""
+    return low[j - 1] == "," and low[j].endswith("ing") and j + 1 < len(low) \
+        and low[j + 1] in _CLAUSE_NEXT
+
+
+def _cue_at(low: list[str], i: int, cue: tuple[str, ...]) -> bool:
+    """The cue's words end at token i."""
+    a = i + 1 - len(cue)
+    return a >= 0 and all(low[a + k] == w for k, w in enumerate(cue))
 
 
 def work_object(view: TextView, m: Mention) -> bool:

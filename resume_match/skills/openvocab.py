@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from resume_match.data import load
-from resume_match.skills.context import (LIST_LABELS, NEXT_CUES, OBJECT_BREAKS, PAGE_FURNITURE,
-                                         SENTENCE_END, VERSION, Mention, load_cues, title_heads)
+from resume_match.skills.context import (LIST_LABELS, MIN_PROSE_KNOWN, NEXT_CUES, PAGE_FURNITURE,
+                                         VERSION, Mention, load_cues, prose_lists, title_heads)
 
 MAX_WORDS = 4            # an unknown item longer than this is prose
 MAX_ITEM_WORDS = 6       # a list item longer than this is a sentence: only known names count
@@ -40,9 +40,6 @@ OPEN_LABELS = _CUES["open_labels"]
 MAX_LABEL_WORDS = 4      # 'Data Visualization Tools:'; more is a sentence with a colon
 SPOKEN = _CUES["spoken_languages"]
 PLACEHOLDERS = _CUES["placeholders"]
-PROSE_CUES = tuple(tuple(c.split()) for c in sorted(_CUES["prose_list_cues"]))
-PROSE_ENDS = SENTENCE_END | OBJECT_BREAKS | {":"}
-MIN_PROSE_KNOWN = 2      # known skills a list in a work bullet needs before its other items count
 MIN_PROSE_ITEMS = 3      # items such a list has at least: 'React, Redux and Firebase'
 _DASHES = frozenset({"-", "–", "—", "‑"})
 _NUMBER = re.compile(r"^\d+([.,]\d+)?\+?$")
@@ -151,7 +148,7 @@ def _prose_items(view: ListView) -> list[Item]:
     clients, vendors and stakeholders', 'in designing, building and deploying' or 'tool,
     Change active directory rights' give none."""
     out: list[Item] = []
-    for x, y in _prose_spans(view):
+    for x, y in prose_lists(view.tokens, view.line_starts):
         pieces = _pieces(view, x, y)
         known = sum(x <= view.mentions[i].start < y for i in view.accepted)
         count = len(pieces) - 1 + len(_split_connectors(view, *pieces[-1][:2])) if pieces else 0
@@ -162,39 +159,24 @@ def _prose_items(view: ListView) -> list[Item]:
             whole = _split_connectors(view, *_trim(view, a, b)) if last else [_trim(view, a, b)]
             found, _ = _read_item(view, a, b, enumerate_tail=last)
             out += [it for it in found if (it.start, it.end) in whole and it.text is None
-                    and _named(view.tokens[it.start:it.end])]
+                    and _named(view.tokens[it.start:it.end]) and _named(_added_words(view, it))]
     return out
 
 
-def _prose_spans(view: ListView) -> list[tuple[int, int]]:
-    """(start, end) of the text after each list cue up to the sentence end or an object
-    break ('to', 'for'); a line end stops it too unless the line ends in a comma (the list
-    wraps on)."""
-    tokens, starts = view.tokens, set(view.line_starts)
-    spans: list[tuple[int, int]] = []
-    for i in range(len(tokens)):
-        if not any(_cue_at(tokens, i, cue) for cue in PROSE_CUES):
-            continue
-        j = i + 1
-        while j < len(tokens) and tokens[j].lower() not in PROSE_ENDS \
-                and not (j in starts and tokens[j - 1] != ","):
-            j += 1
-        if j > i + 1 and (i + 1) not in starts:
-            spans.append((i + 1, j))
-    return spans
-
-
-def _cue_at(tokens: tuple[str, ...], i: int, cue: tuple[str, ...]) -> bool:
-    """The cue's words end at token i."""
-    a = i + 1 - len(cue)
-    return a >= 0 and all(tokens[a + k].lower() == w for k, w in enumerate(cue))
+def _added_words(view: ListView, it: Item) -> tuple[str, ...]:
+    """The item's words outside the names the matcher found in it (counted or not): what makes
+    'Angular Reactive forms' more than Angular (and 'Excel daily' no more than Excel)."""
+    covered = {t for m in view.mentions if m.start < it.end and m.end > it.start
+               for t in range(m.start, m.end)}
+    return tuple(view.tokens[t] for t in range(it.start, it.end) if t not in covered) or ("",)
 
 
 def _named(tokens: tuple[str, ...]) -> bool:
     """Written as a name: a capital letter or a digit in it ('ChartsJs', 'D3', 'Monaco Editor'),
-    and not two names glued by a plus ('ASP.NET+SQL' is a stack, C++ a name)."""
+    and not two names glued by a plus ('ASP.NET+SQL' is a stack, C++ a name) nor the tail of
+    a slash ('Office /MS Outlook')."""
     return any(c.isupper() or c.isdigit() for t in tokens for c in t) and \
-        not _GLUED_PLUS.search(" ".join(tokens))
+        not _GLUED_PLUS.search(" ".join(tokens)) and tokens[0][:1] not in "/\\|-"
 
 
 def heading_lines(view: ListView) -> set[int]:
