@@ -106,6 +106,7 @@ def test_contact_from_the_header() -> None:
     ("0176 12345678", "DE", "+4917612345678"),
     ("(11) 91234-5678", "BR", "+5511912345678"),
     ("0412 345 678", "AU", "+61412345678"),
+    ("415.555.0142", "GB", "+14155550142"),     # no UK number: a US one on a CV that says London
 ])
 def test_phone_normalised_to_e164(printed: str, region: str | None, e164: str) -> None:
     assert find_phone([f"Phone: {printed}"], region) == e164

@@ -139,17 +139,27 @@ def normalize_phone(raw: str, region: str = DEFAULT_REGION) -> str | None:
     if not intl and _dialled_abroad(raw, digits):
         intl, digits = True, digits[2:]          # '0049 30 1234567': 00 is the exit code
     text = "+" + digits if intl else raw
-    try:
-        num = phonenumbers.parse(text, None if intl else region)
-        if phonenumbers.is_possible_number(num):
-            return phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
-    except phonenumbers.NumberParseException:
-        pass
+    num = _parsed(text, None if intl else region)
+    if num is not None and not intl and region != DEFAULT_REGION \
+            and not phonenumbers.is_valid_number(num):
+        other = _parsed(text, DEFAULT_REGION)    # '415.555.0100' on a CV that says London
+        num = other if other is not None and phonenumbers.is_valid_number(other) else num
+    if num is not None:
+        return phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
     for match in phonenumbers.PhoneNumberMatcher(raw, region):   # 'WA 98101 (206) 555-0199'
         return phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
     if len(digits) < 10:
         return None
     return ("+" if intl else "") + digits
+
+
+def _parsed(text: str, region: str | None) -> phonenumbers.PhoneNumber | None:
+    """The number `text` is in `region` when phonenumbers finds it possible, else None."""
+    try:
+        num = phonenumbers.parse(text, region)
+    except phonenumbers.NumberParseException:
+        return None
+    return num if phonenumbers.is_possible_number(num) else None
 
 
 def _dialled_abroad(raw: str, digits: str) -> bool:
