@@ -4,7 +4,11 @@ CVs of one shape at sizes from 10 KB to 1 MB, each run a new process with a time
     python bench/long_lines.py [--sizes 10,20,40,100,250,1000] [--shapes ...] [--timeout 120]
 
 Shapes: `dates` ('2019 - ' repeated on one line), `words` (ordinary words on one line),
-`lines` (many short lines of words and dates), `digits` (one line of digits and spaces).
+`lines` (many short lines of words and dates), `digits` (one line of digits and spaces),
+`cv` (one realistic CV text repeated, its years shifted each time), `headings` (section
+headings, each over two short lines), `dense100` (lines of 100 characters full of date ranges
+and skill names), `mixed` (blocks of 2 KB of each other shape in turn, no line over 2 KB).
+All are deterministic: the same shape and size give the same text.
 Prints a Markdown table per shape and size (KB of input): wall seconds, CPU seconds in
 brackets (user + system, which other load on the machine does not inflate) and peak resident
 MB; 'timeout' when a run passed the limit (the bigger sizes are then not run). Linear time shows as seconds growing
@@ -23,6 +27,38 @@ from pathlib import Path
 
 WORDS = ("data engineer python project team led analysis model pipeline built the and of "
          "for with sales customer report growth managed").split()
+SHAPES = ("dates", "words", "lines", "digits", "cv", "headings", "dense100", "mixed")
+CV = """Jane Doe
+jane.doe@example.com | +1 415 555 0100 | linkedin.com/in/janedoe | github.com/janedoe
+San Francisco, CA
+
+SUMMARY
+Data scientist with {n} years of experience in machine learning, SQL and Python.
+
+EXPERIENCE
+Senior Data Scientist, Acme Corp, San Francisco, CA    Jan {y4} - Present
+- Built a churn model in Python (scikit-learn, XGBoost) that cut churn by 12%
+- Led a team of 4 analysts; managed Airflow pipelines on AWS and Docker
+Data Analyst | Globex Inc. | Austin, TX | Mar {y1} - Dec {y3}
+- Wrote SQL reports in Tableau and Power BI for 30 sales managers
+- Automated Excel forecasts with pandas, saving 10 hours a week
+
+EDUCATION
+M.S. in Computer Science, Stanford University, {y0}
+B.S. in Statistics, University of Texas at Austin, 2010 - 2014
+
+SKILLS
+Python, R, SQL, Spark, TensorFlow, PyTorch, Kubernetes, Git, Linux, statistics
+
+CERTIFICATIONS
+AWS Certified Machine Learning - Specialty ({y3})
+
+"""
+HEADINGS = ("SUMMARY", "EXPERIENCE", "Work History", "EDUCATION", "Skills", "PROJECTS",
+            "Certifications", "Publications", "Languages", "Volunteer Experience", "Awards")
+DENSE = ("Python 2015-2019", "SQL (Jan 2018 - Mar 2020)", "AWS 2020 - Present", "Docker",
+         "Spark 06/2017-08/2019", "Tableau", "Kubernetes since 2021", "Excel 2012 - 2014",
+         "TensorFlow, PyTorch", "Git Sept 2016 to May 2018", "Java 2010", "Linux")
 
 
 def make(shape: str, size: int) -> str:
@@ -35,9 +71,29 @@ def make(shape: str, size: int) -> str:
         unit = "".join(f"{w} {2000 + i % 24}\n" for i, w in enumerate(WORDS))
     elif shape == "digits":
         unit = "".join(f"{(i * 7919) % 100000} " for i in range(50))
+    elif shape == "cv":
+        unit = "".join(CV.format(n=4 + i % 9, y0=2008 + i % 6, y1=2012 + i % 6, y3=2015 + i % 6,
+                                 y4=2016 + i % 6) for i in range(12))
+    elif shape == "headings":
+        unit = "".join(f"{h}\n{WORDS[i % len(WORDS)]} {2000 + i % 24}\n\n" for i, h in enumerate(HEADINGS))
+    elif shape == "dense100":
+        unit = "".join(_dense_line(i) for i in range(len(DENSE)))
+    elif shape == "mixed":
+        unit = "".join(_block(other, 2000) for other in SHAPES if other != "mixed")
     else:
         raise SystemExit(f"unknown shape {shape!r}")
     return (unit * (size // len(unit) + 1))[:size]
+
+
+def _dense_line(i: int) -> str:
+    """One line of 100 characters: skill names and date ranges from DENSE, from the i-th on."""
+    items = (DENSE[(i + k) % len(DENSE)] for k in range(len(DENSE)))
+    return (", ".join(items) + " " * 100)[:100] + "\n"
+
+
+def _block(shape: str, size: int) -> str:
+    """`size` bytes of a shape ending at a line break (one-line shapes get one)."""
+    return make(shape, size - 1).rstrip("\n") + "\n"
 
 
 def command(path: Path) -> list[str]:
@@ -75,7 +131,7 @@ def _wait(proc: subprocess.Popen[bytes], limit: float) -> bool:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="10,20,40,100,250,1000", help="KB of input, comma-separated")
-    ap.add_argument("--shapes", default="dates,words,lines,digits")
+    ap.add_argument("--shapes", default=",".join(SHAPES))
     ap.add_argument("--timeout", type=float, default=120.0, help="seconds per run")
     args = ap.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]

@@ -7,6 +7,7 @@ import random
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -75,3 +76,36 @@ def test_cutting_spans_in_one_pass_cuts_as_one_by_one() -> None:
     for s, e in reversed(spans):
         one_by_one = one_by_one[:s] + " | " + one_by_one[e:]
     assert _cut(text, spans, " | ") == one_by_one
+
+
+def test_a_bullet_wrapped_over_many_lines_is_joined_in_linear_time() -> None:
+    from resume_match.parse.lines import join_wrapped
+    wrapped = [Line(text="- Built it", page=1)] + [Line(text="and more words here", page=1)] * 80_000
+    started = time.process_time()
+    items = join_wrapped(wrapped)
+    assert time.process_time() - started < 1.0         # 40,000 lines took 3.6 s (quadratic)
+    assert items == ["Built it" + " and more words here" * 80_000]
+
+
+def test_position_texts_answer_as_the_loop_over_every_position() -> None:
+    from resume_match.match.ats import _PositionTexts
+    rnd = random.Random(3)
+    for _ in range(3000):
+        texts = {"".join(rnd.choice("ab /\0") for _ in range(rnd.randint(0, 9)))
+                 for _ in range(rnd.randint(0, 5))}
+        index = _PositionTexts(texts)
+        for _ in range(10):
+            line = "".join(rnd.choice("ab /\0") for _ in range(rnd.randint(0, 10)))
+            assert index.near(line) == any(line in d or d in line for d in texts if d)
+
+
+def test_many_dated_entries_with_bullets_are_checked_in_linear_time() -> None:
+    from resume_match.match.ats import _bullet_lines, ats_rules
+    from resume_match.pipeline import read
+    text = "EXPERIENCE\n" + "".join(f"Data Analyst {i}, Globex, Austin, TX  Mar 2012 - Dec 2015\n"
+                                    f"- Wrote SQL reports number {i} for the sales team\n"
+                                    for i in range(10_000))
+    candidate = read(text.encode(), name="cv.txt")
+    started = time.process_time()
+    _bullet_lines(candidate, ats_rules())
+    assert time.process_time() - started < 2.0         # 0.23 s; the loop over positions: 22 s
