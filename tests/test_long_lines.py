@@ -69,6 +69,25 @@ def test_the_word_indexes_count_as_the_regexes_did() -> None:
             assert _words_before(text, end, 3) == [(w.start(), w.group(0)) for w in reversed(words)]
 
 
+def test_the_quick_tests_before_the_date_patterns_lose_no_date(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The month-pair search runs only on text holding a four-digit year, and texts over
+    CACHED_CHARS skip the cache: random texts of date-like pieces give what the full search
+    gives."""
+    from resume_match.parse import dates
+    rnd = random.Random(11)
+    pieces = ["May", "Aug", "sept.", "2012", "'19", "19", "03/", "2021", "-", " to ", "–", ", ",
+              "Present", " ", "Summer", "v2", "x12", "1999", "Jan-Mar", "15"]
+    texts = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 40))) for _ in range(3000)]
+    texts += [" ".join(texts[i:i + 30]) for i in range(0, 3000, 30)]      # some over 300 chars
+    quick = [find_ranges(t) for t in texts]
+    assert any(len(t) > dates.CACHED_CHARS for t in texts)
+    monkeypatch.setattr(dates, "_FULL_YEAR", re.compile(""))             # always searched
+    monkeypatch.setattr(dates, "CACHED_CHARS", 1 << 30)
+    dates._ranges.cache_clear()
+    assert quick == [find_ranges(t) for t in texts]
+    assert sum(map(bool, quick)) > 2000
+
+
 def test_cutting_spans_in_one_pass_cuts_as_one_by_one() -> None:
     text = "Engineer | Jan 2019 - Mar 2020 | Acme, Austin, TX | 2021"
     spans = [(11, 30), (46, 50), (53, 57)]

@@ -267,9 +267,6 @@ def _place(texts: list[str]) -> tuple[str | None, str | None]:
 
 # ---------------------------------------------------------------- name
 
-# A name is printed near the top: a header block this long is a text with no headings (a
-# million short lines took a second of name checks).
-MAX_NAME_LINES = 60
 
 def find_name(lines: list[Line] | tuple[Line, ...], body: float = 0.0, width: float = 0.0) -> str | None:
     """The most prominent header line that reads like a person's name (largest font, then
@@ -278,7 +275,7 @@ def find_name(lines: list[Line] | tuple[Line, ...], body: float = 0.0, width: fl
     stop = set(load("titles.yaml")["not_name_words"])
     titles = set(load("titles.yaml")["title_words"])
     best: tuple[float, str] | None = None
-    for line in lines[:MAX_NAME_LINES]:
+    for line in lines[:MAX_HEADER_LINES]:
         if body > 0 and line.size > 0 and not _prominent(line, body, width):
             continue
         name = _as_name(line.text, stop, titles)
@@ -409,15 +406,23 @@ def _link_key(link: str) -> str:
     return re.sub(r"^www\.", "", link.lower()).rstrip("/")
 
 
+# Contact details and the name are printed near the top: a header block longer than this is a
+# text with no headings (1 MB of short lines all read as header), whose further lines are body
+# (a phone there needs a cue word); searching them all for a name or a phone took seconds.
+MAX_HEADER_LINES = 60
+
+
 def extract_contact(doc: Document, sections: tuple[Section, ...]) -> tuple[str | None, Contact]:
     """Name and contact details; `in_margin` when they were only in page headers/footers. The
     contact block is the header, contact-headed sections and the lines around the e-mail;
     elsewhere a phone or a bare domain needs a cue word before it."""
     header = [ln for s in sections if s.kind == "header" or _contact_heading(s)
               for ln in s.lines] or list(doc.lines[:10])
+    header, overflow = header[:MAX_HEADER_LINES], header[MAX_HEADER_LINES:]
     block = header + [ln for ln in email_block(sections) if ln not in header]
-    body = [ln for s in sections if s.kind not in ("header", "references") and not _contact_heading(s)
-            for ln in s.lines]
+    body = overflow + [ln for s in sections
+                       if s.kind not in ("header", "references") and not _contact_heading(s)
+                       for ln in s.lines]
     margin = [ln for p in doc.pages for ln in p.margin_lines]
     head_t, body_t, margin_t = (join_split_links([ln.text for ln in x]) for x in (block, body, margin))
     location, region = find_location(head_t)

@@ -83,6 +83,7 @@ _SEP_ONLY = re.compile(rf"{_SEP}(?![\w])|{_SEP}$", re.IGNORECASE)
 _SEP_AT = re.compile(_SEP)                 # case-sensitive, as it always was
 _BLANK_REST = re.compile(r"\s*$")
 _TEXT = re.compile(r"\S")
+_FULL_YEAR = re.compile(_YEAR)
 _YEAR_AFTER = re.compile(r",?\s*(?:19|20)\d\d")
 # A range after a separator is looked for within this many characters: clean lines hold single
 # spaces, and a range is well under 100 characters; slicing the whole rest of a long line once
@@ -125,16 +126,29 @@ def normalize(text: str) -> str:
                    else ch for ch in out)
 
 
+# Texts up to this long are cached, as many as CACHED_TEXTS of them: every line of a CV of
+# 1 MB of short lines (the cache is no help if the stages' passes over a document's lines evict
+# each line before the next pass asks again), in memory bounded by their product (~10 MB).
+CACHED_CHARS = 300
+CACHED_TEXTS = 1 << 15
+
+
 def find_ranges(text: str) -> tuple[DateRange, ...]:
     """Every date or date range printed in `text`, in order; offsets refer to `text`."""
+    if len(text) > CACHED_CHARS:
+        return _uncached(text)
     return _ranges(text, date.today().year)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=CACHED_TEXTS)
 def _ranges(text: str, this_year: int) -> tuple[DateRange, ...]:
     """find_ranges, worked out once per distinct text: facts asks again about the same lines
     (each dated entry, its neighbours, the CV's own date, education). The result is immutable.
     `this_year` is only part of the key: two-digit years are read against today's (_year)."""
+    return _uncached(text)
+
+
+def _uncached(text: str) -> tuple[DateRange, ...]:
     norm = normalize(text)
     if not _YEAR_LIKE.search(norm):    # most lines: a cheap search spares the full patterns
         return ()
@@ -145,7 +159,9 @@ def _scan(norm: str) -> tuple[DateRange, ...]:
     """find_ranges on normalized text, without the quick test for a year."""
     found: list[DateRange] = []
     taken: list[tuple[int, int]] = []       # in order and not overlapping, as finditer gives them
-    for m in _MONTH_PAIR.finditer(norm):
+    # a month pair ends with a four-digit year: text without one (most lines that pass
+    # _YEAR_LIKE hold a two-digit year or a version number) is spared its search
+    for m in _MONTH_PAIR.finditer(norm) if _FULL_YEAR.search(norm) else ():
         if _word_start(norm, m.start()):
             y, a, b = int(m.group("y")), _month(m.group("m1")), _month(m.group("m2"))
             found.append(DateRange((y if a <= b else y - 1, a), (y, b), False, m.span()))
