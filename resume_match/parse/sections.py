@@ -95,7 +95,17 @@ def match_heading(text: str, lexicon: Lexicon | None = None) -> HeadingMatch | N
     spaces ignored so 'WorkExperience' matches), then the leftmost kind keyword."""
     if len(text.strip()) > MAX_HEADING_CHARS:
         return None                       # most body lines: spared the clean-up below
-    lex = lexicon or load_lexicon()
+    return _known_heading(text) if lexicon is None else _match_heading(text, lexicon)
+
+
+@lru_cache(maxsize=1 << 14)
+def _known_heading(text: str) -> HeadingMatch | None:
+    """match_heading with the bundled headings, once per distinct short text: a line is asked
+    about when flattened headings are split out and again when headings are found."""
+    return _match_heading(text, load_lexicon())
+
+
+def _match_heading(text: str, lex: Lexicon) -> HeadingMatch | None:
     words = clean_heading(text).split()
     if len(words) > 2 and all(len(w) == 1 for w in words):
         words = ["".join(words)]          # letter-spaced 'E X P E R I E N C E'
