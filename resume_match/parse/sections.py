@@ -546,12 +546,19 @@ def _opens_with_degree(text: str) -> bool:
     return hit is not None and not re.search(r"[A-Za-z]", text[:hit[1].start()])
 
 
+# A CV has a few dozen sections at most (a long academic CV ~40); past this many headings a
+# text is not a CV (1 MB of headings made 42,000 sections), and the rest stays in the last
+# section as its text, bounding the per-section work of every later stage.
+MAX_SECTIONS = 200
+
+
 def split_sections(doc: Document) -> tuple[Section, ...]:
-    """The header block (text before the first heading) and one Section per heading."""
+    """The header block (text before the first heading) and one Section per heading, at most
+    MAX_SECTIONS."""
     lines = unflatten(doc.lines) if doc.kind == "text" else rejoin_rows(doc.lines)
     if not lines:
         return ()
-    heads = find_headings(doc, lines)
+    heads = find_headings(doc, lines)[:MAX_SECTIONS]
     out: list[Section] = []
     first = heads[0].index if heads else len(lines)
     if first > 0:
