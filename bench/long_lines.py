@@ -9,7 +9,8 @@ Shapes: `dates` ('2019 - ' repeated on one line), `words` (ordinary words on one
 headings, each over two short lines), `dense100` (lines of 100 characters full of date ranges
 and skill names), `mixed` (blocks of 2 KB of each other shape in turn, no line over 2 KB),
 `unique` (short lines of words, numbered words and dates, no two alike: the stages' caches of
-repeated lines do not help). All are deterministic: the same shape and size give the same text.
+repeated lines do not help), `datelines` ('2019 - ' repeated in lines of 45,000 characters,
+just under the line cap). All are deterministic: the same shape and size give the same text.
 Prints a Markdown table per shape and size (KB of input): wall seconds, CPU seconds in
 brackets (user + system, which other load on the machine does not inflate) and peak resident
 MB; 'timeout' when a run passed the limit (the bigger sizes are then not run). Linear time shows as seconds growing
@@ -29,7 +30,8 @@ from pathlib import Path
 
 WORDS = ("data engineer python project team led analysis model pipeline built the and of "
          "for with sales customer report growth managed").split()
-SHAPES = ("dates", "words", "lines", "digits", "cv", "headings", "dense100", "mixed", "unique")
+SHAPES = ("dates", "words", "lines", "digits", "cv", "headings", "dense100", "mixed", "unique",
+          "datelines")
 CV = """Jane Doe
 jane.doe@example.com | +1 415 555 0100 | linkedin.com/in/janedoe | github.com/janedoe
 San Francisco, CA
@@ -81,9 +83,11 @@ def make(shape: str, size: int) -> str:
     elif shape == "dense100":
         unit = "".join(_dense_line(i) for i in range(len(DENSE)))
     elif shape == "mixed":
-        unit = "".join(_block(other, 2000) for other in SHAPES if other not in ("mixed", "unique"))
+        unit = "".join(_block(other, 2000) for other in SHAPES if other not in ("mixed", "unique", "datelines"))
     elif shape == "unique":
         return _unique(size)
+    elif shape == "datelines":
+        unit = "2019 - " * 6428 + "\n"
     else:
         raise SystemExit(f"unknown shape {shape!r}")
     return (unit * (size // len(unit) + 1))[:size]

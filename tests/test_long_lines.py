@@ -26,7 +26,8 @@ from long_lines import make  # noqa: E402
 BOUND_S = 20.0
 
 
-@pytest.mark.parametrize("shape, kb", [("dates", 45), ("words", 45), ("lines", 1000)])
+@pytest.mark.parametrize("shape, kb", [("dates", 45), ("words", 45), ("lines", 1000),
+                                       ("unique", 1000), ("datelines", 1000)])
 def test_a_long_text_is_analysed_in_bounded_time(tmp_path: Path, shape: str, kb: int) -> None:
     cv = tmp_path / f"{shape}.txt"
     cv.write_text(make(shape, kb * 1000))
@@ -86,6 +87,36 @@ def test_the_quick_tests_before_the_date_patterns_lose_no_date(monkeypatch: pyte
     dates._ranges.cache_clear()
     assert quick == [find_ranges(t) for t in texts]
     assert sum(map(bool, quick)) > 2000
+
+
+def test_long_texts_are_cached_within_a_bound_on_their_characters() -> None:
+    from resume_match.parse.dates import _SizedCache
+    cache = _SizedCache(max_chars=1000)
+    texts = [f"Engineer {y} - {y + 1} " * 20 for y in range(1990, 2000)]   # ~400 characters each
+    first = [cache.get(t, 2026) for t in texts]
+    assert first == [find_ranges(t) for t in texts] and all(len(r) == 20 for r in first)
+    assert cache.chars <= 1000 and len(cache.kept) == 2                   # the last two
+    assert cache.get(texts[-1], 2026) is first[-1]                         # kept, not worked out
+    assert cache.get(texts[0], 2026) is not first[0] and cache.get(texts[0], 2026) == first[0]
+
+
+def test_phone_search_gives_phonenumbers_a_bounded_share_of_long_lines(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A header of long lines full of years: phonenumbers' own search (35 us a character on
+    such text) sees at most MATCHER_BUDGET characters of them in all, plus one line's cut."""
+    from resume_match.parse import contact
+    seen: list[int] = []
+    real = contact.phonenumbers.PhoneNumberMatcher
+
+    def counted(text: str, region: str) -> object:
+        seen.append(len(text))
+        return real(text, region)
+    monkeypatch.setattr(contact.phonenumbers, "PhoneNumberMatcher", counted)
+    lines = ["2019 - " * 6000] * 22
+    assert contact.find_phone(lines) is None
+    assert 0 < sum(seen) <= contact.MATCHER_BUDGET + contact.MATCHER_CHARS
+    seen.clear()
+    assert contact.find_phone(["Call me on 020 7946 0958 after six"], "GB") == "+442079460958"
 
 
 def test_cutting_spans_in_one_pass_cuts_as_one_by_one() -> None:

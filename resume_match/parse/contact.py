@@ -24,6 +24,8 @@ _EMAIL = re.compile(r"(?<![\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:
 _PHONE = re.compile(r"(?<![\w+])(?:\(\s*\+?\d{1,4}\s*\)\s*|\+\s?)?\d[\d \u00a0().\-/]{5,}\d(?![\w])")
 _WORDS = load("words.yaml")
 MATCHER_CHARS = 2000       # of a line, given to phonenumbers' own search (see _head)
+MATCHER_BUDGET = 8000      # of all lines of one search: 22 header lines of 45,000 characters of
+                           # years took 1.5 s; a contact block is a few hundred characters
 _PHONE_WORDS = re.compile(rf"(?i)\b(?:{alternation(_WORDS['phone_cues'])})\b")
 # an id or document label just before a number: 'Id No :', 'DNI:', 'Passport No.'
 _ID_LABEL = re.compile(rf"(?i)\b(?:{alternation(_WORDS['id_cues'])})\b\.?\s*(?:card\s*)?(?:no\.?|number|num|#)?\s*[:.\-#]*\s*$")
@@ -91,6 +93,7 @@ def find_phone(texts: Iterable[str], region: str | None = None) -> str | None:
     Every candidate span of a line is tried: the whole run of digits and separators, then its
     parts where two numbers share it ('+91 98765 43210 / 91234 56789'), then phonenumbers' own
     search of the line, in the CV's region (national formats) or in international form."""
+    budget = MATCHER_BUDGET
     for text in texts:
         norm = normalize(clean(text))
         for m in _PHONE.finditer(norm):
@@ -100,8 +103,10 @@ def find_phone(texts: Iterable[str], region: str | None = None) -> str | None:
                 phone = normalize_phone(span, region or DEFAULT_REGION)
                 if phone:
                     return phone
-        if sum(map(str.isdigit, norm)) >= 7:
-            for match in phonenumbers.PhoneNumberMatcher(_head(norm), region or DEFAULT_REGION):
+        if budget > 0 and sum(map(str.isdigit, norm)) >= 7:
+            head = _head(norm)
+            budget -= len(head)
+            for match in phonenumbers.PhoneNumberMatcher(head, region or DEFAULT_REGION):
                 if not _not_a_phone(match.raw_string) and not _id_before(norm, match.start):
                     return phonenumbers.format_number(match.number,
                                                       phonenumbers.PhoneNumberFormat.E164)

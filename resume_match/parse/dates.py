@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from threading import Lock
 from typing import Iterable
 
 from resume_match.data import load
@@ -133,11 +135,45 @@ CACHED_CHARS = 300
 CACHED_TEXTS = 1 << 15
 
 
+# Longer texts (a paragraph, or a hostile line of 45,000 characters of dates that facts asks
+# about three times) are kept while all of them together hold at most this many characters.
+LONG_CACHED_CHARS = 2_000_000
+
+
 def find_ranges(text: str) -> tuple[DateRange, ...]:
     """Every date or date range printed in `text`, in order; offsets refer to `text`."""
     if len(text) > CACHED_CHARS:
-        return _uncached(text)
+        return _LONG.get(text, date.today().year)
     return _ranges(text, date.today().year)
+
+
+class _SizedCache:
+    """find_ranges of long texts, least recently used first out, bounded by the characters of
+    the texts kept (a count bound would let a few huge lines hold gigabytes)."""
+
+    def __init__(self, max_chars: int) -> None:
+        self.max_chars, self.chars = max_chars, 0
+        self.kept: OrderedDict[tuple[str, int], tuple[DateRange, ...]] = OrderedDict()
+        self.lock = Lock()
+
+    def get(self, text: str, this_year: int) -> tuple[DateRange, ...]:
+        key = (text, this_year)
+        with self.lock:
+            if key in self.kept:
+                self.kept.move_to_end(key)
+                return self.kept[key]
+        found = _uncached(text)
+        with self.lock:
+            if key not in self.kept and len(text) <= self.max_chars:
+                self.kept[key] = found
+                self.chars += len(text)
+                while self.chars > self.max_chars:
+                    (old, _), _ = self.kept.popitem(last=False)
+                    self.chars -= len(old)
+        return found
+
+
+_LONG = _SizedCache(LONG_CACHED_CHARS)
 
 
 @lru_cache(maxsize=CACHED_TEXTS)
