@@ -89,6 +89,20 @@ def test_the_quick_tests_before_the_date_patterns_lose_no_date(monkeypatch: pyte
     assert sum(map(bool, quick)) > 2000
 
 
+def test_the_lookahead_before_the_date_patterns_changes_no_match() -> None:
+    from resume_match.parse import dates
+    rnd = random.Random(5)
+    pieces = ["May", "août", "Sept.", "2012", "'19", "‘19", "`19", "03/", "2021", "-", " to ", ", ",
+              "Present", " ", "(", ")", "|", "since ", "from ", "Summer", "x12", "15th", ".",
+              "Jan - ", "Mar–", "Feb.-"]
+    texts = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 30))) for _ in range(4000)]
+    for fast, body in ((dates._RANGE, dates._RANGE_BODY), (dates._MONTH_PAIR, dates._MONTH_PAIR_BODY)):
+        full = re.compile(body, re.IGNORECASE)
+        found = [[m.span() for m in fast.finditer(t)] for t in texts]
+        assert found == [[m.span() for m in full.finditer(t)] for t in texts]
+        assert sum(map(bool, found)) > 30
+
+
 def test_long_texts_are_cached_within_a_bound_on_their_characters() -> None:
     from resume_match.parse.dates import _SizedCache
     cache = _SizedCache(max_chars=1000)

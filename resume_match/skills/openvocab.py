@@ -73,6 +73,19 @@ class ListView:
         return [self.mentions[i].start for i in order], order, longest
 
     @cached_property
+    def _all(self) -> tuple[list[int], list[int], int]:
+        """The same for every mention, counted or not."""
+        order = sorted(range(len(self.mentions)), key=lambda i: (self.mentions[i].start, i))
+        longest = max((m.end - m.start for m in self.mentions), default=0)
+        return [self.mentions[i].start for i in order], order, longest
+
+    def mentioned_within(self, a: int, b: int) -> list[int]:
+        """Indices, ascending, of every mention (counted or not) that overlaps tokens [a, b)."""
+        starts, order, longest = self._all
+        return sorted(i for i in order[bisect_left(starts, a - longest + 1):bisect_left(starts, b)]
+                      if self.mentions[i].end > a)
+
+    @cached_property
     def _uncounted_spans(self) -> frozenset[tuple[int, int]]:
         return frozenset((m.start, m.end) for i, m in enumerate(self.mentions)
                          if i not in self.accepted)
@@ -195,8 +208,8 @@ def _prose_items(view: ListView) -> list[Item]:
 def _added_words(view: ListView, it: Item) -> tuple[str, ...]:
     """The item's words outside the names the matcher found in it (counted or not): what makes
     'Angular Reactive forms' more than Angular (and 'Excel daily' no more than Excel)."""
-    covered = {t for m in view.mentions if m.start < it.end and m.end > it.start
-               for t in range(m.start, m.end)}
+    covered = {t for i in view.mentioned_within(it.start, it.end)
+               for t in range(view.mentions[i].start, view.mentions[i].end)}
     return tuple(view.tokens[t] for t in range(it.start, it.end) if t not in covered) or ("",)
 
 
