@@ -10,7 +10,8 @@ headings, each over two short lines), `dense100` (lines of 100 characters full o
 and skill names), `mixed` (blocks of 2 KB of each other shape in turn, no line over 2 KB),
 `unique` (short lines of words, numbered words and dates, no two alike: the stages' caches of
 repeated lines do not help), `datelines` ('2019 - ' repeated in lines of 45,000 characters,
-just under the line cap). All are deterministic: the same shape and size give the same text.
+just under the line cap), `skills` (a SKILLS section of lines of 12 skill names, a third of them
+numbered), `bullets` (an EXPERIENCE section of dated bullet lines naming 6 skills each). All are deterministic: the same shape and size give the same text.
 Prints a Markdown table per shape and size (KB of input): wall seconds, CPU seconds in
 brackets (user + system, which other load on the machine does not inflate) and peak resident
 MB; 'timeout' when a run passed the limit (the bigger sizes are then not run). Linear time shows as seconds growing
@@ -31,7 +32,7 @@ from pathlib import Path
 WORDS = ("data engineer python project team led analysis model pipeline built the and of "
          "for with sales customer report growth managed").split()
 SHAPES = ("dates", "words", "lines", "digits", "cv", "headings", "dense100", "mixed", "unique",
-          "datelines")
+          "datelines", "skills", "bullets")
 CV = """Jane Doe
 jane.doe@example.com | +1 415 555 0100 | linkedin.com/in/janedoe | github.com/janedoe
 San Francisco, CA
@@ -83,14 +84,34 @@ def make(shape: str, size: int) -> str:
     elif shape == "dense100":
         unit = "".join(_dense_line(i) for i in range(len(DENSE)))
     elif shape == "mixed":
-        unit = "".join(_block(other, 2000) for other in SHAPES if other not in ("mixed", "unique", "datelines"))
+        unit = "".join(_block(other, 2000) for other in SHAPES if other not in ("mixed", "unique", "datelines", "skills", "bullets"))
     elif shape == "unique":
         return _unique(size)
+    elif shape in ("skills", "bullets"):
+        return _listed(shape, size)
     elif shape == "datelines":
         unit = "2019 - " * 6428 + "\n"
     else:
         raise SystemExit(f"unknown shape {shape!r}")
     return (unit * (size // len(unit) + 1))[:size]
+
+
+def _listed(shape: str, size: int) -> str:
+    """A short header, then `skills`: a SKILLS section of lines of 12 names; `bullets`: an
+    EXPERIENCE section of bullets naming 6 skills and ending with a date range."""
+    rnd = random.Random(3)
+    names = [d.split(" ")[0].strip(",") for d in DENSE] + ["Airflow", "Kafka", "Snowflake", "dbt"]
+    out = ["Jane Doe\njane@example.com\n\n" + ("SKILLS\n" if shape == "skills" else "EXPERIENCE\n")]
+    total = len(out[0])
+    while total < size:
+        items = [rnd.choice(names) + (str(rnd.randint(0, 99)) if rnd.random() < 0.3 else "")
+                 for _ in range(12 if shape == "skills" else 6)]
+        line = (", ".join(items) if shape == "skills" else
+                f"- Built {items[0]} and {items[1]} pipelines using {', '.join(items[2:])} for "
+                f"the sales team, Jan {rnd.randint(2000, 2019)} - Mar {rnd.randint(2020, 2025)}") + "\n"
+        out.append(line)
+        total += len(line)
+    return "".join(out)[:size]
 
 
 def _unique(size: int) -> str:

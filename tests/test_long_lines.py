@@ -173,3 +173,31 @@ def test_many_dated_entries_with_bullets_are_checked_in_linear_time() -> None:
     started = time.process_time()
     _bullet_lines(candidate, ats_rules())
     assert time.process_time() - started < 2.0         # 0.23 s; the loop over positions: 22 s
+
+
+def test_skills_are_read_from_the_first_words_within_the_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past MAX_SKILL_WORDS a text is not a CV: skills are read up to there, and the report
+    says so; a CV within the budget gets no warning."""
+    from resume_match import api
+    from resume_match.skills import budget
+    filler = "".join(f"Wrote report {i} for the sales team\n" for i in range(60))
+    cv = ("Jane Doe\njane@example.com\n\nSKILLS\nPython, SQL, Docker\n\nEXPERIENCE\n" + filler
+          + "Built dashboards in Tableau\n")
+    whole = api.analyse(cv.encode(), name="cv.txt")
+    assert {"python", "tableau"} <= {s.id for s in whole.candidate.skills}
+    assert not any("words only" in w for w in whole.candidate.warnings)
+    monkeypatch.setattr(budget, "MAX_SKILL_WORDS", 200)
+    cut = api.analyse(cv.encode(), name="cv.txt")
+    ids = {s.id for s in cut.candidate.skills}
+    assert "python" in ids and "tableau" not in ids
+    assert any("first 200 words only" in w for w in cut.candidate.warnings)
+    assert len(cut.candidate.sections) == len(whole.candidate.sections)      # all still shown
+
+
+def test_a_section_gives_at_most_its_first_entries() -> None:
+    from resume_match.parse.facts import MAX_ENTRIES_PER_SECTION
+    lines = tuple(Line(text=f"Analyst {i}, Acme {i}  Jan 2019 - Mar 2020", page=1, top=float(i))
+                  for i in range(MAX_ENTRIES_PER_SECTION + 100))
+    found = positions_in(lines)
+    assert len(found) == MAX_ENTRIES_PER_SECTION
+    assert found[-1][0].title is not None
