@@ -7,8 +7,11 @@ Shapes: `dates` ('2019 - ' repeated on one line), `words` (ordinary words on one
 `lines` (many short lines of words and dates), `digits` (one line of digits and spaces),
 `cv` (one realistic CV text repeated, its years shifted each time), `headings` (section
 headings, each over two short lines), `dense100` (lines of 100 characters full of date ranges
-and skill names), `mixed` (blocks of 2 KB of each other shape in turn, no line over 2 KB).
-All are deterministic: the same shape and size give the same text.
+and skill names), `mixed` (blocks of 2 KB of each other shape in turn, no line over 2 KB),
+`unique` (short lines of words, numbered words and dates, no two alike: the stages' caches of
+repeated lines do not help), `datelines` ('2019 - ' repeated in lines of 45,000 characters,
+just under the line cap), `skills` (a SKILLS section of lines of 12 skill names, a third of them
+numbered), `bullets` (an EXPERIENCE section of dated bullet lines naming 6 skills each). All are deterministic: the same shape and size give the same text.
 Prints a Markdown table per shape and size (KB of input): wall seconds, CPU seconds in
 brackets (user + system, which other load on the machine does not inflate) and peak resident
 MB; 'timeout' when a run passed the limit (the bigger sizes are then not run). Linear time shows as seconds growing
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -27,7 +31,8 @@ from pathlib import Path
 
 WORDS = ("data engineer python project team led analysis model pipeline built the and of "
          "for with sales customer report growth managed").split()
-SHAPES = ("dates", "words", "lines", "digits", "cv", "headings", "dense100", "mixed")
+SHAPES = ("dates", "words", "lines", "digits", "cv", "headings", "dense100", "mixed", "unique",
+          "datelines", "skills", "bullets")
 CV = """Jane Doe
 jane.doe@example.com | +1 415 555 0100 | linkedin.com/in/janedoe | github.com/janedoe
 San Francisco, CA
@@ -79,10 +84,54 @@ def make(shape: str, size: int) -> str:
     elif shape == "dense100":
         unit = "".join(_dense_line(i) for i in range(len(DENSE)))
     elif shape == "mixed":
-        unit = "".join(_block(other, 2000) for other in SHAPES if other != "mixed")
+        unit = "".join(_block(other, 2000) for other in SHAPES if other not in ("mixed", "unique", "datelines", "skills", "bullets"))
+    elif shape == "unique":
+        return _unique(size)
+    elif shape in ("skills", "bullets"):
+        return _listed(shape, size)
+    elif shape == "datelines":
+        unit = "2019 - " * 6428 + "\n"
     else:
         raise SystemExit(f"unknown shape {shape!r}")
     return (unit * (size // len(unit) + 1))[:size]
+
+
+def _listed(shape: str, size: int) -> str:
+    """A short header, then `skills`: a SKILLS section of lines of 12 names; `bullets`: an
+    EXPERIENCE section of bullets naming 6 skills and ending with a date range."""
+    rnd = random.Random(3)
+    names = [d.split(" ")[0].strip(",") for d in DENSE] + ["Airflow", "Kafka", "Snowflake", "dbt"]
+    out = ["Jane Doe\njane@example.com\n\n" + ("SKILLS\n" if shape == "skills" else "EXPERIENCE\n")]
+    total = len(out[0])
+    while total < size:
+        items = [rnd.choice(names) + (str(rnd.randint(0, 99)) if rnd.random() < 0.3 else "")
+                 for _ in range(12 if shape == "skills" else 6)]
+        line = (", ".join(items) if shape == "skills" else
+                f"- Built {items[0]} and {items[1]} pipelines using {', '.join(items[2:])} for "
+                f"the sales team, Jan {rnd.randint(2000, 2019)} - Mar {rnd.randint(2020, 2025)}") + "\n"
+        out.append(line)
+        total += len(line)
+    return "".join(out)[:size]
+
+
+def _unique(size: int) -> str:
+    """About `size` bytes of lines of 2 to 12 words (a third of them numbered, 'pipeline417'),
+    a third of the lines with a date range, numbered so that no two lines are alike."""
+    rnd = random.Random(7)
+    vocab = WORDS + [d.split(" ")[0].strip(",") for d in DENSE]
+    months = ("Jan", "Mar", "June", "Sep", "Dec", "")
+    out: list[str] = []
+    total = n = 0
+    while total < size:
+        words = [rnd.choice(vocab) + (str(rnd.randint(0, 999)) if rnd.random() < 0.3 else "")
+                 for _ in range(rnd.randint(2, 12))]
+        if rnd.random() < 0.3:
+            words.insert(rnd.randint(0, len(words)), f"{rnd.choice(months)} "
+                         f"{rnd.randint(1990, 2025)} - {rnd.randint(1990, 2025)}".strip())
+        n += 1
+        out.append(f"{' '.join(words)} {n}\n")
+        total += len(out[-1])
+    return "".join(out)[:size]
 
 
 def _dense_line(i: int) -> str:

@@ -18,6 +18,7 @@ from resume_match.errors import ResumeMatchError
 from resume_match.parse.facts import extract_facts
 from resume_match.parse.sections import split_sections
 from resume_match.skills import read_skills
+from resume_match.skills.budget import budget_warning, within_budget
 
 if TYPE_CHECKING:
     from resume_match.skills.matcher import SkillMatcher
@@ -31,12 +32,14 @@ def read(source: Source, *, name: str | None = None, engine: str = "pdfplumber",
     doc = read_document(source, name=name, engine=engine, ocr=ocr)
     sections = split_sections(doc)
     facts = extract_facts(doc, sections)
-    skills, soft = read_skills(sections, matcher) if doc.readable else ((), ())
+    read_part, cut = within_budget(sections)
+    skills, soft = read_skills(read_part, matcher) if doc.readable else ((), ())
     return Candidate(source=doc.source, readable=doc.readable,
                      unreadable_reason=doc.unreadable_reason, name=facts.name,
                      contact=facts.contact, sections=sections, skills=skills,
                      experience=facts.experience, education=facts.education,
-                     certifications=facts.certifications, warnings=doc.warnings,
+                     certifications=facts.certifications,
+                     warnings=doc.warnings + ((budget_warning(),) if cut else ()),
                      soft_skills=soft, document=doc)
 
 

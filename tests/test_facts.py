@@ -546,6 +546,17 @@ def test_outside_the_contact_block_a_phone_or_domain_needs_a_cue() -> None:
     assert c.links == ("asha.design",)
 
 
+def test_a_header_block_past_its_first_lines_is_body() -> None:
+    """A text with no headings is all header: past MAX_HEADER_LINES its lines are body, where
+    a phone needs a cue word (searching 17,000 such lines for phones took a second)."""
+    filler = "".join(f"Managed pipeline number {i} for the sales team\n" for i in range(80))
+    cv = f"Asha Verma\nasha@example.com\n{filler}Ticket 4155550142 closed\n"
+    assert facts_of(cv).contact.phone is None
+    assert facts_of(cv + "Phone: (415) 555-0199\n").contact.phone == "+14155550199"
+    assert facts_of(f"Asha Verma\nasha@example.com\nTicket 4155550142 closed\n{filler}"
+                    ).contact.phone == "+14155550142"        # in the header block: no cue needed
+
+
 def test_a_link_split_over_two_lines_is_joined() -> None:
     cv = "Asha Verma\nasha@example.com | linkedin.com/in/\nasha-verma-42 | github.com/asha-\nverma\n\nSkills\nPython\n"
     assert facts_of(cv).contact.links == ("linkedin.com/in/asha-verma-42", "github.com/asha-verma")

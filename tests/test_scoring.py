@@ -411,6 +411,24 @@ def test_soft_evidence_needs_people_in_the_work_sections(said: str) -> None:
     assert "technical leadership and mentoring" in [m.name for m in score_role(told, role, GRAPH).missing]
 
 
+def test_soft_evidence_is_each_candidates_own_and_its_first_two_lines() -> None:
+    """Worked out once per candidate (not per role): a second candidate scored after the first
+    gets its own lines, and of many telling lines the first two are the evidence."""
+    role = load_role("senior-ml-engineer")
+    base = cv([hit(s) for s in ALL])
+
+    def told(*said: str) -> Candidate:
+        lines = tuple(Line(text=t, page=1) for t in said)
+        return Candidate(**{**base.__dict__, "sections": (
+            Section(kind="experience", heading="Experience", page=1, lines=lines),)})
+
+    many = told(*(f"Led a team of {n} engineers." for n in range(3, 9)))
+    evidence = next(m for m in score_role(many, role, GRAPH).matched if m.id == "leadership").evidence
+    assert [e.text for e in evidence] == ["Led a team of 3 engineers.", "Led a team of 4 engineers."]
+    assert "leadership" not in [m.id for m in score_role(told("Trained models."), role, GRAPH).matched
+                                if m.demonstrated]
+
+
 # ---------------------------------------------------------------- background gated by relevance
 
 def test_background_counts_only_with_relevant_skills() -> None:

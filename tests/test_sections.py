@@ -438,3 +438,29 @@ def test_a_paired_heading_with_a_colon_in_a_cv_whose_headings_look_like_body_tex
     assert kinds(doc)[1:] == [("summary", "Summary"), ("education", "Education"),
                               ("certifications", "Other Qualifications/Certifications/Programs:"),
                               ("skills", "IT Skills")]
+
+
+def test_a_heading_asked_about_again_gets_the_answer_of_the_full_match() -> None:
+    """Short texts are matched once (cached): asked in any order and again, each gets what the
+    uncached match with the lexicon gives."""
+    lex = load_lexicon()
+    texts = ["Skills", "SKILLS", "skills ", "Work Experience", "WorkExperience", "Experiance",
+             "E X P E R I E N C E", "Skill Details", "Python, SQL", "Education & Honors",
+             "education", "Projects:", "Data Scientist, Acme"]
+    first = [match_heading(t) for t in texts]
+    again = [match_heading(t) for t in reversed(texts)][::-1]
+    assert first == again == [match_heading(t, lex) for t in texts]
+    assert first[0] is not None and first[0].kind == "skills" and first[10] is not None
+    assert first[8] is None and first[12] is None
+
+
+def test_past_the_section_cap_headings_are_text_of_the_last_section() -> None:
+    from resume_match.extract.text import read_text
+    from resume_match.parse.sections import MAX_SECTIONS
+    text = "Jane Doe\n\n" + "".join(f"{h}\nline {i}\n\n" for i in range(150)
+                                    for h in ("SKILLS", "EXPERIENCE"))
+    sections = split_sections(read_text(text.encode(), "cv.txt"))
+    assert len(sections) == MAX_SECTIONS + 1 and sections[0].kind == "header"
+    last = sections[-1]
+    assert [ln.text for ln in last.lines[:3]] == ["line 99", "SKILLS", "line 100"]
+    assert last.lines[-1].text == "line 149"

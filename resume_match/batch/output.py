@@ -109,13 +109,21 @@ def render_csv(rows: Iterable[BatchRow], role_ids: list[str]) -> str:
     return buf.getvalue()
 
 
+# A text cell starting so is a formula to a spreadsheet ('=HYPERLINK(...)' as a CV's name or
+# file name): it gets a leading apostrophe, which spreadsheets show as text (OWASP's advice).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _cell(value: Any) -> str:
     """A CSV cell; control characters (a file name may hold ESC) as visible escapes, since the
-    file is read in terminals as often as in spreadsheets."""
+    file is read in terminals as often as in spreadsheets, and text that a spreadsheet would run
+    as a formula quoted."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + escape_controls(value)
     return escape_controls(str(value))
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 from typing import Any, Iterable, Mapping
 
 from rapidfuzz import fuzz
@@ -399,15 +400,27 @@ _SOFT = _soft_patterns()
 def _soft_hits(candidate: Candidate, graph: SkillGraph) -> tuple[SkillHit, ...]:
     """Soft skills a role asks for, shown by what the CV says was done ('led a team of five',
     'mentored two interns'): the matcher counts soft skills only where they are listed."""
+    return tuple(SkillHit(id=sid, name=graph.name(sid), category="soft-skill", evidence=said,
+                          demonstrated=True) for sid, said in _soft_said(candidate).items())
+
+
+_SAID: list[tuple[Candidate, dict[str, tuple[Evidence, ...]]]] = []   # the last candidate's
+
+
+def _soft_said(candidate: Candidate) -> dict[str, tuple[Evidence, ...]]:
+    """Soft skill id -> the first two work lines that show it; worked out once per candidate,
+    not once per role scored (ten roles searched a CV of 80,000 lines ten times)."""
+    if _SAID and _SAID[0][0] is candidate:
+        return _SAID[0][1]
     lines = [(s.kind, ln) for s in candidate.sections if s.kind in SOFT_SECTIONS for ln in s.lines]
-    out = []
+    out: dict[str, tuple[Evidence, ...]] = {}
     for sid, pattern in _SOFT.items():
-        said = [Evidence(section=kind, page=ln.page, text=ln.text) for kind, ln in lines
-                if pattern.search(ln.text)]
+        said = tuple(islice((Evidence(section=kind, page=ln.page, text=ln.text)
+                             for kind, ln in lines if pattern.search(ln.text)), 2))
         if said:
-            out.append(SkillHit(id=sid, name=graph.name(sid), category="soft-skill",
-                                evidence=tuple(said[:2]), demonstrated=True))
-    return tuple(out)
+            out[sid] = said
+    _SAID[:] = [(candidate, out)]
+    return out
 
 
 def best_hits(skills: Iterable[SkillHit]) -> dict[str, SkillHit]:

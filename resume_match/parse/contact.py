@@ -24,6 +24,8 @@ _EMAIL = re.compile(r"(?<![\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:
 _PHONE = re.compile(r"(?<![\w+])(?:\(\s*\+?\d{1,4}\s*\)\s*|\+\s?)?\d[\d \u00a0().\-/]{5,}\d(?![\w])")
 _WORDS = load("words.yaml")
 MATCHER_CHARS = 2000       # of a line, given to phonenumbers' own search (see _head)
+MATCHER_BUDGET = 8000      # of all lines of one search: 22 header lines of 45,000 characters of
+                           # years took 1.5 s; a contact block is a few hundred characters
 _PHONE_WORDS = re.compile(rf"(?i)\b(?:{alternation(_WORDS['phone_cues'])})\b")
 # an id or document label just before a number: 'Id No :', 'DNI:', 'Passport No.'
 _ID_LABEL = re.compile(rf"(?i)\b(?:{alternation(_WORDS['id_cues'])})\b\.?\s*(?:card\s*)?(?:no\.?|number|num|#)?\s*[:.\-#]*\s*$")
@@ -91,6 +93,7 @@ def find_phone(texts: Iterable[str], region: str | None = None) -> str | None:
     Every candidate span of a line is tried: the whole run of digits and separators, then its
     parts where two numbers share it ('+91 98765 43210 / 91234 56789'), then phonenumbers' own
     search of the line, in the CV's region (national formats) or in international form."""
+    budget = MATCHER_BUDGET
     for text in texts:
         norm = normalize(clean(text))
         for m in _PHONE.finditer(norm):
@@ -100,8 +103,10 @@ def find_phone(texts: Iterable[str], region: str | None = None) -> str | None:
                 phone = normalize_phone(span, region or DEFAULT_REGION)
                 if phone:
                     return phone
-        if sum(map(str.isdigit, norm)) >= 7:
-            for match in phonenumbers.PhoneNumberMatcher(_head(norm), region or DEFAULT_REGION):
+        if budget > 0 and sum(map(str.isdigit, norm)) >= 7:
+            head = _head(norm)
+            budget -= len(head)
+            for match in phonenumbers.PhoneNumberMatcher(head, region or DEFAULT_REGION):
                 if not _not_a_phone(match.raw_string) and not _id_before(norm, match.start):
                     return phonenumbers.format_number(match.number,
                                                       phonenumbers.PhoneNumberFormat.E164)
@@ -267,9 +272,6 @@ def _place(texts: list[str]) -> tuple[str | None, str | None]:
 
 # ---------------------------------------------------------------- name
 
-# A name is printed near the top: a header block this long is a text with no headings (a
-# million short lines took a second of name checks).
-MAX_NAME_LINES = 60
 
 def find_name(lines: list[Line] | tuple[Line, ...], body: float = 0.0, width: float = 0.0) -> str | None:
     """The most prominent header line that reads like a person's name (largest font, then
@@ -278,7 +280,7 @@ def find_name(lines: list[Line] | tuple[Line, ...], body: float = 0.0, width: fl
     stop = set(load("titles.yaml")["not_name_words"])
     titles = set(load("titles.yaml")["title_words"])
     best: tuple[float, str] | None = None
-    for line in lines[:MAX_NAME_LINES]:
+    for line in lines[:MAX_HEADER_LINES]:
         if body > 0 and line.size > 0 and not _prominent(line, body, width):
             continue
         name = _as_name(line.text, stop, titles)
@@ -409,15 +411,23 @@ def _link_key(link: str) -> str:
     return re.sub(r"^www\.", "", link.lower()).rstrip("/")
 
 
+# Contact details and the name are printed near the top: a header block longer than this is a
+# text with no headings (1 MB of short lines all read as header), whose further lines are body
+# (a phone there needs a cue word); searching them all for a name or a phone took seconds.
+MAX_HEADER_LINES = 60
+
+
 def extract_contact(doc: Document, sections: tuple[Section, ...]) -> tuple[str | None, Contact]:
     """Name and contact details; `in_margin` when they were only in page headers/footers. The
     contact block is the header, contact-headed sections and the lines around the e-mail;
     elsewhere a phone or a bare domain needs a cue word before it."""
     header = [ln for s in sections if s.kind == "header" or _contact_heading(s)
               for ln in s.lines] or list(doc.lines[:10])
+    header, overflow = header[:MAX_HEADER_LINES], header[MAX_HEADER_LINES:]
     block = header + [ln for ln in email_block(sections) if ln not in header]
-    body = [ln for s in sections if s.kind not in ("header", "references") and not _contact_heading(s)
-            for ln in s.lines]
+    body = overflow + [ln for s in sections
+                       if s.kind not in ("header", "references") and not _contact_heading(s)
+                       for ln in s.lines]
     margin = [ln for p in doc.pages for ln in p.margin_lines]
     head_t, body_t, margin_t = (join_split_links([ln.text for ln in x]) for x in (block, body, margin))
     location, region = find_location(head_t)

@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from threading import Lock
 from typing import Iterable
 
 from resume_match.data import load
@@ -83,19 +85,23 @@ _SEP_ONLY = re.compile(rf"{_SEP}(?![\w])|{_SEP}$", re.IGNORECASE)
 _SEP_AT = re.compile(_SEP)                 # case-sensitive, as it always was
 _BLANK_REST = re.compile(r"\s*$")
 _TEXT = re.compile(r"\S")
+_FULL_YEAR = re.compile(_YEAR)
 _YEAR_AFTER = re.compile(r",?\s*(?:19|20)\d\d")
 # A range after a separator is looked for within this many characters: clean lines hold single
 # spaces, and a range is well under 100 characters; slicing the whole rest of a long line once
 # per date made find_ranges_in_lines quadratic.
 _RANGE_WINDOW = 512
-_RANGE = re.compile(
+_RANGE_BODY = (
     rf"(?P<since>since\s+)?(?:from\s+)?(?:{_date_pat('a')})"
     rf"(?:(?:{_SEP}|{_COMMA}|\s+(?=onwards?\b))(?:(?P<present>{_PRESENT})(?![a-z])|{_date_pat('b')}"
-    rf"|(?<=-)(?P<short>\d\d)(?![\d/.%])))?",     # '2017-20'
-    re.IGNORECASE)
+    rf"|(?<=-)(?P<short>\d\d)(?![\d/.%])))?")     # '2017-20'
 # "May - Aug 2012": the first month takes the year printed after the second.
-_MONTH_PAIR = re.compile(
-    rf"(?P<m1>{_MON})\.?{_SEP}(?P<m2>{_MON})\.?,?\s*(?P<y>{_YEAR})(?!\d)", re.IGNORECASE)
+_MONTH_PAIR_BODY = rf"(?P<m1>{_MON})\.?{_SEP}(?P<m2>{_MON})\.?,?\s*(?P<y>{_YEAR})(?!\d)"
+# Every match starts with a letter, a digit or an apostrophe: a lookahead for one spares the
+# full pattern's alternatives at each space and punctuation mark (a quarter of its time).
+_STARTS_WORD = r"(?=[\w'\u2018\u2019`])"
+_RANGE = re.compile(_STARTS_WORD + _RANGE_BODY, re.IGNORECASE)
+_MONTH_PAIR = re.compile(_STARTS_WORD + _MONTH_PAIR_BODY, re.IGNORECASE)
 # '2022–  Research Scientist': a dash glued to the date and then words, no end date, is an
 # open range (academic CVs); a dash at the end of a line may still be continued on the next
 _OPEN_END = re.compile(r"-\s+(?=[A-Za-z])")
@@ -125,16 +131,63 @@ def normalize(text: str) -> str:
                    else ch for ch in out)
 
 
+# Texts up to this long are cached, as many as CACHED_TEXTS of them: every line of a CV of
+# 1 MB of short lines (the cache is no help if the stages' passes over a document's lines evict
+# each line before the next pass asks again), in memory bounded by their product (~10 MB).
+CACHED_CHARS = 300
+CACHED_TEXTS = 1 << 15
+
+
+# Longer texts (a paragraph, or a hostile line of 45,000 characters of dates that facts asks
+# about three times) are kept while all of them together hold at most this many characters.
+LONG_CACHED_CHARS = 2_000_000
+
+
 def find_ranges(text: str) -> tuple[DateRange, ...]:
     """Every date or date range printed in `text`, in order; offsets refer to `text`."""
+    if len(text) > CACHED_CHARS:
+        return _LONG.get(text, date.today().year)
     return _ranges(text, date.today().year)
 
 
-@lru_cache(maxsize=4096)
+class _SizedCache:
+    """find_ranges of long texts, least recently used first out, bounded by the characters of
+    the texts kept (a count bound would let a few huge lines hold gigabytes)."""
+
+    def __init__(self, max_chars: int) -> None:
+        self.max_chars, self.chars = max_chars, 0
+        self.kept: OrderedDict[tuple[str, int], tuple[DateRange, ...]] = OrderedDict()
+        self.lock = Lock()
+
+    def get(self, text: str, this_year: int) -> tuple[DateRange, ...]:
+        key = (text, this_year)
+        with self.lock:
+            if key in self.kept:
+                self.kept.move_to_end(key)
+                return self.kept[key]
+        found = _uncached(text)
+        with self.lock:
+            if key not in self.kept and len(text) <= self.max_chars:
+                self.kept[key] = found
+                self.chars += len(text)
+                while self.chars > self.max_chars:
+                    (old, _), _ = self.kept.popitem(last=False)
+                    self.chars -= len(old)
+        return found
+
+
+_LONG = _SizedCache(LONG_CACHED_CHARS)
+
+
+@lru_cache(maxsize=CACHED_TEXTS)
 def _ranges(text: str, this_year: int) -> tuple[DateRange, ...]:
     """find_ranges, worked out once per distinct text: facts asks again about the same lines
     (each dated entry, its neighbours, the CV's own date, education). The result is immutable.
     `this_year` is only part of the key: two-digit years are read against today's (_year)."""
+    return _uncached(text)
+
+
+def _uncached(text: str) -> tuple[DateRange, ...]:
     norm = normalize(text)
     if not _YEAR_LIKE.search(norm):    # most lines: a cheap search spares the full patterns
         return ()
@@ -145,7 +198,9 @@ def _scan(norm: str) -> tuple[DateRange, ...]:
     """find_ranges on normalized text, without the quick test for a year."""
     found: list[DateRange] = []
     taken: list[tuple[int, int]] = []       # in order and not overlapping, as finditer gives them
-    for m in _MONTH_PAIR.finditer(norm):
+    # a month pair ends with a four-digit year: text without one (most lines that pass
+    # _YEAR_LIKE hold a two-digit year or a version number) is spared its search
+    for m in _MONTH_PAIR.finditer(norm) if _FULL_YEAR.search(norm) else ():
         if _word_start(norm, m.start()):
             y, a, b = int(m.group("y")), _month(m.group("m1")), _month(m.group("m2"))
             found.append(DateRange((y if a <= b else y - 1, a), (y, b), False, m.span()))

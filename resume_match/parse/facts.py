@@ -23,6 +23,10 @@ MAX_ENTRY_WORDS = 12               # a dated line with more words than this is a
 # A line with more dated entries than this is a table of dates: its first ones stand for it
 # (a CV line holds one, two in a two-column layout; '2019 - ' 150,000 times is no CV).
 MAX_ENTRIES_PER_LINE = 20
+# A section with more dated entries than this is no CV's (a long career has a few dozen): its
+# first ones stand for it, and the title and employer search stops there (1 MB of dated
+# bullets gave 8,500 entries, a second of their titles).
+MAX_ENTRIES_PER_SECTION = 500
 _SPLIT = re.compile(r"\s+[|•·–—-]+\s+|\s*[|•·]\s*|,\s+|\s{3,}|\t|\s+@\s+|\s+at\s+")
 _FULL_DATE = re.compile(
     r"(?i)(?:updated|revised|as of|dated?)\b.{0,12}?\d|\b\d{1,2}(?:st|nd|rd|th)?\s*(?:of\s+)?"
@@ -212,10 +216,13 @@ def positions_in(lines: tuple[Line, ...], body: float = 0.0) -> list[tuple[Posit
 
 
 def _entry_hits(lines: tuple[Line, ...], texts: list[str]) -> list[tuple[int, DateRange]]:
-    """The dates that head entries, at most MAX_ENTRIES_PER_LINE a line."""
+    """The dates that head entries, at most MAX_ENTRIES_PER_LINE a line and
+    MAX_ENTRIES_PER_SECTION in all."""
     hits: list[tuple[int, DateRange]] = []
     spans: dict[int, _Spans] = {}
     for i, r in find_ranges_in_lines(texts):
+        if len(hits) == MAX_ENTRIES_PER_SECTION:
+            break
         at = spans.get(i) or spans.setdefault(i, _Spans(texts[i]))
         if at.entries < MAX_ENTRIES_PER_LINE and _entry_date(texts[i], r, at) \
                 and not (lines[i].bullet and _mid_line(texts[i], r, at)):

@@ -95,7 +95,17 @@ def match_heading(text: str, lexicon: Lexicon | None = None) -> HeadingMatch | N
     spaces ignored so 'WorkExperience' matches), then the leftmost kind keyword."""
     if len(text.strip()) > MAX_HEADING_CHARS:
         return None                       # most body lines: spared the clean-up below
-    lex = lexicon or load_lexicon()
+    return _known_heading(text) if lexicon is None else _match_heading(text, lexicon)
+
+
+@lru_cache(maxsize=1 << 14)
+def _known_heading(text: str) -> HeadingMatch | None:
+    """match_heading with the bundled headings, once per distinct short text: a line is asked
+    about when flattened headings are split out and again when headings are found."""
+    return _match_heading(text, load_lexicon())
+
+
+def _match_heading(text: str, lex: Lexicon) -> HeadingMatch | None:
     words = clean_heading(text).split()
     if len(words) > 2 and all(len(w) == 1 for w in words):
         words = ["".join(words)]          # letter-spaced 'E X P E R I E N C E'
@@ -536,12 +546,19 @@ def _opens_with_degree(text: str) -> bool:
     return hit is not None and not re.search(r"[A-Za-z]", text[:hit[1].start()])
 
 
+# A CV has a few dozen sections at most (a long academic CV ~40); past this many headings a
+# text is not a CV (1 MB of headings made 42,000 sections), and the rest stays in the last
+# section as its text, bounding the per-section work of every later stage.
+MAX_SECTIONS = 200
+
+
 def split_sections(doc: Document) -> tuple[Section, ...]:
-    """The header block (text before the first heading) and one Section per heading."""
+    """The header block (text before the first heading) and one Section per heading, at most
+    MAX_SECTIONS."""
     lines = unflatten(doc.lines) if doc.kind == "text" else rejoin_rows(doc.lines)
     if not lines:
         return ()
-    heads = find_headings(doc, lines)
+    heads = find_headings(doc, lines)[:MAX_SECTIONS]
     out: list[Section] = []
     first = heads[0].index if heads else len(lines)
     if first > 0:

@@ -15,8 +15,9 @@ data in data/skill_context.yaml.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from resume_match.data import load
 from resume_match.skills.context import (LIST_LABELS, MIN_PROSE_KNOWN, NEXT_CUES, PAGE_FURNITURE,
@@ -61,6 +62,47 @@ class ListView:
     in_work_section: bool = False          # experience, projects: prose lists count (_prose_items)
     line_styles: tuple[tuple[str, float, bool], ...] = ()   # (font, size, bold) per line
     excluded: frozenset[int] = frozenset()  # tokens that claim nothing (degree names)
+
+    # Where the mentions are, indexed once per section: each item of a list asked about all of
+    # them, so a skills section of 5,000 items took seconds (quadratic in the section's size).
+    @cached_property
+    def _counted(self) -> tuple[list[int], list[int], int]:
+        """(starts, indices) of the accepted mentions in start order, and the longest one."""
+        order = sorted(self.accepted, key=lambda i: (self.mentions[i].start, i))
+        longest = max((self.mentions[i].end - self.mentions[i].start for i in order), default=0)
+        return [self.mentions[i].start for i in order], order, longest
+
+    @cached_property
+    def _all(self) -> tuple[list[int], list[int], int]:
+        """The same for every mention, counted or not."""
+        order = sorted(range(len(self.mentions)), key=lambda i: (self.mentions[i].start, i))
+        longest = max((m.end - m.start for m in self.mentions), default=0)
+        return [self.mentions[i].start for i in order], order, longest
+
+    def mentioned_within(self, a: int, b: int) -> list[int]:
+        """Indices, ascending, of every mention (counted or not) that overlaps tokens [a, b)."""
+        starts, order, longest = self._all
+        return sorted(i for i in order[bisect_left(starts, a - longest + 1):bisect_left(starts, b)]
+                      if self.mentions[i].end > a)
+
+    @cached_property
+    def _uncounted_spans(self) -> frozenset[tuple[int, int]]:
+        return frozenset((m.start, m.end) for i, m in enumerate(self.mentions)
+                         if i not in self.accepted)
+
+    def counted_from(self, a: int, b: int) -> list[int]:
+        """Indices of the accepted mentions that start in tokens [a, b), in start order."""
+        starts, order, _ = self._counted
+        return order[bisect_left(starts, a):bisect_left(starts, b)]
+
+    def counted_within(self, a: int, b: int) -> list[int]:
+        """Indices, ascending, of the accepted mentions that overlap tokens [a, b)."""
+        _, _, longest = self._counted
+        return sorted(i for i in self.counted_from(a - longest + 1, b) if self.mentions[i].end > a)
+
+    def uncounted_at(self, a: int, b: int) -> bool:
+        """Whether a mention the matcher did not count spans exactly tokens [a, b)."""
+        return (a, b) in self._uncounted_spans
 
 
 @dataclass(frozen=True)
@@ -150,7 +192,7 @@ def _prose_items(view: ListView) -> list[Item]:
     out: list[Item] = []
     for x, y in prose_lists(view.tokens, view.line_starts):
         pieces = _pieces(view, x, y)
-        known = sum(x <= view.mentions[i].start < y for i in view.accepted)
+        known = len(view.counted_from(x, y))
         count = len(pieces) - 1 + len(_split_connectors(view, *pieces[-1][:2])) if pieces else 0
         if count < MIN_PROSE_ITEMS or known < MIN_PROSE_KNOWN:
             continue
@@ -166,8 +208,8 @@ def _prose_items(view: ListView) -> list[Item]:
 def _added_words(view: ListView, it: Item) -> tuple[str, ...]:
     """The item's words outside the names the matcher found in it (counted or not): what makes
     'Angular Reactive forms' more than Angular (and 'Excel daily' no more than Excel)."""
-    covered = {t for m in view.mentions if m.start < it.end and m.end > it.start
-               for t in range(m.start, m.end)}
+    covered = {t for i in view.mentioned_within(it.start, it.end)
+               for t in range(view.mentions[i].start, view.mentions[i].end)}
     return tuple(view.tokens[t] for t in range(it.start, it.end) if t not in covered) or ("",)
 
 
@@ -264,7 +306,7 @@ def _sub_heading(view: ListView, line: int, pieces: list[tuple[int, int, str]],
         return False
     a, b, _ = pieces[0]
     return view.line_styles[line] != font and b - a <= 2 and \
-        not any(i in view.accepted and a <= m.start < b for i, m in enumerate(view.mentions))
+        not view.counted_from(a, b)
 
 
 # ---------------------------------------------------------------- one item
@@ -283,8 +325,7 @@ def _read_item(view: ListView, a: int, b: int, enumerate_tail: bool = False
         return [], {}
     prose = sum(any(c.isalnum() for c in t) for t in view.tokens[a:b]) > MAX_ITEM_WORDS
     lead = _leading_level(view, a, b)
-    inside = [i for i in sorted(view.accepted)
-              if view.mentions[i].start < b and view.mentions[i].end > a]
+    inside = view.counted_within(a, b)
     level = " ".join(t for t in view.tokens[a:lead] if t.lower() not in LEVEL_TIES) or None
     if lead > a and (inside and view.mentions[inside[0]].start == lead or _tied(view, lead)):
         a = lead
@@ -320,8 +361,7 @@ def _refused(view: ListView, a: int, b: int) -> bool:
     """The item is exactly a name the matcher found here and did not count (an extended name
     in a list no curated skill vouches for, an ordinary word written in another case): the
     open pass does not report it either."""
-    return any(m.start == a and m.end == b and i not in view.accepted
-               for i, m in enumerate(view.mentions))
+    return view.uncounted_at(a, b)
 
 
 def _trim(view: ListView, a: int, b: int) -> tuple[int, int]:
