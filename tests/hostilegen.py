@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import random
+import re
 import struct
 import zipfile
 import zlib
@@ -117,6 +118,29 @@ def xref_shifted_pdf() -> bytes:
                4: FONT, 5: stream(text_ops())}
     return build_pdf(objects, xref_shift=37)
 
+
+
+XREF_DAMAGES = ("wrong startxref", "startxref past the end", "garbled table", "no xref table",
+                "garbled table and wrong startxref", "no xref and no trailer", "shifted offsets")
+
+
+def xref_damaged_pdf(damage: str) -> bytes:
+    """The CV with its cross-reference data damaged one way of XREF_DAMAGES: a startxref that
+    points 123 bytes past the table or past the end, table entries that are not numbers, no
+    table (a trailer only), both of the first kinds, nothing after the objects, every offset 37
+    bytes off."""
+    if damage == "shifted offsets":
+        return xref_shifted_pdf()
+    base = cv_pdf()
+    table, tail = base.rindex(b"\nxref\n") + 1, base.rindex(b"startxref\n")
+    garbled = base[:table] + re.sub(rb"\d{10} 00000 n", b"zzzzzzzzzz 00000 n", base[table:tail])
+    return {"wrong startxref": base[:tail] + b"startxref\n%d\n%%%%EOF\n" % (table + 123),
+            "startxref past the end": base[:tail] + b"startxref\n9999999\n%%EOF\n",
+            "garbled table": garbled + base[tail:],
+            "no xref table": base[:table] + b"trailer\n<< /Size 6 /Root 1 0 R >>\n%%EOF\n",
+            "garbled table and wrong startxref":
+                garbled + b"startxref\n%d\n%%%%EOF\n" % (table + 7),
+            "no xref and no trailer": base[:table] + b"%%EOF\n"}[damage]
 
 # ---------------------------------------------------------------- DOCX
 

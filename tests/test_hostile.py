@@ -191,6 +191,30 @@ def test_pdfplumber_says_when_pdfium_can_read_a_file_it_cannot() -> None:
     assert read_document(data, name="shifted.pdf", engine="pdfium").readable
 
 
+
+# measured: pdfminer.six scans the file for objects when it cannot read an xref at all, but
+# trusts a table it can parse, so a garbled entry or wrong offsets lose every page; pdfium
+# rebuilds the table in each of these cases, and neither reads a file with no trailer
+PDFPLUMBER_FAILS = {"garbled table", "shifted offsets"}
+NEITHER_READS = {"no xref and no trailer"}
+
+
+@pytest.mark.parametrize("damage", hg.XREF_DAMAGES)
+def test_a_broken_xref_is_read_or_refused_with_the_pdfium_hint(tmp_path: Path, damage: str) -> None:
+    """Each engine reads the CV, or says in one line naming the file that it is damaged, with
+    the exit code of an input error (1); pdfplumber adds the hint when pdfium reads it."""
+    pdf = hg.write(tmp_path / "xref.pdf", hg.xref_damaged_pdf(damage))
+    for engine in ENGINES:
+        if damage in NEITHER_READS or (engine == "pdfplumber" and damage in PDFPLUMBER_FAILS):
+            proc, _, _ = run_cli(pdf, "--json", "--engine", engine)
+            line = one_line_error(proc)
+            assert line.startswith(f"Error: {pdf}: damaged"), line
+            hinted = line.endswith("; pdfium can open it: try --engine pdfium")
+            assert hinted == (damage not in NEITHER_READS and engine == "pdfplumber"), line
+            assert proc.stdout == ""
+        else:
+            assert read_document(pdf, engine=engine).lines[0].text == "Alex Morgan"
+
 @pytest.mark.parametrize("box", [b"[0 0 /Wide (tall)]", b"[(0) (0) (612) (792)]", b"[0 0 612]"])
 @pytest.mark.parametrize("engine", ENGINES)
 def test_a_malformed_mediabox_is_read_or_one_line_error(box: bytes, engine: str) -> None:

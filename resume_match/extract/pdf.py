@@ -6,6 +6,7 @@ module (engine-independent) turns them into lines in reading order and decides `
 from __future__ import annotations
 
 import io
+import logging
 import re
 from contextvars import ContextVar
 from typing import Any
@@ -24,6 +25,11 @@ from resume_match.extract.layout import PageWords, WordBox, build_document
 from resume_match.extract.limits import DEFAULT, CharBudget, Limits
 from resume_match.extract.normalize import file_date, join_touching_boxes
 from resume_match.models import Document
+
+# pdfminer logs what it repairs ("Not adding object 1 to xref ...") as warnings; with no handler
+# of its own, Python prints them on stderr, which carries only the one-line error. They still
+# reach the handlers of an application that configures logging.
+logging.getLogger("pdfminer").addHandler(logging.NullHandler())
 
 X_TOLERANCE_RATIO = 0.15        # LaTeX PDFs have no space glyphs: a wider gap separates words
 GLYPHS_PER_CHAR = 4             # glyphs a page may draw per character of its cap (spaces included)
