@@ -103,6 +103,16 @@ def glyph_lines_pdf(lines: int, per_line: int) -> bytes:
     return one_page(stream(zlib.compress(body), b"/Filter /FlateDecode "))
 
 
+
+def letters_pdf(letters: int, *, per_row: int = 1000, spaces: int = 0) -> bytes:
+    """`letters` letters in Helvetica 1 on rows of `per_row` (the last one shorter) 5 points
+    apart, so both engines see the same lines; each row then draws `spaces` spaces."""
+    counts = [per_row] * (letters // per_row) + ([letters % per_row] if letters % per_row else [])
+    rows = [b"1 0 0 1 10 %d Tm (%s) Tj" % (780 - 5 * i, b"x" * n + b" " * spaces)
+            for i, n in enumerate(counts)]
+    body = b"BT /F1 1 Tf\n" + b"\n".join(rows) + b"\nET"
+    return one_page(stream(zlib.compress(body), b"/Filter /FlateDecode "))
+
 def ref_loop_pdf(*, comment: bool = False) -> bytes:
     """/Contents 5 0 R, where object 5 is `6 0 R` and 6 is `5 0 R`: pdfminer never ends
     (`comment`: a comment between the reference and endobj)."""

@@ -120,6 +120,42 @@ def test_both_engines_count_a_page_the_same_way(engine: str) -> None:
         read_document(hg.glyph_lines_pdf(51, 99), name="over.pdf", engine=engine, limits=limits)
 
 
+
+@pytest.mark.parametrize("letters", [59_999, 60_000, 60_001, 61_000])
+def test_both_engines_give_the_same_verdict_at_the_default_page_cap(letters: int) -> None:
+    """60,000 characters per page, white space excluded: pdfium's own CR LF at each of the 60
+    line ends (118 characters) and pdfminer's lack of them change nothing."""
+    data = hg.letters_pdf(letters)
+    for engine in ENGINES:
+        if letters <= 60_000:
+            doc = read_document(data, name="page.pdf", engine=engine)
+            assert sum(len(ln.text) for ln in doc.lines) == letters, engine
+            continue
+        with pytest.raises(LimitError) as e:
+            read_document(data, name="page.pdf", engine=engine)
+        assert str(e.value) == ("page.pdf: page 1 has more than 60,000 characters, over the "
+                                "limit for one page"), engine
+
+
+def test_spaces_do_not_count_against_the_page_cap_for_either_engine() -> None:
+    """59,000 letters and 150,000 drawn spaces (2,540 after each row): both read the page."""
+    data = hg.letters_pdf(59_000, spaces=2_540)
+    for engine in ENGINES:
+        doc = read_document(data, name="spaces.pdf", engine=engine)
+        assert sum(len(ln.text) for ln in doc.lines) == 59_000, engine
+
+
+def test_past_pdfminers_glyph_bound_pdfplumber_names_it_and_suggests_pdfium(tmp_path: Path) -> None:
+    """59,000 letters and 181,130 spaces are 240,130 glyphs to draw, past the 240,000 that
+    bound pdfminer's work; pdfium keeps one space of each row's 3,070 and reads the page. So
+    pdfplumber's refusal is its own, and says so in one line with the hint."""
+    pdf = hg.write(tmp_path / "spaces.pdf", hg.letters_pdf(59_000, spaces=3_070))
+    assert sum(len(ln.text) for ln in read_document(pdf, engine="pdfium").lines) == 59_000
+    proc, _, _ = run_cli(pdf, "--json")
+    assert one_line_error(proc) == (
+        f"Error: {pdf}: page 1 has more than 240,000 glyphs (white space included), over "
+        "pdfplumber's limit for one page; pdfium can open it: try --engine pdfium")
+
 def test_the_document_cap_adds_up_the_pages() -> None:
     with pytest.raises(LimitError, match="more than 4,000 characters, over the limit for one document"):
         read_document(hg.glyph_lines_pdf(45, 99), name="doc.pdf",
