@@ -113,6 +113,15 @@ def letters_pdf(letters: int, *, per_row: int = 1000, spaces: int = 0) -> bytes:
     body = b"BT /F1 1 Tf\n" + b"\n".join(rows) + b"\nET"
     return one_page(stream(zlib.compress(body), b"/Filter /FlateDecode "))
 
+
+def wide_line_pdf(letters: int) -> bytes:
+    """`letters` letters 'i' on one line of a page 14,400 points wide (the most PDF allows), in
+    Helvetica 1 (0.222 points an 'i': 64,800 fit), in strings of at most 5,000."""
+    runs = [b"(%s) Tj " % (b"i" * min(5_000, letters - k)) for k in range(0, letters, 5_000)]
+    body = b"BT /F1 1 Tf 1 0 0 1 5 400 Tm " + b"".join(runs) + b"ET"
+    return one_page(stream(zlib.compress(body), b"/Filter /FlateDecode "),
+                    mediabox=b"[0 0 14400 792]")
+
 def ref_loop_pdf(*, comment: bool = False) -> bytes:
     """/Contents 5 0 R, where object 5 is `6 0 R` and 6 is `5 0 R`: pdfminer never ends
     (`comment`: a comment between the reference and endobj)."""

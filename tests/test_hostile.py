@@ -156,6 +156,22 @@ def test_past_pdfminers_glyph_bound_pdfplumber_names_it_and_suggests_pdfium(tmp_
         f"Error: {pdf}: page 1 has more than 240,000 glyphs (white space included), over "
         "pdfplumber's limit for one page; pdfium can open it: try --engine pdfium")
 
+
+@pytest.mark.parametrize("letters", [50_000, 50_001])
+def test_both_engines_apply_the_line_cap_to_a_pdf_line(letters: int) -> None:
+    """A line of a PDF can pass the 50,000-character line cap within the page cap (one line
+    of a page 14,400 points wide); both engines refuse it as a text file's line is refused."""
+    data = hg.wide_line_pdf(letters)
+    for engine in ENGINES:
+        if letters <= 50_000:
+            doc = read_document(data, name="wide.pdf", engine=engine)
+            assert [len(ln.text) for ln in doc.lines] == [letters], engine
+            continue
+        with pytest.raises(LimitError) as e:
+            read_document(data, name="wide.pdf", engine=engine)
+        assert str(e.value) == ("wide.pdf: page 1, line 1 has 50,001 characters, over the "
+                                "50,000 limit for one line"), engine
+
 def test_the_document_cap_adds_up_the_pages() -> None:
     with pytest.raises(LimitError, match="more than 4,000 characters, over the limit for one document"):
         read_document(hg.glyph_lines_pdf(45, 99), name="doc.pdf",

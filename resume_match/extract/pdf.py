@@ -57,7 +57,8 @@ def read_pdf(data: bytes, label: str, *, ocr: bool = False, limits: Limits = DEF
     if ocr:
         from resume_match.extract.ocr import build_with_ocr
         return build_with_ocr(data, label, pages, created=created, producer=producer)
-    return build_document(label, pages, file_size=len(data), created=created, producer=producer)
+    return build_document(label, pages, file_size=len(data), created=created, producer=producer,
+                          limits=limits)
 
 
 # an object whose whole body is a reference to another: `5 0 obj 6 0 R endobj`

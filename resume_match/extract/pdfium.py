@@ -98,7 +98,8 @@ def read_pdf_pdfium(data: bytes, label: str, *, ocr: bool = False,
     if ocr:
         from resume_match.extract.ocr import build_with_ocr
         return build_with_ocr(data, label, pages, created=created, producer=producer)
-    return build_document(label, pages, file_size=len(data), created=created, producer=producer)
+    return build_document(label, pages, file_size=len(data), created=created, producer=producer,
+                          limits=limits)
 
 
 def _file_facts(pdf: pdfium.PdfDocument) -> tuple[str, str]:
