@@ -122,6 +122,14 @@ def wide_line_pdf(letters: int) -> bytes:
     return one_page(stream(zlib.compress(body), b"/Filter /FlateDecode "),
                     mediabox=b"[0 0 14400 792]")
 
+
+def one_string_pdf(letters: int) -> bytes:
+    """`letters` letters 'i' in one Tj string on a page 14,400 points wide: pdfium's content
+    parser keeps the first 32,767 bytes of a string, pdfminer all of it."""
+    body = b"BT /F1 1 Tf 1 0 0 1 5 400 Tm (" + b"i" * letters + b") Tj ET"
+    return one_page(stream(zlib.compress(body), b"/Filter /FlateDecode "),
+                    mediabox=b"[0 0 14400 792]")
+
 def ref_loop_pdf(*, comment: bool = False) -> bytes:
     """/Contents 5 0 R, where object 5 is `6 0 R` and 6 is `5 0 R`: pdfminer never ends
     (`comment`: a comment between the reference and endobj)."""
