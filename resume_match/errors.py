@@ -16,6 +16,11 @@ class LimitError(InputError):
     """An input is larger than the configured page or size cap."""
 
 
+class EngineLimitError(LimitError):
+    """A bound on one PDF engine's own work, not one of the limits every reader shares
+    (pdfplumber's glyphs per page, white space included): another engine may read the file."""
+
+
 class DataError(ResumeMatchError):
     """A skills taxonomy, role profile or template file is invalid."""
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import random
+import re
 import struct
 import zipfile
 import zlib
@@ -102,6 +103,33 @@ def glyph_lines_pdf(lines: int, per_line: int) -> bytes:
     return one_page(stream(zlib.compress(body), b"/Filter /FlateDecode "))
 
 
+
+def letters_pdf(letters: int, *, per_row: int = 1000, spaces: int = 0) -> bytes:
+    """`letters` letters in Helvetica 1 on rows of `per_row` (the last one shorter) 5 points
+    apart, so both engines see the same lines; each row then draws `spaces` spaces."""
+    counts = [per_row] * (letters // per_row) + ([letters % per_row] if letters % per_row else [])
+    rows = [b"1 0 0 1 10 %d Tm (%s) Tj" % (780 - 5 * i, b"x" * n + b" " * spaces)
+            for i, n in enumerate(counts)]
+    body = b"BT /F1 1 Tf\n" + b"\n".join(rows) + b"\nET"
+    return one_page(stream(zlib.compress(body), b"/Filter /FlateDecode "))
+
+
+def wide_line_pdf(letters: int) -> bytes:
+    """`letters` letters 'i' on one line of a page 14,400 points wide (the most PDF allows), in
+    Helvetica 1 (0.222 points an 'i': 64,800 fit), in strings of at most 5,000."""
+    runs = [b"(%s) Tj " % (b"i" * min(5_000, letters - k)) for k in range(0, letters, 5_000)]
+    body = b"BT /F1 1 Tf 1 0 0 1 5 400 Tm " + b"".join(runs) + b"ET"
+    return one_page(stream(zlib.compress(body), b"/Filter /FlateDecode "),
+                    mediabox=b"[0 0 14400 792]")
+
+
+def one_string_pdf(letters: int) -> bytes:
+    """`letters` letters 'i' in one Tj string on a page 14,400 points wide: pdfium's content
+    parser keeps the first 32,767 bytes of a string, pdfminer all of it."""
+    body = b"BT /F1 1 Tf 1 0 0 1 5 400 Tm (" + b"i" * letters + b") Tj ET"
+    return one_page(stream(zlib.compress(body), b"/Filter /FlateDecode "),
+                    mediabox=b"[0 0 14400 792]")
+
 def ref_loop_pdf(*, comment: bool = False) -> bytes:
     """/Contents 5 0 R, where object 5 is `6 0 R` and 6 is `5 0 R`: pdfminer never ends
     (`comment`: a comment between the reference and endobj)."""
@@ -117,6 +145,29 @@ def xref_shifted_pdf() -> bytes:
                4: FONT, 5: stream(text_ops())}
     return build_pdf(objects, xref_shift=37)
 
+
+
+XREF_DAMAGES = ("wrong startxref", "startxref past the end", "garbled table", "no xref table",
+                "garbled table and wrong startxref", "no xref and no trailer", "shifted offsets")
+
+
+def xref_damaged_pdf(damage: str) -> bytes:
+    """The CV with its cross-reference data damaged one way of XREF_DAMAGES: a startxref that
+    points 123 bytes past the table or past the end, table entries that are not numbers, no
+    table (a trailer only), both of the first kinds, nothing after the objects, every offset 37
+    bytes off."""
+    if damage == "shifted offsets":
+        return xref_shifted_pdf()
+    base = cv_pdf()
+    table, tail = base.rindex(b"\nxref\n") + 1, base.rindex(b"startxref\n")
+    garbled = base[:table] + re.sub(rb"\d{10} 00000 n", b"zzzzzzzzzz 00000 n", base[table:tail])
+    return {"wrong startxref": base[:tail] + b"startxref\n%d\n%%%%EOF\n" % (table + 123),
+            "startxref past the end": base[:tail] + b"startxref\n9999999\n%%EOF\n",
+            "garbled table": garbled + base[tail:],
+            "no xref table": base[:table] + b"trailer\n<< /Size 6 /Root 1 0 R >>\n%%EOF\n",
+            "garbled table and wrong startxref":
+                garbled + b"startxref\n%d\n%%%%EOF\n" % (table + 7),
+            "no xref and no trailer": base[:table] + b"%%EOF\n"}[damage]
 
 # ---------------------------------------------------------------- DOCX
 

@@ -23,6 +23,7 @@ from resume_match.data import bundled_text, load
 from resume_match.extract.glyphs import (GlyphCounts, WordBox, clean_text, clean_word,
                                          clean_words, font_base, is_bold, is_italic,
                                          strip_bullets)
+from resume_match.extract.limits import DEFAULT, Limits, check_line
 from resume_match.extract.normalize import join_spaced_boxes, keeps_hyphen, normalize_page
 from resume_match.models import Document, Layout, Line, Page, Region
 
@@ -474,16 +475,26 @@ def build_page(pw: PageWords) -> tuple[Page, GlyphCounts]:
     return page, counts
 
 
+def _check_lines(source: str, pages: Sequence[Page], limits: Limits) -> None:
+    """Every body and margin line within the line cap, as a text file's lines are. A PDF line
+    can pass it within the page cap: 55,000 letters in Helvetica 1 on a 14,400-point page."""
+    for page in pages:
+        for number, line in enumerate(page.lines + page.margin_lines, 1):
+            check_line(source, f"page {page.number}, line {number}", line.text, limits)
+
+
 def build_document(source: str, pages: Sequence[PageWords], *, kind: str = "pdf",
                    file_size: int = 0, warnings: Sequence[str] = (), created: str = "",
-                   producer: str = "") -> Document:
-    """The Document for a file's pages of words: the single entry point for every PDF engine."""
+                   producer: str = "", limits: Limits = DEFAULT) -> Document:
+    """The Document for a file's pages of words: the single entry point for every PDF engine,
+    so the line cap binds each engine's lines alike (LimitError)."""
     built = [build_page(pw) for pw in pages]
     counts = sum((c for _, c in built), GlyphCounts())
     split = split_margins([(p.height, list(p.lines)) for p, _ in built])
     final = tuple(normalize_page(replace(p, lines=tuple(join_hyphens(body)),
                                          margin_lines=tuple(margin)))
                   for (p, _), (body, margin) in zip(built, split))
+    _check_lines(source, final, limits)
     names = {w.fontname for pw in pages for w in pw.words}     # a few, among thousands of words
     fonts = sorted({font_base(name) for name in names if name})
     layout = Layout(file_name=source.replace("\\", "/").rsplit("/", 1)[-1], file_size=file_size,

@@ -76,6 +76,15 @@ def visible_chars(text: str) -> int:
         sum(not ch.isspace() for ch in text)
 
 
+def check_line(label: str, where: str, text: str, limits: Limits = DEFAULT) -> int:
+    """The line cap, for a text file's line as for a line a PDF reader built: its count."""
+    count = visible_chars(text)
+    if count > limits.max_chars_per_line:
+        raise LimitError(f"{label}: {where} has {count:,} characters, over the "
+                         f"{limits.max_chars_per_line:,} limit for one line")
+    return count
+
+
 class CharBudget:
     """Counts characters as a reader produces them and stops it at the first cap passed."""
 
@@ -93,11 +102,7 @@ class CharBudget:
 
     def line(self, number: int, text: str) -> int:
         """A line of text: within the line cap; its characters go into the document's count."""
-        count = visible_chars(text)
-        cap = self.limits.max_chars_per_line
-        if count > cap:
-            raise LimitError(f"{self.label}: line {number} has {count:,} characters, over the "
-                             f"{cap:,} limit for one line")
+        count = check_line(self.label, f"line {number}", text, self.limits)
         self.add(count)
         return count
 

@@ -6,6 +6,7 @@ module (engine-independent) turns them into lines in reading order and decides `
 from __future__ import annotations
 
 import io
+import logging
 import re
 from contextvars import ContextVar
 from typing import Any
@@ -19,14 +20,20 @@ from pdfplumber.utils import resolve_all, resolve_and_decode
 from pdfplumber.page import PDFPageAggregatorWithMarkedContent
 from pdfplumber.utils.exceptions import PdfminerException
 
-from resume_match.errors import InputError, LimitError
+from resume_match.errors import EngineLimitError, InputError, LimitError
 from resume_match.extract.layout import PageWords, WordBox, build_document
 from resume_match.extract.limits import DEFAULT, CharBudget, Limits
 from resume_match.extract.normalize import file_date, join_touching_boxes
 from resume_match.models import Document
 
+# pdfminer logs what it repairs ("Not adding object 1 to xref ...") as warnings; with no handler
+# of its own, Python prints them on stderr, which carries only the one-line error. They still
+# reach the handlers of an application that configures logging.
+logging.getLogger("pdfminer").addHandler(logging.NullHandler())
+
 X_TOLERANCE_RATIO = 0.15        # LaTeX PDFs have no space glyphs: a wider gap separates words
-GLYPHS_PER_CHAR = 4             # glyphs a page may draw per character of its cap (spaces included)
+GLYPHS_PER_CHAR = 4             # glyphs pdfminer may draw per character of the page cap
+                                # (spaces included): its cost, ~13 us and ~1 KB a glyph
 
 
 def read_pdf(data: bytes, label: str, *, ocr: bool = False, limits: Limits = DEFAULT) -> Document:
@@ -50,7 +57,8 @@ def read_pdf(data: bytes, label: str, *, ocr: bool = False, limits: Limits = DEF
     if ocr:
         from resume_match.extract.ocr import build_with_ocr
         return build_with_ocr(data, label, pages, created=created, producer=producer)
-    return build_document(label, pages, file_size=len(data), created=created, producer=producer)
+    return build_document(label, pages, file_size=len(data), created=created, producer=producer,
+                          limits=limits)
 
 
 # an object whose whole body is a reference to another: `5 0 obj 6 0 R endobj`
@@ -134,8 +142,7 @@ def _page_words(page: Any, number: int, label: str, budget: CharBudget) -> PageW
     except Exception as e:
         cause = e.args[0] if isinstance(e, PdfminerException) and e.args else e
         if isinstance(cause, _TooManyGlyphs):
-            raise LimitError(f"{label}: page {number} has {cause}, over the limit for one "
-                             "page") from None
+            raise cause.error(label, number) from None
         raise InputError(f"{label}: damaged PDF, page {number} cannot be read "
                          f"({_reason(cause)})") from e
     finally:
@@ -157,7 +164,18 @@ _GLYPH_CAP: ContextVar[int] = ContextVar("glyph_cap", default=DEFAULT.max_chars_
 
 
 class _TooManyGlyphs(Exception):
-    """Raised from inside pdfminer's interpreter (pdfplumber wraps it in PdfminerException)."""
+    """Raised from inside pdfminer's interpreter (pdfplumber wraps it in PdfminerException);
+    `shared` when the page cap itself is passed, not only pdfminer's bound on glyphs."""
+
+    def __init__(self, what: str, shared: bool) -> None:
+        super().__init__(what)
+        self.shared = shared
+
+    def error(self, label: str, number: int) -> LimitError:
+        if self.shared:
+            return LimitError(f"{label}: page {number} has {self}, over the limit for one page")
+        return EngineLimitError(f"{label}: page {number} has {self}, over pdfplumber's limit "
+                                "for one page")
 
 
 _STOCK_RENDER_CHAR = PDFPageAggregatorWithMarkedContent.render_char
@@ -165,8 +183,10 @@ _STOCK_RENDER_CHAR = PDFPageAggregatorWithMarkedContent.render_char
 
 def _render_char_counted(self: Any, *args: Any, **kwargs: Any) -> float:
     """pdfplumber's render_char, counting the page's glyphs as they are drawn: past the page
-    cap in characters that are not white space (the cap's definition), or past GLYPHS_PER_CHAR
-    times it in glyphs of any kind, the page is given up at once."""
+    cap in characters that are not white space (the cap's definition, as pdfium's), or past
+    GLYPHS_PER_CHAR times it in glyphs of any kind, the page is given up at once. The second
+    bound is pdfminer's alone: pdfium keeps few of the spaces a page draws (a run of 3,070
+    trailing spaces is one character to it) and reads such a page in a tenth of a second."""
     adv: float = _STOCK_RENDER_CHAR(self, *args, **kwargs)
     counts = self.__dict__.setdefault("_resume_match_glyphs", [0, 0])
     counts[0] += 1
@@ -175,9 +195,10 @@ def _render_char_counted(self: Any, *args: Any, **kwargs: Any) -> float:
         counts[1] += 1
     cap = _GLYPH_CAP.get()
     if counts[1] > cap:
-        raise _TooManyGlyphs(f"more than {cap:,} characters")
+        raise _TooManyGlyphs(f"more than {cap:,} characters", shared=True)
     if counts[0] > GLYPHS_PER_CHAR * cap:
-        raise _TooManyGlyphs(f"more than {GLYPHS_PER_CHAR * cap:,} glyphs (white space included)")
+        raise _TooManyGlyphs(f"more than {GLYPHS_PER_CHAR * cap:,} glyphs (white space "
+                             "included)", shared=False)
     return adv
 
 

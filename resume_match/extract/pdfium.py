@@ -22,10 +22,10 @@ from resume_match.models import Document
 
 X_TOLERANCE_RATIO = 0.15  # a gap wider than this x font size between glyphs starts a new word,
 Y_TOLERANCE = 3.0         # as does a jump in glyph tops (points); as extract/pdf.py's words
-GLYPHS_PER_CHAR = 4       # as extract/pdf.py: glyphs per character of the page cap
 BOLD_WEIGHT = 600
 ITALIC_FLAG = 1 << 6     # PDF font descriptor flag: Italic
 _FONT_BUF = 256
+_COUNT_STEP = 16_384      # glyphs read per step while a page is counted against its cap
 GLYPH_OBJECTS_MIN = 10      # a page with at least this many objects, and about one object per
 GLYPH_OBJECTS_SHARE = 0.5   # character (normal PDFs have one per line or run: ratio < 0.3)
 _LINE_END_HYPHEN = {0xFFFE: "-"}   # pdfium's mark for a hyphen that ends a line
@@ -98,7 +98,8 @@ def read_pdf_pdfium(data: bytes, label: str, *, ocr: bool = False,
     if ocr:
         from resume_match.extract.ocr import build_with_ocr
         return build_with_ocr(data, label, pages, created=created, producer=producer)
-    return build_document(label, pages, file_size=len(data), created=created, producer=producer)
+    return build_document(label, pages, file_size=len(data), created=created, producer=producer,
+                          limits=limits)
 
 
 def _file_facts(pdf: pdfium.PdfDocument) -> tuple[str, str]:
@@ -158,15 +159,20 @@ def page_words(pdf: pdfium.PdfDocument, index: int, label: str = "<pdf>",
 
 
 def _check_page_chars(tp: Any, count: int, number: int, label: str, limits: Limits) -> None:
-    """The page cap, in pdf.py's words: characters that are not white space, and at most
-    GLYPHS_PER_CHAR times the cap in glyphs of any kind."""
+    """The page cap as extract/limits.py defines it, as pdf.py counts it: characters that are
+    not white space, so the line breaks and spaces pdfium generates do not count. Read in steps
+    and given up at the first step past the cap: a page of millions is never copied whole."""
     cap = limits.max_chars_per_page
-    if count > GLYPHS_PER_CHAR * cap:
-        raise LimitError(f"{label}: page {number} has more than {GLYPHS_PER_CHAR * cap:,} glyphs "
-                         "(white space included), over the limit for one page")
-    if count > cap and visible_chars(_text(tp, count)) > cap:
-        raise LimitError(f"{label}: page {number} has more than {cap:,} characters, over the "
-                         "limit for one page")
+    if count <= cap:
+        return
+    buf = ctypes.create_string_buffer(2 * (_COUNT_STEP + 1))
+    seen = 0
+    for start in range(0, count, _COUNT_STEP):
+        got = _lib.FPDFText_GetText(tp, start, min(_COUNT_STEP, count - start), buf)
+        seen += visible_chars(buf.raw[:2 * max(got - 1, 0)].decode("utf-16-le", errors="replace"))
+        if seen > cap:
+            raise LimitError(f"{label}: page {number} has more than {cap:,} characters, over "
+                             "the limit for one page")
 
 
 def link_uris(pdf: pdfium.PdfDocument, page: Any, top: float) -> tuple[tuple[str, float], ...]:
