@@ -272,6 +272,11 @@ def _place(texts: list[str]) -> tuple[str | None, str | None]:
 
 # ---------------------------------------------------------------- name
 
+# Contact details and the name are printed near the top: a header block longer than this is a
+# text with no headings (1 MB of short lines all read as header), whose further lines are body
+# (a phone there needs a cue word); searching them all for a name or a phone took seconds.
+MAX_HEADER_LINES = 60
+
 
 def find_name(lines: list[Line] | tuple[Line, ...], body: float = 0.0, width: float = 0.0) -> str | None:
     """The most prominent header line that reads like a person's name (largest font, then
@@ -409,12 +414,6 @@ def join_split_links(texts: list[str]) -> list[str]:
 def _link_key(link: str) -> str:
     """'www.LinkedIn.com/in/jane/' and 'linkedin.com/in/jane' are one link."""
     return re.sub(r"^www\.", "", link.lower()).rstrip("/")
-
-
-# Contact details and the name are printed near the top: a header block longer than this is a
-# text with no headings (1 MB of short lines all read as header), whose further lines are body
-# (a phone there needs a cue word); searching them all for a name or a phone took seconds.
-MAX_HEADER_LINES = 60
 
 
 def extract_contact(doc: Document, sections: tuple[Section, ...]) -> tuple[str | None, Contact]:

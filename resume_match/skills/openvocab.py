@@ -18,6 +18,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from typing import Iterable
 
 from resume_match.data import load
 from resume_match.skills.context import (LIST_LABELS, MIN_PROSE_KNOWN, NEXT_CUES, PAGE_FURNITURE,
@@ -66,24 +67,12 @@ class ListView:
     # Where the mentions are, indexed once per section: each item of a list asked about all of
     # them, so a skills section of 5,000 items took seconds (quadratic in the section's size).
     @cached_property
-    def _counted(self) -> tuple[list[int], list[int], int]:
-        """(starts, indices) of the accepted mentions in start order, and the longest one."""
-        order = sorted(self.accepted, key=lambda i: (self.mentions[i].start, i))
-        longest = max((self.mentions[i].end - self.mentions[i].start for i in order), default=0)
-        return [self.mentions[i].start for i in order], order, longest
+    def _counted(self) -> _SpanIndex:
+        return _SpanIndex(self.mentions, self.accepted)
 
     @cached_property
-    def _all(self) -> tuple[list[int], list[int], int]:
-        """The same for every mention, counted or not."""
-        order = sorted(range(len(self.mentions)), key=lambda i: (self.mentions[i].start, i))
-        longest = max((m.end - m.start for m in self.mentions), default=0)
-        return [self.mentions[i].start for i in order], order, longest
-
-    def mentioned_within(self, a: int, b: int) -> list[int]:
-        """Indices, ascending, of every mention (counted or not) that overlaps tokens [a, b)."""
-        starts, order, longest = self._all
-        return sorted(i for i in order[bisect_left(starts, a - longest + 1):bisect_left(starts, b)]
-                      if self.mentions[i].end > a)
+    def _all(self) -> _SpanIndex:
+        return _SpanIndex(self.mentions, range(len(self.mentions)))
 
     @cached_property
     def _uncounted_spans(self) -> frozenset[tuple[int, int]]:
@@ -92,17 +81,37 @@ class ListView:
 
     def counted_from(self, a: int, b: int) -> list[int]:
         """Indices of the accepted mentions that start in tokens [a, b), in start order."""
-        starts, order, _ = self._counted
-        return order[bisect_left(starts, a):bisect_left(starts, b)]
+        return self._counted.starting(a, b)
 
     def counted_within(self, a: int, b: int) -> list[int]:
         """Indices, ascending, of the accepted mentions that overlap tokens [a, b)."""
-        _, _, longest = self._counted
-        return sorted(i for i in self.counted_from(a - longest + 1, b) if self.mentions[i].end > a)
+        return self._counted.overlapping(a, b)
+
+    def mentioned_within(self, a: int, b: int) -> list[int]:
+        """Indices, ascending, of every mention (counted or not) that overlaps tokens [a, b)."""
+        return self._all.overlapping(a, b)
 
     def uncounted_at(self, a: int, b: int) -> bool:
         """Whether a mention the matcher did not count spans exactly tokens [a, b)."""
         return (a, b) in self._uncounted_spans
+
+
+class _SpanIndex:
+    """Some of a section's mentions in start order, for bisecting by token position."""
+
+    def __init__(self, mentions: tuple[Mention, ...], indices: Iterable[int]) -> None:
+        self.mentions = mentions
+        self.order = sorted(indices, key=lambda i: (mentions[i].start, i))
+        self.starts = [mentions[i].start for i in self.order]
+        self.longest = max((mentions[i].end - mentions[i].start for i in self.order), default=0)
+
+    def starting(self, a: int, b: int) -> list[int]:
+        """Indices of the mentions that start in tokens [a, b), in start order."""
+        return self.order[bisect_left(self.starts, a):bisect_left(self.starts, b)]
+
+    def overlapping(self, a: int, b: int) -> list[int]:
+        """Indices, ascending, of the mentions that overlap tokens [a, b)."""
+        return sorted(i for i in self.starting(a - self.longest + 1, b) if self.mentions[i].end > a)
 
 
 @dataclass(frozen=True)
