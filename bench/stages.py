@@ -47,8 +47,9 @@ def page_words(data: bytes, engine: str) -> list[Any]:
     import pdfplumber
 
     from resume_match.extract import pdf as plumber
+    from resume_match.extract.limits import CharBudget
     with pdfplumber.open(io.BytesIO(data)) as doc:
-        return [plumber._page_words(p, n, "x") for n, p in enumerate(doc.pages, 1)]
+        return [plumber._page_words(p, n, "x", CharBudget("x")) for n, p in enumerate(doc.pages, 1)]
 
 
 def timed(store: dict[str, float], name: str, fn: Callable[[], Any]) -> Any:

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from resume_match.errors import InputError
+from resume_match.errors import InputError, LimitError
+from resume_match.extract.limits import Limits
 from resume_match.extract import read_document
 
 needs_tesseract = pytest.mark.skipif(shutil.which("tesseract") is None,
@@ -46,3 +47,21 @@ def test_missing_tesseract_is_a_clear_error(fixtures_dir: Path,
     with pytest.raises(InputError, match=r"install tesseract-ocr") as err:
         read_document(path, ocr=True)
     assert str(err.value).startswith(f"{path}: --ocr needs the tesseract program")
+
+
+@needs_tesseract
+@pytest.mark.parametrize("engine", ["pdfplumber", "pdfium"])
+def test_ocr_words_are_held_to_the_callers_limits(fixtures_dir: Path, engine: str) -> None:
+    """The page and line caps bind what OCR reads as they bind a text layer, custom limits too."""
+    path = fixtures_dir / "image_only.pdf"
+    doc = read_document(path, ocr=True, engine=engine)
+    longest = max(len(ln.text.replace(" ", "")) for ln in doc.lines)
+    chars = sum(len(ln.text.replace(" ", "")) for ln in doc.lines)
+    assert 40 < longest < chars
+    with pytest.raises(LimitError, match=r"page 1 has \d[\d,]* characters, over the 40 limit "
+                                         "for one page"):
+        read_document(path, ocr=True, engine=engine, limits=Limits(max_chars_per_page=40))
+    with pytest.raises(LimitError, match=r"line \d+ has \d+ characters, over the 40 limit for one line"):
+        read_document(path, ocr=True, engine=engine, limits=Limits(max_chars_per_line=40))
+    assert read_document(path, ocr=True, engine=engine,
+                         limits=Limits(max_chars_per_line=longest)).text == doc.text

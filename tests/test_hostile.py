@@ -193,14 +193,34 @@ def test_pdfiums_text_calls_do_not_cut_a_page_at_32767_characters() -> None:
         read_document(hg.letters_pdf(61_000), name="p.pdf", engine="pdfium")
 
 
-@pytest.mark.xfail(strict=True, reason="pdfium's parser keeps 32,767 bytes of one string and "
-                   "its API does not show the content bytes: issue 16 item 6, open")
-def test_a_page_over_the_cap_in_one_string_is_refused_by_pdfium_too() -> None:
-    data = hg.one_string_pdf(61_000)
-    with pytest.raises(LimitError, match="page 1 has more than 60,000 characters"):
-        read_document(data, name="one.pdf")
-    with pytest.raises(LimitError, match="page 1 has more than 60,000 characters"):
-        read_document(data, name="one.pdf", engine="pdfium")
+@pytest.mark.parametrize("letters", [32_767, 40_000, 55_000, 61_000])
+def test_a_page_drawn_by_one_long_string_gets_one_verdict_from_both_engines(letters: int) -> None:
+    """pdfium's parser keeps the first 32,767 bytes of one string: such a page is read by
+    pdfminer instead, so both engines see all of its letters and apply the same caps."""
+    for engine, got in each_engine(hg.one_string_pdf(letters), "one.pdf"):
+        if letters <= 50_000:
+            assert isinstance(got, Document), engine
+            assert [len(ln.text) for ln in got.lines] == [letters], engine
+        elif letters <= 60_000:
+            assert str(got) == (f"one.pdf: page 1, line 1 has {letters:,} characters, over the "
+                                "50,000 limit for one line"), engine
+        else:
+            assert str(got) == ("one.pdf: page 1 has more than 60,000 characters, over the "
+                                "limit for one page"), engine
+
+
+def test_pdfium_rereads_only_pages_that_may_hold_a_cut_string() -> None:
+    """The check is on text objects: 61,000 letters in strings of 1,000 (61 objects, none near
+    pdfium's cut) are read by pdfium alone."""
+    from resume_match.extract import pdfium as reader
+    doc = reader.pdfium.PdfDocument(hg.letters_pdf(40_000))
+    asked: list[int] = []
+    words = reader.page_words(doc, 0, "p.pdf", reread=lambda n: asked.append(n) or None)
+    assert asked == [] and sum(len(w.text) for w in words.words) == 40_000
+    doc = reader.pdfium.PdfDocument(hg.one_string_pdf(40_000))
+    words = reader.page_words(doc, 0, "p.pdf", reread=lambda n: asked.append(n) or None)
+    assert asked == [1] and sum(len(w.text) for w in words.words) == 32_767   # pdfium's own
+
 
 def test_the_document_cap_adds_up_the_pages() -> None:
     with pytest.raises(LimitError, match="more than 4,000 characters, over the limit for one document"):

@@ -12,6 +12,7 @@ from typing import Any, Sequence
 
 from resume_match.errors import InputError
 from resume_match.extract.layout import PageWords, WordBox, build_document
+from resume_match.extract.limits import DEFAULT, CharBudget, Limits, visible_chars
 from resume_match.models import Document
 
 DPI = 300
@@ -19,24 +20,37 @@ MIN_CONFIDENCE = 10.0
 
 
 def build_with_ocr(data: bytes, label: str, pages: Sequence[PageWords], *, created: str = "",
-                   producer: str = "") -> Document:
+                   producer: str = "", limits: Limits = DEFAULT) -> Document:
     """The Document, with pages that have no usable text replaced by their OCR words.
 
     When the whole text layer is unusable (image-only, (cid:NN), gibberish) every page is
-    OCRed; otherwise only pages with no text at all.
+    OCRed; otherwise only pages with no text at all. OCR words are held to the same `limits`
+    as a text layer's: the page, document and line caps.
     """
-    doc = build_document(label, pages, file_size=len(data), created=created, producer=producer)
+    doc = build_document(label, pages, file_size=len(data), created=created, producer=producer,
+                         limits=limits)
     targets = ([p.number for p in doc.pages] if not doc.readable
                else [p.number for p in doc.pages if not p.lines])
     if not targets:
         return doc
     read = ocr_pdf_pages(data, label, targets)
+    _check_ocr_chars(label, pages, read, limits)
     merged = [replace(read[pw.number], tables=pw.tables, images=pw.images, links=pw.links)
               if pw.number in read else pw for pw in pages]
     notes = [f"text read by OCR (Tesseract) from page(s) {', '.join(map(str, sorted(read)))}; "
              "an ATS would not OCR them"]
     return build_document(label, merged, file_size=len(data), warnings=notes, created=created,
-                          producer=producer)
+                          producer=producer, limits=limits)
+
+
+def _check_ocr_chars(label: str, pages: Sequence[PageWords], read: dict[int, PageWords],
+                     limits: Limits) -> None:
+    """The page and document caps over the pages as they will be: OCR words where a page was
+    read by OCR, the text layer's elsewhere."""
+    budget = CharBudget(label, limits)
+    for pw in pages:
+        words = read[pw.number].words if pw.number in read else pw.words
+        budget.page(pw.number, sum(visible_chars(w.text) for w in words))
 
 
 def ocr_pdf_pages(data: bytes, label: str, numbers: Sequence[int],

@@ -56,9 +56,31 @@ def read_pdf(data: bytes, label: str, *, ocr: bool = False, limits: Limits = DEF
         _GLYPH_CAP.reset(token)
     if ocr:
         from resume_match.extract.ocr import build_with_ocr
-        return build_with_ocr(data, label, pages, created=created, producer=producer)
+        return build_with_ocr(data, label, pages, created=created, producer=producer,
+                              limits=limits)
     return build_document(label, pages, file_size=len(data), created=created, producer=producer,
                           limits=limits)
+
+
+def read_page(data: bytes, number: int, label: str, limits: Limits = DEFAULT) -> PageWords | None:
+    """Page `number` alone, as read_pdf reads it: for the pdfium reader, on a page where pdfium's
+    content parser cut a string. None when pdfminer cannot read that page or passes only its own
+    glyph bound (the caller keeps what it has); LimitError past a limit both engines share."""
+    token = _GLYPH_CAP.set(limits.max_chars_per_page)
+    try:
+        _refuse_reference_loops(data, label)
+        with _open(data, label) as pdf:
+            if not 1 <= number <= _page_count(pdf, label):
+                return None
+            return _page_words(pdf.pages[number - 1], number, label, CharBudget(label, limits))
+    except EngineLimitError:
+        return None
+    except LimitError:
+        raise
+    except InputError:
+        return None
+    finally:
+        _GLYPH_CAP.reset(token)
 
 
 # an object whose whole body is a reference to another: `5 0 obj 6 0 R endobj`

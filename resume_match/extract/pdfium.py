@@ -8,7 +8,7 @@ import ctypes
 import math
 import struct
 from bisect import bisect_right
-from typing import Any
+from typing import Any, Callable
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
@@ -26,6 +26,8 @@ BOLD_WEIGHT = 600
 ITALIC_FLAG = 1 << 6     # PDF font descriptor flag: Italic
 _FONT_BUF = 256
 _COUNT_STEP = 16_384      # glyphs read per step while a page is counted against its cap
+_STRING_MAX = 32_767      # bytes of one string pdfium's content parser keeps (kMaxStringLength)
+_CUT_MIN = _STRING_MAX // 4   # the fewest characters a cut string shows (codes of up to 4 bytes)
 GLYPH_OBJECTS_MIN = 10      # a page with at least this many objects, and about one object per
 GLYPH_OBJECTS_SHARE = 0.5   # character (normal PDFs have one per line or run: ratio < 0.3)
 _LINE_END_HYPHEN = {0xFFFE: "-"}   # pdfium's mark for a hyphen that ends a line
@@ -88,8 +90,12 @@ def read_pdf_pdfium(data: bytes, label: str, *, ocr: bool = False,
         if count == 0:
             raise InputError(f"{label}: damaged PDF (no pages found)")
         pages = []
+        def reread(number: int) -> PageWords | None:
+            from resume_match.extract.pdf import read_page
+            return read_page(data, number, label, limits)
+
         for i in range(count):
-            words = page_words(pdf, i, label, limits)
+            words = page_words(pdf, i, label, limits, reread)
             budget.add(sum(len(w.text) for w in words.words))
             pages.append(words)
         created, producer = _file_facts(pdf)
@@ -97,7 +103,8 @@ def read_pdf_pdfium(data: bytes, label: str, *, ocr: bool = False,
         pdf.close()
     if ocr:
         from resume_match.extract.ocr import build_with_ocr
-        return build_with_ocr(data, label, pages, created=created, producer=producer)
+        return build_with_ocr(data, label, pages, created=created, producer=producer,
+                              limits=limits)
     return build_document(label, pages, file_size=len(data), created=created, producer=producer,
                           limits=limits)
 
@@ -131,10 +138,16 @@ def _reason(e: Exception) -> str:
 
 
 def page_words(pdf: pdfium.PdfDocument, index: int, label: str = "<pdf>",
-               limits: Limits = DEFAULT) -> PageWords:
+               limits: Limits = DEFAULT,
+               reread: Callable[[int], PageWords | None] | None = None) -> PageWords:
     """One page's words (top-left origin, points) with font size and name, its images and
     ruled tables; LimitError for a page over the character cap (counted as extract/limits.py
-    defines it: not white space, so pdfium's generated line breaks do not count)."""
+    defines it: not white space, so pdfium's generated line breaks do not count).
+
+    pdfium's content parser keeps the first 32,767 bytes of a string and drops the rest, so a
+    page drawn by one long string would pass the page and line caps here and fail them in the
+    other engine: such a page is `reread` (by pdfminer) when it may hold one, and pdfium's
+    reading kept only when the other reader gives nothing."""
     try:
         page = pdf[index]
     except pdfium.PdfiumError as e:
@@ -147,6 +160,10 @@ def page_words(pdf: pdfium.PdfDocument, index: int, label: str = "<pdf>",
             tp = textpage.raw
             count = _lib.FPDFText_CountChars(tp)
             _check_page_chars(tp, count, index + 1, label, limits)
+            if reread is not None and _may_hold_cut_string(page.raw, tp, count):
+                whole = reread(index + 1)
+                if whole is not None:
+                    return whole
             images, tables, blanks = _objects(page.raw, count)
             words, chars = _words(tp, left, top, blanks)
         finally:
@@ -173,6 +190,20 @@ def _check_page_chars(tp: Any, count: int, number: int, label: str, limits: Limi
         if seen > cap:
             raise LimitError(f"{label}: page {number} has more than {cap:,} characters, over "
                              "the limit for one page")
+
+
+def _may_hold_cut_string(page: Any, tp: Any, count: int) -> bool:
+    """Whether a text object of the page shows as many characters as a cut string can (no CV
+    line has a thousandth of them): the parser's cut itself is not visible through the API."""
+    if count < _CUT_MIN:
+        return False
+    get_text = raw.FPDFTextObj_GetText     # its length argument is an unsigned long: not _lib
+    for k in range(_lib.FPDFPage_CountObjects(page)):
+        obj = _lib.FPDFPage_GetObject(page, k)
+        if _lib.FPDFPageObj_GetType(obj) == raw.FPDF_PAGEOBJ_TEXT and \
+                get_text(ctypes.cast(obj, raw.FPDF_PAGEOBJECT), tp, None, 0) // 2 - 1 >= _CUT_MIN:
+            return True
+    return False
 
 
 def link_uris(pdf: pdfium.PdfDocument, page: Any, top: float) -> tuple[tuple[str, float], ...]:
