@@ -225,3 +225,16 @@ def test_words_with_a_stop_word_beside_a_known_name_are_its_prose(matcher):
     for line in ("Focus on portion and cost control", "Focus on portion and quality control"):
         assert unknown(matcher, section("skills", line, "Python")) == []
     assert unknown(matcher, section("skills", "MongoDB Atlas, Python")) == ["MongoDB Atlas"]
+
+
+def test_an_unknown_plural_name_is_keyed_by_its_singular(matcher):
+    """'Monaco Editors' and 'Monaco Editor' are one skill, its name as first written; a
+    one-word name keeps its shape ('Multers' is not 'Multer')."""
+    tech, _ = read(matcher, section("skills", "Angular, Monaco Editors, Python, Multers",
+                                    "Monaco Editor, SQL, Multer"))
+    editors = [h for h in tech.values() if h.name.startswith("Monaco")]
+    assert [(h.id, h.name) for h in editors] == [("monaco-editor", "Monaco Editors")]
+    assert editors[0].matched == ("Monaco Editors", "Monaco Editor")
+    assert {"Multers", "Multer"} <= set(tech)
+    tech, _ = read(matcher, section("skills", "Cable harness, Python, SQL"))
+    assert tech["Cable harness"].id == "cable-harness"          # a singular stays as it is
