@@ -60,6 +60,9 @@ def test_a_word_shared_by_two_names_names_both(matcher):
     # present tense and 'oversaw': duties written as a job description, not a past bullet
     ("During execution maintain quality control as per drawing", ["quality-control"]),
     ("Team which oversaw the daily batch processing", ["batch-processing"]),
+    # what a site engineer prepares is the work: estimates, tenders, progress reports
+    ("Prepared weekly progress reports for the client", ["progress-reporting"]),
+    ("Preparing tender specifications and contracts", ["tendering"]),
 ])
 def test_broad_areas_as_objects_of_a_work_verb(matcher, line, expected):
     assert found(matcher, line) == expected
