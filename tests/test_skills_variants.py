@@ -165,3 +165,15 @@ def test_broad_areas_listed_together_in_a_bullet(matcher, line, expected):
 ])
 def test_a_broad_area_alone_or_modifying_in_a_bullet_list_is_not_claimed(matcher, line):
     assert not set(found(matcher, line)) & {"cost-control", "quality-control"}
+
+
+@pytest.mark.parametrize("line, kind, expected", [
+    ("Automated complex tasks by writing advanced scripts", "experience", ["automation"]),
+    ("Process automation, Python, SQL", "skills", ["automation", "python", "sql"]),
+])
+def test_automation_is_a_broad_area(matcher, line, kind, expected):
+    assert sorted(found(matcher, line, kind)) == expected
+
+
+def test_automation_is_not_claimed_in_passing(matcher):
+    assert "automation" not in found(matcher, "Supported the home automation team at Acme")
