@@ -435,3 +435,16 @@ def test_common_areas_outside_ml_count_in_lists_not_in_passing(matcher):
     listed = ids(matcher, "Troubleshooting, Web design, Quality control, Cost estimation", kind="skills")
     assert listed == ["troubleshooting", "web-design", "quality-control", "cost-estimation"]
     assert ids(matcher, "The plant has strict quality control rules") == []
+
+
+def test_construction_and_project_control_competences_are_broad_areas(matcher):
+    """A site or project engineer's competences: named in a skills list or as the object of a
+    work verb in a bullet, not in passing."""
+    listed = ids(matcher, "Quantity Surveying, Bill of Quantities, Cost Control, Tendering",
+                 kind="skills")
+    assert listed == ["quantity-surveying", "bill-of-quantities", "cost-control", "tendering"]
+    assert ids(matcher, "Performed site inspections for the metro viaduct") == ["site-inspection"]
+    assert ids(matcher, "Coordinated material testing for the contractor") == ["material-testing"]
+    assert ids(matcher, "Managed subcontractor coordination for two towers") == \
+        ["subcontractor-management"]
+    assert ids(matcher, "The cost control office is on the second floor") == []

@@ -135,7 +135,7 @@ def test_a_list_ending_in_and_is_two_items(matcher):
 
 @pytest.mark.parametrize("line, names", [
     ("Kiln & Furnace Inspection", ["Kiln Inspection", "Furnace Inspection"]),
-    ("Tendering & Billing", ["Tendering", "Billing"]),
+    ("Shuttering & Billing", ["Shuttering", "Billing"]),
     ("Formwork and Shuttering Supervision", ["Formwork Supervision", "Shuttering Supervision"]),
 ])
 def test_a_word_joined_to_a_name_shares_its_last_word(matcher, line, names):
@@ -217,3 +217,24 @@ def test_a_participle_clause_ends_a_prose_list(matcher):
     assert unknown(matcher, section("experience", line)) == []
     line = "Hands-on in requirement gathering, reporting, SQL, Python and Benchling"
     assert unknown(matcher, section("experience", line)) == ["Benchling"]
+
+
+def test_words_with_a_stop_word_beside_a_known_name_are_its_prose(matcher):
+    """'Focus on portion and cost control': cost control is the skill, 'Focus on portion'
+    the sentence around it; a name of its own beside a known one still counts."""
+    for line in ("Focus on portion and cost control", "Focus on portion and quality control"):
+        assert unknown(matcher, section("skills", line, "Python")) == []
+    assert unknown(matcher, section("skills", "MongoDB Atlas, Python")) == ["MongoDB Atlas"]
+
+
+def test_an_unknown_plural_name_is_keyed_by_its_singular(matcher):
+    """'Monaco Editors' and 'Monaco Editor' are one skill, its name as first written; a
+    one-word name keeps its shape ('Multers' is not 'Multer')."""
+    tech, _ = read(matcher, section("skills", "Angular, Monaco Editors, Python, Multers",
+                                    "Monaco Editor, SQL, Multer"))
+    editors = [h for h in tech.values() if h.name.startswith("Monaco")]
+    assert [(h.id, h.name) for h in editors] == [("monaco-editor", "Monaco Editors")]
+    assert editors[0].matched == ("Monaco Editors", "Monaco Editor")
+    assert {"Multers", "Multer"} <= set(tech)
+    tech, _ = read(matcher, section("skills", "Cable harness, Python, SQL"))
+    assert tech["Cable harness"].id == "cable-harness"          # a singular stays as it is

@@ -60,6 +60,9 @@ def test_a_word_shared_by_two_names_names_both(matcher):
     # present tense and 'oversaw': duties written as a job description, not a past bullet
     ("During execution maintain quality control as per drawing", ["quality-control"]),
     ("Team which oversaw the daily batch processing", ["batch-processing"]),
+    # what a site engineer prepares is the work: estimates, tenders, progress reports
+    ("Prepared weekly progress reports for the client", ["progress-reporting"]),
+    ("Preparing tender specifications and contracts", ["tendering"]),
 ])
 def test_broad_areas_as_objects_of_a_work_verb(matcher, line, expected):
     assert found(matcher, line) == expected
@@ -143,3 +146,34 @@ def test_common_course_and_practice_names_are_known(matcher):
     assert "dbms" in found(matcher, "Coursework: DBMS, Operating Systems", "education")
     assert "documentation" in found(matcher, "Wrote documentation for the billing service")
     assert "documentation" not in found(matcher, "Read the documentation of the vendor")
+
+
+@pytest.mark.parametrize("line, expected", [
+    # areas named together after a cue are claimed, the first item (beside the cue) too
+    ("Handled duties on site, including site inspections, cost control and quality control",
+     ["cost-control", "quality-control", "site-inspection"]),
+    ("Spearheaded functions like supervision, quality control, mobilization of manpower "
+     "and cost control", ["cost-control", "quality-control"]),
+])
+def test_broad_areas_listed_together_in_a_bullet(matcher, line, expected):
+    assert sorted(found(matcher, line)) == expected
+
+
+@pytest.mark.parametrize("line", [
+    "Supported the office including cost control",         # one area alone after the cue
+    "Supported audits including cost control reviews and quality control reviews",  # modifiers
+])
+def test_a_broad_area_alone_or_modifying_in_a_bullet_list_is_not_claimed(matcher, line):
+    assert not set(found(matcher, line)) & {"cost-control", "quality-control"}
+
+
+@pytest.mark.parametrize("line, kind, expected", [
+    ("Automated complex tasks by writing advanced scripts", "experience", ["automation"]),
+    ("Process automation, Python, SQL", "skills", ["automation", "python", "sql"]),
+])
+def test_automation_is_a_broad_area(matcher, line, kind, expected):
+    assert sorted(found(matcher, line, kind)) == expected
+
+
+def test_automation_is_not_claimed_in_passing(matcher):
+    assert "automation" not in found(matcher, "Supported the home automation team at Acme")

@@ -47,3 +47,11 @@ def test_a_verbs_noun_with_of_names_the_skill_too(matcher):
                 "Analysis of large sales data for the board")
     assert {"image-segmentation", "data-analysis"} <= found
     assert ids(matcher, "experience", "Management of the team") == set()
+
+
+def test_a_verb_form_after_an_article_is_an_adjective_not_work(matcher):
+    # 'the cleaned data' is data someone cleaned; 'was analyzing' is still work
+    assert "data-cleaning" not in ids(matcher, "experience", "Loaded the cleaned data into the warehouse")
+    names = {"data analysis"}
+    assert [p[2] for p in verb_phrases("was analysing the sales data".split(), names.__contains__)] \
+        == ["data analysis"]

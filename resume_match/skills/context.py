@@ -58,6 +58,7 @@ for _cue in PROSE_CUES:
     _PROSE_BY_LAST.setdefault(_cue[-1], []).append(_cue)
 _CLAUSE_NEXT = _CUES["item_stop_words"] - _CUES["connectors"]   # 'focusing on', not 'scheduling and'
 MIN_PROSE_KNOWN = 2      # known skills a list in a work bullet needs before its other items count
+MIN_PROSE_AREAS = 1      # other whole-item areas or skills a broad area in such a list needs
 OBJECT_SPAN = 3                    # words at most between a work verb and its object
 GLUE = _CUES["glue"]                  # "R&D", "go-to-market"
 WISH_SPAN = 25                     # tokens at most; a sentence end stops it sooner
@@ -211,6 +212,34 @@ def _in_prose_list(m: Mention, prose: list[tuple[int, int]], firsts: list[int],
     return k >= 0 and m.start < prose[k][1] and known.count_in(*prose[k]) >= MIN_PROSE_KNOWN
 
 
+def _prose_areas(mentions: tuple[Mention, ...], segs: list[tuple[int, int]], seg_of: dict[int, int],
+                 pure: set[tuple[int, int]], prose: list[tuple[int, int]],
+                 blocked: set[int]) -> set[int]:
+    """Starts of the broad areas that are whole items of a list in a work bullet: a pure list
+    item, or the first item, which shares its segment with the cue ('including site
+    inspections, cost control')."""
+    firsts = {a for a, _ in prose}
+    return {m.start for i, m in enumerate(mentions)
+            if m.broad and seg_of[i] >= 0 and m.start not in blocked
+            and (segs[seg_of[i]] in pure or m.start in firsts and m.end == segs[seg_of[i]][1])}
+
+
+def _area_in_prose_list(m: Mention, prose: list[tuple[int, int]], firsts: list[int],
+                        known: _Known, areas: list[int]) -> bool:
+    """A broad area that is a whole item of a list in a work bullet ('performed activities
+    including estimation, site inspections and cost control') beside other whole-item broad
+    areas or counted skills (`areas`: the starts of the broad whole items, in order): areas
+    named together after a cue are claimed, as named tools are."""
+    k = bisect_right(firsts, m.start) - 1
+    if k < 0 or m.start >= prose[k][1]:
+        return False
+    a, b = prose[k]
+    near = set(areas[bisect_left(areas, a):bisect_left(areas, b)])
+    near.update(known.starts[bisect_left(known.starts, a):bisect_left(known.starts, b)])
+    near.discard(m.start)
+    return len(near) >= MIN_PROSE_AREAS
+
+
 def _next_to_counted(m: Mention, known: _Known) -> bool:
     """'Agile SCRUM', 'Node.js Koa': a one-word name right beside a one-word skill that counts."""
     return " " not in m.form and (m.start in known.word_ends or m.end in known.word_starts)
@@ -237,6 +266,8 @@ def accept(view: TextView, case_ok: dict[int, bool]) -> set[int]:
                     if not m.needs_context and not m.fuzzy and m.start not in blocked}
     prose = prose_lists(tokens, view.line_starts) if view.in_work_section else []
     prose_firsts = [a for a, _ in prose]
+    areas = _prose_areas(mentions, segs, seg_of, pure, prose, blocked) if prose else set()
+    area_starts = sorted(areas)
     changed = True
     while changed:
         changed = False
@@ -259,7 +290,9 @@ def accept(view: TextView, case_ok: dict[int, bool]) -> set[int]:
                 or _beside_listed(k, segs, pure, known, _alone(segs[k], mention_starts)))
             in_phrase = not m.fuzzy and (phrase_context(tokens, m, cased)
                                          or cased and _next_to_counted(m, known))
-            in_work = m.broad and view.in_work_section and work_object(view, m)
+            in_work = m.broad and view.in_work_section and (
+                work_object(view, m) or m.start in areas
+                and _area_in_prose_list(m, prose, prose_firsts, known, area_starts))
             if in_list or in_phrase or in_work or in_prose:
                 ok.add(i)
                 changed = True

@@ -478,7 +478,9 @@ class SkillMatcher:
         form = self._forms.get(" ".join(words)) if words else None
         if form is not None and form.form == text:
             return form.skill_id
-        sid = _slug(text)
+        sid = _slug(_singular_key(text))
+        if sid in self.taxonomy.skills:
+            sid = _slug(text)           # 'Adobe Creative Suites' is not the curated suite
         return f"{sid}-item" if sid in self.taxonomy.skills else sid
 
     def _tokenize(self, texts: list[str]) -> tuple[_Tokens, tuple[int, ...]]:
@@ -657,6 +659,17 @@ def _split_lines(doc: Doc) -> list[list]:
         elif not t.is_space:
             out[-1].append(t)
     return out
+
+
+def _singular_key(text: str) -> str:
+    """An unknown name of two or more words keyed by its singular ('Monaco Editors' and
+    'Monaco Editor' are one skill; the name stays as written). One-word names keep their
+    shape: a plain word's singular is often another word ('Sales', 'Pages')."""
+    head, _, last = text.rpartition(" ")
+    if not head or not last.isalpha() or not last.lower().endswith("s") or len(last) < 4:
+        return text
+    one = [w for w in _number_forms(last.lower()) if len(w) < len(last)]   # not 'processes'
+    return f"{head} {one[0]}" if one else text
 
 
 def _slug(text: str) -> str:

@@ -362,8 +362,14 @@ def _read_item(view: ListView, a: int, b: int, enumerate_tail: bool = False
     if len(inside) == 1 and len(runs) == 1 and _joined(view, a, b, runs[0], inside[0]):
         return ([Item(a, b, level)] if _plausible(view, a, b, specific=True) else []), marks
     out = [Item(x, y, level) for x, y in (_trim(view, *r) for r in runs)
-           if x < y and _plausible(view, x, y)]
+           if x < y and _plausible(view, x, y) and not _worded(view, x, y)]
     return out, marks
+
+
+def _worded(view: ListView, a: int, b: int) -> bool:
+    """The words beside a known name hold a stop word ('Focus on portion' of 'Focus on
+    portion and cost control'): they are the item's prose, not another name."""
+    return any(t.lower() in STOP_WORDS for t in view.tokens[a:b])
 
 
 def _refused(view: ListView, a: int, b: int) -> bool:

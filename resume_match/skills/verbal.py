@@ -52,6 +52,12 @@ _DETERMINERS = frozenset({"the", "a", "an", "large", "all", "multiple", "various
 
 
 @lru_cache(maxsize=1)
+def _adjective_cues() -> frozenset[str]:
+    """Words after which a verb form describes a thing ('the automated process'), not work."""
+    return frozenset(str(w).lower() for w in load("skill_context.yaml")["adjective_cues"])
+
+
+@lru_cache(maxsize=1)
 def _stops() -> frozenset[str]:
     """Words that end a verb's object: prepositions, conjunctions into a new clause."""
     return frozenset(str(w).lower() for w in load("skill_context.yaml")["object_breaks"])
@@ -71,13 +77,14 @@ def verb_phrases(lower: list[str], known: Callable[[str], bool]) -> Iterator[tup
     verbs = _verbs()
     stops = _stops()
     nouns_of = _nouns()
+    adjectives = _adjective_cues()
     i, n = 0, len(lower)
     while i < n:
         if lower[i] in nouns_of and i + 1 < n and lower[i + 1] == "of":
             yield from _noun_of(lower, i, stops, known)   # 'Segmentation of Raman images'
             i += 2
             continue
-        if lower[i] not in verbs:
+        if lower[i] not in verbs or i > 0 and lower[i - 1] in adjectives:
             i += 1
             continue
         first, said = i, [verbs[lower[i]]]
