@@ -111,7 +111,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "org_before", "org_by", "person_agents", "work_verbs", "object_breaks", "wish_cues", "negative_cues", "sentence_end", "glue", "item_separators", "connectors",
         "level_words", "time_units", "level_ties", "generic_heads", "item_stop_words",
         "item_articles", "prose_list_cues", "open_labels", "soft_labels", "spoken_languages", "placeholders", "page_furniture",
-        "title_words_also_skills", "adjective_cues")} | {"verb_nominals": "dict[list[str]]"},
+        "title_words_also_skills", "adjective_cues", "purpose_cues")} | {"verb_nominals": "dict[list[str]]"},
     "postings.yaml": {"headings": "dict[list[str]]", "heading_max_words": "int",
                       "boilerplate_cues": "list[str]", "sticky_cues": "list[str]",
                       "metadata_keys": "list[str]", "weak_preferred_cues": "list[str]",

@@ -55,3 +55,16 @@ def test_a_verb_form_after_an_article_is_an_adjective_not_work(matcher):
     names = {"data analysis"}
     assert [p[2] for p in verb_phrases("was analysing the sales data".split(), names.__contains__)] \
         == ["data analysis"]
+
+
+def test_a_bare_verb_is_work_after_used_a_tool_to(matcher):
+    # 'used X to automate': the candidate's work; the bare verb alone is a noun as often
+    found = ids(matcher, "experience", "Used Python to automate routine reporting tasks",
+                "Using SQL and Excel to clean and analyze the sales data weekly")
+    assert {"automation", "data-cleaning", "data-analysis"} <= found
+    names = {"order processing", "data analysis", "model testing"}
+    said = lambda text: [p[2] for p in verb_phrases(text.split(), names.__contains__)]
+    assert said("designed a framework to process orders") == []       # what the framework does
+    assert said("worked with clients to analyze their data") == []    # with someone else
+    assert said("contributed to model testing") == []                 # 'to' + a noun
+    assert said("leveraged pandas to analyze data") == ["data analysis"]

@@ -20,10 +20,39 @@ OBJECT_WORDS = 4        # words between a verb and the end of its object, at mos
 @lru_cache(maxsize=1)
 def _verbs() -> dict[str, tuple[str, ...]]:
     """Each inflected verb ('analysed') -> the nouns it makes ('analysis')."""
+    return _forms(_inflect)
+
+
+@lru_cache(maxsize=1)
+def _infinitives() -> dict[str, tuple[str, ...]]:
+    """Each bare verb ('analyse') -> its nouns: a verb only after 'to' ('used Python to
+    automate reporting'), as the bare form alone is a noun as often ('model training')."""
+    return _forms(lambda stem: {stem})
+
+
+TOOL_REACH = 6          # words between 'used' and the 'to' of its purpose, at most
+
+
+@lru_cache(maxsize=1)
+def _tool_verbs() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in load("skill_context.yaml")["purpose_cues"])
+
+
+def _purpose(lower: list[str], i: int) -> bool:
+    """Whether lower[i] is the verb of 'used <a tool> to <verb>': work the candidate did with
+    the tool ('Used Python to automate reporting'). Other infinitives often say what a thing
+    or someone else does ('a framework to process orders', 'worked with clients to analyze')."""
+    if i < 2 or lower[i - 1] != "to":
+        return False
+    cues = _tool_verbs()
+    return any(w in cues for w in lower[max(0, i - 2 - TOOL_REACH):i - 1])
+
+
+def _forms(inflect: Callable[[str], set[str]]) -> dict[str, tuple[str, ...]]:
     out: dict[str, set[str]] = {}
     for noun, stems in load("skill_context.yaml")["verb_nominals"].items():
         for stem in stems:
-            for form in _inflect(str(stem).lower()):
+            for form in inflect(str(stem).lower()):
                 out.setdefault(form, set()).add(str(noun).lower())
     return {verb: tuple(sorted(nouns)) for verb, nouns in out.items()}
 
@@ -84,13 +113,14 @@ def verb_phrases(lower: list[str], known: Callable[[str], bool]) -> Iterator[tup
             yield from _noun_of(lower, i, stops, known)   # 'Segmentation of Raman images'
             i += 2
             continue
-        if lower[i] not in verbs or i > 0 and lower[i - 1] in adjectives:
+        said_as = verbs if lower[i] in verbs else _infinitives() if _purpose(lower, i) else None
+        if said_as is None or lower[i] not in said_as or i > 0 and lower[i - 1] in adjectives:
             i += 1
             continue
-        first, said = i, [verbs[lower[i]]]
+        first, said = i, [said_as[lower[i]]]
         j = i + 1
-        while j + 1 < n and lower[j] in ("and", ",", "&", "/") and lower[j + 1] in verbs:
-            said.append(verbs[lower[j + 1]])       # 'cleaned and analysed data'
+        while j + 1 < n and lower[j] in ("and", ",", "&", "/") and lower[j + 1] in said_as:
+            said.append(said_as[lower[j + 1]])     # 'cleaned and analysed data', 'to clean and analyse'
             j += 2
         end = j
         while end < min(n, j + OBJECT_WORDS) and lower[end].isalnum() and lower[end] not in stops:
