@@ -177,3 +177,10 @@ def test_automation_is_a_broad_area(matcher, line, kind, expected):
 
 def test_automation_is_not_claimed_in_passing(matcher):
     assert "automation" not in found(matcher, "Supported the home automation team at Acme")
+
+
+def test_agile_is_claimed_with_a_method_noun_and_not_as_an_adjective(matcher):
+    # 'Agile' alone is ambiguous ('an agile learner'); with a method noun it is the methodology
+    assert "agile" in found(matcher, "Implemented Agile project management methodologies for the team")
+    assert "agile" in found(matcher, "Migrated releases from a waterfall process to Agile processes")
+    assert "agile" not in found(matcher, "An agile learner who adapts quickly to new tools")
