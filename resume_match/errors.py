@@ -21,6 +21,11 @@ class EngineLimitError(LimitError):
     (pdfplumber's glyphs per page, white space included): another engine may read the file."""
 
 
+def shared_limit(e: BaseException) -> bool:
+    """Whether `e` is a limit every reader applies alike, so no other engine would read the file."""
+    return isinstance(e, LimitError) and not isinstance(e, EngineLimitError)
+
+
 class DataError(ResumeMatchError):
     """A skills taxonomy, role profile or template file is invalid."""
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path, PurePath
 
-from resume_match.errors import EngineLimitError, InputError, LimitError
+from resume_match.errors import InputError, LimitError, shared_limit
 from resume_match.extract.limits import DEFAULT, Limits, check_pdf_streams, check_size, check_zip_members
 from resume_match.models import Document, Line
 from resume_match.extract.safetext import has_controls, strip_controls
@@ -38,7 +38,7 @@ def read_document(source: str | Path | bytes, *, name: str | None = None,
     try:
         doc = _read(data, label, kind, encoding, engine, ocr, limits)
     except InputError as e:
-        if kind == "pdf" and engine != "pdfium" and _not_shared(e):
+        if kind == "pdf" and engine != "pdfium" and not shared_limit(e):
             raise InputError(f"{e}{pdfium_hint(data)}") from e
         raise
     except Exception as e:      # any other failure of a reader on its input is that input's
@@ -49,11 +49,6 @@ def read_document(source: str | Path | bytes, *, name: str | None = None,
 
 
 _KINDS = {"pdf": "PDF", "docx": "DOCX", "text": "text file"}
-
-
-def _not_shared(e: InputError) -> bool:
-    """An error another engine may not meet: any but a limit every reader applies alike."""
-    return not isinstance(e, LimitError) or isinstance(e, EngineLimitError)
 
 
 def _read(data: bytes, label: str, kind: str, encoding: str | None, engine: str, ocr: bool,

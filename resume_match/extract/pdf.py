@@ -8,8 +8,9 @@ from __future__ import annotations
 import io
 import logging
 import re
+from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Any
+from typing import Any, Iterator
 from unicodedata import normalize as normalize_unicode
 
 import pdfplumber
@@ -20,7 +21,7 @@ from pdfplumber.utils import resolve_all, resolve_and_decode
 from pdfplumber.page import PDFPageAggregatorWithMarkedContent
 from pdfplumber.utils.exceptions import PdfminerException
 
-from resume_match.errors import EngineLimitError, InputError, LimitError
+from resume_match.errors import EngineLimitError, InputError, LimitError, shared_limit
 from resume_match.extract.layout import PageWords, WordBox, build_document
 from resume_match.extract.limits import DEFAULT, CharBudget, Limits
 from resume_match.extract.normalize import file_date, join_touching_boxes
@@ -39,21 +40,15 @@ GLYPHS_PER_CHAR = 4             # glyphs pdfminer may draw per character of the 
 def read_pdf(data: bytes, label: str, *, ocr: bool = False, limits: Limits = DEFAULT) -> Document:
     """Read a PDF's text layer (OCR pages without one when `ocr`); InputError on broken files,
     LimitError past a page or character limit."""
-    _refuse_reference_loops(data, label)
     budget = CharBudget(label, limits)
-    token = _GLYPH_CAP.set(limits.max_chars_per_page)
-    try:
-        with _open(data, label) as pdf:
-            count = _page_count(pdf, label)
-            if count > limits.max_pages:
-                raise LimitError(f"{label}: {count} pages, over the {limits.max_pages}-page limit")
-            if count == 0:
-                raise InputError(f"{label}: damaged PDF (no pages found)")
-            pages = [_page_words(page, number, label, budget)
-                     for number, page in enumerate(pdf.pages, 1)]
-            created, producer = _file_facts(pdf)
-    finally:
-        _GLYPH_CAP.reset(token)
+    with _opened(data, label, limits) as (pdf, count):
+        if count > limits.max_pages:
+            raise LimitError(f"{label}: {count} pages, over the {limits.max_pages}-page limit")
+        if count == 0:
+            raise InputError(f"{label}: damaged PDF (no pages found)")
+        pages = [_page_words(page, number, label, budget)
+                 for number, page in enumerate(pdf.pages, 1)]
+        created, producer = _file_facts(pdf)
     if ocr:
         from resume_match.extract.ocr import build_with_ocr
         return build_with_ocr(data, label, pages, created=created, producer=producer,
@@ -66,19 +61,26 @@ def read_page(data: bytes, number: int, label: str, limits: Limits = DEFAULT) ->
     """Page `number` alone, as read_pdf reads it: for the pdfium reader, on a page where pdfium's
     content parser cut a string. None when pdfminer cannot read that page or passes only its own
     glyph bound (the caller keeps what it has); LimitError past a limit both engines share."""
-    token = _GLYPH_CAP.set(limits.max_chars_per_page)
     try:
-        _refuse_reference_loops(data, label)
-        with _open(data, label) as pdf:
-            if not 1 <= number <= _page_count(pdf, label):
+        with _opened(data, label, limits) as (pdf, count):
+            if not 1 <= number <= count:
                 return None
             return _page_words(pdf.pages[number - 1], number, label, CharBudget(label, limits))
-    except EngineLimitError:
+    except InputError as e:
+        if shared_limit(e):
+            raise
         return None
-    except LimitError:
-        raise
-    except InputError:
-        return None
+
+
+@contextmanager
+def _opened(data: bytes, label: str, limits: Limits) -> Iterator[tuple[Any, int]]:
+    """The PDF open in pdfplumber, and its page count, with the page cap in force for the glyph
+    counter; reference loops, which would make pdfminer spin, are refused before it opens."""
+    _refuse_reference_loops(data, label)
+    token = _GLYPH_CAP.set(limits.max_chars_per_page)
+    try:
+        with _open(data, label) as pdf:
+            yield pdf, _page_count(pdf, label)
     finally:
         _GLYPH_CAP.reset(token)
 

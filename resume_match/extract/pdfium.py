@@ -8,6 +8,7 @@ import ctypes
 import math
 import struct
 from bisect import bisect_right
+from functools import partial
 from typing import Any, Callable
 
 import pypdfium2 as pdfium
@@ -89,11 +90,7 @@ def read_pdf_pdfium(data: bytes, label: str, *, ocr: bool = False,
             raise LimitError(f"{label}: {count} pages, over the {limits.max_pages}-page limit")
         if count == 0:
             raise InputError(f"{label}: damaged PDF (no pages found)")
-        pages = []
-        def reread(number: int) -> PageWords | None:
-            from resume_match.extract.pdf import read_page
-            return read_page(data, number, label, limits)
-
+        pages, reread = [], partial(_reread, data, label, limits)
         for i in range(count):
             words = page_words(pdf, i, label, limits, reread)
             budget.add(sum(len(w.text) for w in words.words))
@@ -107,6 +104,12 @@ def read_pdf_pdfium(data: bytes, label: str, *, ocr: bool = False,
                               limits=limits)
     return build_document(label, pages, file_size=len(data), created=created, producer=producer,
                           limits=limits)
+
+
+def _reread(data: bytes, label: str, limits: Limits, number: int) -> PageWords | None:
+    """Page `number` as the pdfplumber reader reads it (imported only for such a page)."""
+    from resume_match.extract.pdf import read_page
+    return read_page(data, number, label, limits)
 
 
 def _file_facts(pdf: pdfium.PdfDocument) -> tuple[str, str]:

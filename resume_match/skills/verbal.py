@@ -15,6 +15,7 @@ from typing import Callable, Iterator
 from resume_match.data import load
 
 OBJECT_WORDS = 4        # words between a verb and the end of its object, at most
+TOOL_REACH = 6          # words between 'used' and the 'to' of its purpose, at most
 
 
 @lru_cache(maxsize=1)
@@ -30,11 +31,8 @@ def _infinitives() -> dict[str, tuple[str, ...]]:
     return _forms(lambda stem: {stem})
 
 
-TOOL_REACH = 6          # words between 'used' and the 'to' of its purpose, at most
-
-
 @lru_cache(maxsize=1)
-def _tool_verbs() -> frozenset[str]:
+def _purpose_cues() -> frozenset[str]:
     return frozenset(str(w).lower() for w in load("skill_context.yaml")["purpose_cues"])
 
 
@@ -44,7 +42,7 @@ def _purpose(lower: list[str], i: int) -> bool:
     or someone else does ('a framework to process orders', 'worked with clients to analyze')."""
     if i < 2 or lower[i - 1] != "to":
         return False
-    cues = _tool_verbs()
+    cues = _purpose_cues()
     return any(w in cues for w in lower[max(0, i - 2 - TOOL_REACH):i - 1])
 
 
@@ -103,7 +101,7 @@ def _singular(word: str) -> str:
 def verb_phrases(lower: list[str], known: Callable[[str], bool]) -> Iterator[tuple[int, int, str]]:
     """(first verb token, end of the object, name) for each name `known` accepts that a verb
     phrase says: the object's words, singular or as written, then the verb's noun."""
-    verbs = _verbs()
+    verbs, infinitives = _verbs(), _infinitives()
     stops = _stops()
     nouns_of = _nouns()
     adjectives = _adjective_cues()
@@ -113,8 +111,14 @@ def verb_phrases(lower: list[str], known: Callable[[str], bool]) -> Iterator[tup
             yield from _noun_of(lower, i, stops, known)   # 'Segmentation of Raman images'
             i += 2
             continue
-        said_as = verbs if lower[i] in verbs else _infinitives() if _purpose(lower, i) else None
-        if said_as is None or lower[i] not in said_as or i > 0 and lower[i - 1] in adjectives:
+        if lower[i] in verbs:
+            said_as = verbs
+        elif lower[i] in infinitives and _purpose(lower, i):
+            said_as = infinitives
+        else:
+            i += 1
+            continue
+        if i > 0 and lower[i - 1] in adjectives:
             i += 1
             continue
         first, said = i, [said_as[lower[i]]]
